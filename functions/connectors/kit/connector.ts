@@ -1,0 +1,38 @@
+import type { Person, Project, QuarantineEntry, Task, TimeEntry } from '../../domain/index.ts';
+import type { SourceConfig } from '../../config/index.ts';
+
+/** One batch of mapped domain records, handed to the store as it arrives. */
+export interface RecordBatch {
+  people?: Person[];
+  projects?: Project[];
+  tasks?: Task[];
+  timeEntries?: TimeEntry[];
+  quarantined?: QuarantineEntry[];
+}
+
+export interface Logger {
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+/** Everything a connector may touch, passed in so tests can swap any of it. */
+export interface SyncContext<C extends SourceConfig = SourceConfig> {
+  source: C;
+  token: string;
+  /** The cursor the previous successful sync of this source returned. */
+  cursor?: string;
+  fetch: typeof fetch;
+  now: () => Date;
+  log: Logger;
+  signal?: AbortSignal;
+}
+
+/**
+ * A source connector. `read` yields batches of domain records; its return value is the cursor
+ * the next sync resumes from, stored only after every batch before it was stored.
+ */
+export interface Connector<C extends SourceConfig = SourceConfig> {
+  type: C['type'];
+  read(context: SyncContext<C>): AsyncGenerator<RecordBatch, string | undefined, void>;
+}

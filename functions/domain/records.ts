@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * The domain layer: every record a connector produces, whatever the source.
+ * Everything after the connectors (store, KPI engine, publisher) reads only these shapes.
+ * Ids are `<source name>:<source id>` so two sources never collide; the source's own
+ * values are kept beside the normalised ones (status and originalStatus).
+ */
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+const sourced = {
+  /** `<source name>:<source id>`, unique across all sources. */
+  id: z.string().min(1),
+  /** The configured source name (e.g. "jira-main"), not its type. */
+  source: z.string().min(1),
+  /** The record's id in the source system (Jira issue id, Asana gid, CSV row key). */
+  sourceId: z.string().min(1),
+};
+
+export const PersonSchema = z.object({
+  ...sourced,
+  name: z.string(),
+  email: z.string().optional(),
+});
+
+export const ProjectSchema = z.object({
+  ...sourced,
+  key: z.string().optional(),
+  name: z.string(),
+  /** Person id of the project's manager: the Jira project lead, the Asana project owner. */
+  pmId: z.string().optional(),
+  /** Portfolio name: Jira project category, Asana portfolio. */
+  portfolio: z.string().optional(),
+  /** Words the theme rules match against: labels, components, custom-field values. */
+  tags: z.array(z.string()).default([]),
+  updatedAt: isoDateTime.optional(),
+});
+
+export const TaskStatus = z.enum(['todo', 'in_progress', 'done']);
+
+export const TaskSchema = z.object({
+  ...sourced,
+  projectId: z.string().min(1),
+  title: z.string(),
+  type: z.string().optional(),
+  status: TaskStatus,
+  originalStatus: z.string(),
+  assigneeId: z.string().optional(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  dueOn: isoDate.optional(),
+  /** First move into an in-progress status, where the source tells it. */
+  startedAt: isoDateTime.optional(),
+  doneAt: isoDateTime.optional(),
+  estimateHours: z.number().nonnegative().optional(),
+  spentHours: z.number().nonnegative().optional(),
+  storyPoints: z.number().nonnegative().optional(),
+  parentId: z.string().optional(),
+  tags: z.array(z.string()).default([]),
+});
+
+export const TimeEntrySchema = z.object({
+  ...sourced,
+  taskId: z.string().optional(),
+  projectId: z.string().min(1),
+  personId: z.string().min(1),
+  /** The day the work was done, in the source's own calendar. */
+  date: isoDate,
+  hours: z.number().nonnegative(),
+  updatedAt: isoDateTime.optional(),
+});
+
+export type Person = z.infer<typeof PersonSchema>;
+export type Project = z.infer<typeof ProjectSchema>;
+export type Task = z.infer<typeof TaskSchema>;
+export type TimeEntry = z.infer<typeof TimeEntrySchema>;
+export type TaskStatusValue = z.infer<typeof TaskStatus>;
+
+/** The kinds of record the store keeps, by name. */
+export const recordSchemas = {
+  person: PersonSchema,
+  project: ProjectSchema,
+  task: TaskSchema,
+  timeEntry: TimeEntrySchema,
+} as const;
+
+export type RecordKind = keyof typeof recordSchemas;
+export type RecordOf<K extends RecordKind> = z.infer<(typeof recordSchemas)[K]>;
+export const recordKinds = Object.keys(recordSchemas) as RecordKind[];
+
+/** A record that failed validation or mapping, kept with its reason instead of being dropped. */
+export const QuarantineEntrySchema = z.object({
+  source: z.string(),
+  kind: z.string(),
+  recordId: z.string(),
+  reason: z.string(),
+  raw: z.unknown(),
+  at: isoDateTime,
+});
+export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
+
+export function recordId(source: string, sourceId: string): string {
+  return `${source}:${sourceId}`;
+}

@@ -1,0 +1,38 @@
+import type { QuarantineEntry, RecordKind, RecordOf } from '../domain/index.ts';
+
+/** What one sync of one source did; kept in the store for the data-quality report. */
+export interface SyncRun {
+  source: string;
+  sourceType: string;
+  startedAt: string;
+  finishedAt: string;
+  ok: boolean;
+  error?: string;
+  /** Records written per kind. */
+  counts: Partial<Record<RecordKind, number>>;
+  quarantined: number;
+}
+
+/**
+ * The store every runtime uses: one DynamoDB table (embedded locally, real in AWS).
+ * Upserts are idempotent, keyed by record kind + record id.
+ */
+export interface Store {
+  /** Creates the table when it does not exist (embedded and local endpoints only need this). */
+  ensureTable(): Promise<void>;
+  /** Idempotent upsert of many records of one kind; retries unprocessed items. */
+  putRecords<K extends RecordKind>(kind: K, records: readonly RecordOf<K>[]): Promise<void>;
+  /** Every stored record of a kind, optionally of one source, page by page. */
+  scanRecords<K extends RecordKind>(kind: K, source?: string): AsyncIterable<RecordOf<K>[]>;
+  getCursor(source: string): Promise<string | undefined>;
+  setCursor(source: string, cursor: string): Promise<void>;
+  putQuarantine(entries: readonly QuarantineEntry[]): Promise<void>;
+  listQuarantine(source?: string): Promise<QuarantineEntry[]>;
+  putSyncRun(run: SyncRun): Promise<void>;
+  /** The latest run of each source. */
+  listLatestSyncRuns(): Promise<SyncRun[]>;
+  /** Takes a named lease for `ttlMs` unless another owner holds an unexpired one. */
+  acquireLease(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  releaseLease(name: string, owner: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Two cores: more workers only contend (store, site build and Chromium tests are heavy).
+    maxWorkers: 2,
+    env: { TZ: 'UTC' },
+  },
+});
