@@ -4,11 +4,12 @@ import { ConfigSchema, type Config } from './schema.ts';
 /** A configuration problem: every issue with the key path it belongs to. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  constructor(
-    readonly file: string,
-    readonly problems: readonly string[],
-  ) {
+  readonly file: string;
+  readonly problems: readonly string[];
+  constructor(file: string, problems: readonly string[]) {
     super(`${file}: ${problems.join('; ')}`);
+    this.file = file;
+    this.problems = problems;
   }
 }
 
