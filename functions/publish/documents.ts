@@ -91,6 +91,8 @@ export const AlignmentDocSchema = z.object({
   /** Half the sum of |actual − target| over themes (unaligned counted with target 0): 0 = on target, 1 = fully off. */
   gapScore: z.number(),
   themes: z.array(ThemeShareSchema),
+  /** Definitions of the theme share and the gap score, shown beside the alignment charts. */
+  definitions: z.array(KpiDefinitionSchema).optional(),
   portfolios: z.array(
     z.object({
       name: z.string(),

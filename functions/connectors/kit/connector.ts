@@ -26,6 +26,10 @@ export interface SyncContext<C extends SourceConfig = SourceConfig> {
   now: () => Date;
   log: Logger;
   signal?: AbortSignal;
+  /** Waits between retries; defaults to a real timer. Tests pass one that returns at once. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source for retry backoff, in [0, 1); defaults to Math.random. */
+  random?: () => number;
 }
 
 /**

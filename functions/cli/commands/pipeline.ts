@@ -1,0 +1,70 @@
+import { loadConfig } from '../../config/index.ts';
+import { runCompute, runPublish, runSync, openRuntime } from '../../pipeline/index.ts';
+import { asOfOption, configOption, today, type Command } from '../command.ts';
+
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+export const syncCommand: Command = {
+  name: 'sync',
+  summary: 'Pull records from every configured source into the store',
+  usage: `pmpulse sync [--config FILE] [--source NAME]...
+
+Reads each source (Jira, Asana, ...) from its stored cursor onwards, stores the records and
+quarantines malformed ones. Exit 1 when any source failed.`,
+  options: { ...configOption, source: { type: 'string', multiple: true } },
+  async run(values) {
+    const config = await loadConfig(str(values.config)!);
+    const summary = await runSync(config, { sources: values.source as string[] | undefined });
+    return summary.ok ? 0 : 1;
+  },
+};
+
+export const computeCommand: Command = {
+  name: 'compute',
+  summary: 'Compute the KPIs from the store and stage the report documents',
+  usage: `pmpulse compute [--config FILE] [--as-of YYYY-MM-DD]
+
+--as-of defaults to today (UTC); the same data and date always give the same figures.`,
+  options: { ...configOption, ...asOfOption },
+  async run(values) {
+    const config = await loadConfig(str(values.config)!);
+    await runCompute(config, { asOf: str(values['as-of']) ?? today() });
+    return 0;
+  },
+};
+
+export const publishCommand: Command = {
+  name: 'publish',
+  summary: 'Publish the staged documents as a new snapshot and flip latest.json',
+  usage: `pmpulse publish [--config FILE]`,
+  options: { ...configOption },
+  async run(values) {
+    const config = await loadConfig(str(values.config)!);
+    const latest = await runPublish(config);
+    process.stdout.write(`${latest.snapshot}\n`);
+    return 0;
+  },
+};
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'sync, compute and publish in one go',
+  usage: `pmpulse run [--config FILE] [--as-of YYYY-MM-DD]
+
+Publishes even when a source failed (the data-quality report says which), then exits 1.`,
+  options: { ...configOption, ...asOfOption },
+  async run(values) {
+    const config = await loadConfig(str(values.config)!);
+    const asOf = str(values['as-of']) ?? today();
+    const runtime = await openRuntime(config);
+    try {
+      const summary = await runSync(config, { runtime });
+      await runCompute(config, { asOf, runtime });
+      const latest = await runPublish(config, { runtime });
+      process.stdout.write(`${latest.snapshot}\n`);
+      return summary.ok ? 0 : 1;
+    } finally {
+      await runtime.close();
+    }
+  },
+};

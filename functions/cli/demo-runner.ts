@@ -1,0 +1,92 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseConfig, type Config } from '../config/index.ts';
+import { generateOrg, demoThemes, demoCredentials } from '../demo/generator/index.ts';
+import { startJiraServer } from '../demo/servers/jira-server.ts';
+import { startAsanaServer } from '../demo/servers/asana-server.ts';
+import { openRuntime, runCompute, runPublish, runSync } from '../pipeline/index.ts';
+import type { Logger } from '../runtime/logger.ts';
+import { buildSite } from '../../site/build.ts';
+import { materializeLatest } from './snapshot-dir.ts';
+
+export type DemoScale = 'small' | 'medium' | 'large';
+
+export interface DemoOptions {
+  scale: DemoScale;
+  seed: number;
+  asOf: string;
+  /** Everything the demo writes lives here: store, reports, config, site. */
+  dir: string;
+  log: Logger;
+}
+
+export interface DemoResult {
+  siteDir: string;
+  snapshot: string;
+  timings: Record<string, number>;
+  counts: Record<string, number>;
+}
+
+const TOKEN_ENV = { jira: 'PMPULSE_DEMO_JIRA_TOKEN', asana: 'PMPULSE_DEMO_ASANA_TOKEN' };
+
+/**
+ * The whole pipeline over a seeded demo organisation: local servers that speak the Jira and Asana
+ * APIs, the real connectors over HTTP, the embedded store, compute, publish and the site build.
+ */
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const timings: Record<string, number> = {};
+  const timed = async <T>(label: string, step: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    const result = await step();
+    timings[label] = Math.round(performance.now() - start);
+    return result;
+  };
+  const dir = resolve(options.dir);
+  const org = await timed('generate', () => generateOrg({ seed: options.seed, scale: options.scale, asOf: options.asOf }));
+  const jira = await startJiraServer(org);
+  const asana = await startAsanaServer(org);
+  try {
+    const config = await writeDemoConfig(dir, org, jira.url, asana.url);
+    process.env[TOKEN_ENV.jira] = demoCredentials.jira.token;
+    process.env[TOKEN_ENV.asana] = demoCredentials.asana.token;
+    const runtime = await openRuntime(config, { log: options.log });
+    let snapshot: string;
+    let counts: Record<string, number> = {};
+    try {
+      const sync = await timed('sync', () => runSync(config, { runtime }));
+      if (!sync.ok) throw new Error(`demo sync failed: ${sync.runs.map((run) => run.error).filter(Boolean).join('; ')}`);
+      counts = sumCounts(sync.runs.map((run) => run.counts));
+      await timed('compute', () => runCompute(config, { asOf: options.asOf, runtime }));
+      snapshot = (await timed('publish', () => runPublish(config, { runtime }))).snapshot;
+      const snapshotDir = await materializeLatest(runtime.reports, join(dir, 'site-snapshot'));
+      await timed('site', () => buildSite({ snapshotDir, outDir: join(dir, 'site'), logLevel: 'silent' }));
+    } finally {
+      await runtime.close();
+    }
+    return { siteDir: join(dir, 'site'), snapshot, timings, counts };
+  } finally {
+    await Promise.all([jira.close(), asana.close()]);
+  }
+}
+
+async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0], jiraUrl: string, asanaUrl: string): Promise<Config> {
+  const raw = {
+    store: { type: 'embedded', dir: join(dir, 'db') },
+    reports: { type: 'dir', dir: join(dir, 'reports') },
+    sources: [
+      { type: 'jira', name: 'jira', baseUrl: jiraUrl, email: demoCredentials.jira.email, tokenEnv: TOKEN_ENV.jira },
+      { type: 'asana', name: 'asana', baseUrl: asanaUrl, tokenEnv: TOKEN_ENV.asana },
+    ],
+    themes: demoThemes(org),
+  };
+  await mkdir(dir, { recursive: true });
+  // Written out so a user can see what a real config looks like; the servers' ports change per run.
+  await writeFile(join(dir, 'pmpulse.config.json'), `${JSON.stringify(raw, null, 2)}\n`);
+  return parseConfig(raw, join(dir, 'pmpulse.config.json'));
+}
+
+function sumCounts(all: Partial<Record<string, number>>[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const counts of all) for (const [kind, n] of Object.entries(counts)) total[kind] = (total[kind] ?? 0) + (n ?? 0);
+  return total;
+}

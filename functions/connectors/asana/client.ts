@@ -1,0 +1,71 @@
+import type { AsanaSourceConfig } from '../../config/index.ts';
+import type { SyncContext } from '../kit/connector.ts';
+import { describeRequest } from '../kit/errors.ts';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../kit/http-client.ts';
+import { buildUrl, parsePage } from '../kit/page.ts';
+import { AsanaListSchema, AsanaMeSchema, optFields } from './schema.ts';
+
+/**
+ * Asana REST 1.0 over the shared HTTP client. Every list pages by `limit` and the opaque
+ * `next_page.offset`; records come back raw and are validated one by one by the connector.
+ */
+
+export interface AsanaClient {
+  /** The workspaces of the token's user, in Asana's order. */
+  myWorkspaces(): Promise<string[]>;
+  users(workspace: string): AsyncGenerator<unknown[]>;
+  portfolios(workspace: string): AsyncGenerator<unknown[]>;
+  portfolioItems(portfolio: string): AsyncGenerator<unknown[]>;
+  projects(workspace: string): AsyncGenerator<unknown[]>;
+  projectTasks(project: string, modifiedSince?: string): AsyncGenerator<unknown[]>;
+  /** Every time-tracking entry of one task, all pages. */
+  taskTimeEntries(task: string): Promise<unknown[]>;
+}
+
+const limit = 100;
+
+export function createAsanaHttp(context: SyncContext<AsanaSourceConfig>, overrides: Partial<HttpClientOptions> = {}): HttpClient {
+  return createHttpClient({
+    source: context.source.name,
+    fetch: context.fetch,
+    headers: { authorization: `Bearer ${context.token}` },
+    secrets: [context.token],
+    now: context.now,
+    ...(context.signal ? { signal: context.signal } : {}),
+    ...(context.sleep ? { sleep: context.sleep } : {}),
+    ...(context.random ? { random: context.random } : {}),
+    onRetry: (notice) => context.log.warn('retrying Asana request', { ...notice }),
+    ...overrides,
+  });
+}
+
+export function createAsanaClient(http: HttpClient, baseUrl: string, source: string): AsanaClient {
+  async function* list(path: string, query: Record<string, string | undefined>): AsyncGenerator<unknown[]> {
+    let offset: string | undefined;
+    do {
+      const target = buildUrl(baseUrl, path, { ...query, limit, offset });
+      const page = parsePage(AsanaListSchema, await http.getJson(target), source, describeRequest('GET', target));
+      yield page.data;
+      offset = page.next_page?.offset;
+    } while (offset);
+  }
+
+  return {
+    async myWorkspaces() {
+      const target = buildUrl(baseUrl, '/users/me');
+      const me = parsePage(AsanaMeSchema, await http.getJson(target), source, describeRequest('GET', target));
+      return me.data.workspaces.map((workspace) => workspace.gid);
+    },
+    users: (workspace) => list(`/workspaces/${encodeURIComponent(workspace)}/users`, { opt_fields: optFields.users }),
+    portfolios: (workspace) => list('/portfolios', { workspace, owner: 'me', opt_fields: optFields.portfolios }),
+    portfolioItems: (portfolio) => list(`/portfolios/${encodeURIComponent(portfolio)}/items`, { opt_fields: optFields.portfolioItems }),
+    projects: (workspace) => list('/projects', { workspace, archived: 'false', opt_fields: optFields.projects }),
+    projectTasks: (project, modifiedSince) =>
+      list(`/projects/${encodeURIComponent(project)}/tasks`, { opt_fields: optFields.tasks, modified_since: modifiedSince }),
+    async taskTimeEntries(task) {
+      const all: unknown[] = [];
+      for await (const page of list(`/tasks/${encodeURIComponent(task)}/time_tracking_entries`, { opt_fields: optFields.timeEntries })) all.push(...page);
+      return all;
+    },
+  };
+}

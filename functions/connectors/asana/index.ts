@@ -1,0 +1,92 @@
+import type { AsanaSourceConfig } from '../../config/index.ts';
+import type { Connector, RecordBatch, SyncContext } from '../kit/connector.ts';
+import { ConnectorError } from '../kit/errors.ts';
+import { createPeopleLedger, type PeopleLedger } from '../kit/people.ts';
+import { createQuarantineBin, type QuarantineBin } from '../kit/quarantine.ts';
+import { createAsanaClient, createAsanaHttp, type AsanaClient } from './client.ts';
+import { mapAsanaPerson, mapAsanaProject } from './map.ts';
+import { AsanaPortfolioSchema, AsanaProjectSchema, AsanaUserSchema } from './schema.ts';
+import { mapTaskPage } from './tasks.ts';
+
+/**
+ * Asana: people, portfolios (a project's portfolio), projects (the owner is the PM), then each
+ * project's tasks modified since the cursor with their time entries. The cursor is the time the
+ * sync started, so whatever changed while it ran is read again next time.
+ */
+export const asanaConnector = {
+  type: 'asana',
+  async *read(context: SyncContext<AsanaSourceConfig>): AsyncGenerator<RecordBatch, string | undefined, void> {
+    const startedAt = context.now().toISOString();
+    const source = context.source.name;
+    const client = createAsanaClient(createAsanaHttp(context), context.source.baseUrl, source);
+    const bin = createQuarantineBin({ source, now: context.now });
+    const people = createPeopleLedger();
+    const workspace = context.source.workspace ?? (await firstWorkspace(client, context));
+
+    for await (const page of client.users(workspace)) {
+      const users = page.map((raw) => bin.map('person', AsanaUserSchema, raw, (user) => mapAsanaPerson(source, user)));
+      yield { people: people.admit(users), quarantined: bin.drain() };
+    }
+    const portfolioOf = await readPortfolios(client, workspace, bin);
+    const projectGids: string[] = [];
+    for await (const page of client.projects(workspace)) {
+      const batch = mapProjectPage(source, page, portfolioOf, bin, people);
+      projectGids.push(...(batch.projects ?? []).map((project) => project.sourceId));
+      yield batch;
+    }
+
+    const modifiedSince = readCursor(context);
+    const taskContext = { source, client, bin, people, seenTasks: new Set<string>() };
+    for (const projectGid of projectGids) {
+      for await (const page of client.projectTasks(projectGid, modifiedSince)) yield await mapTaskPage(taskContext, projectGid, page);
+    }
+    return startedAt;
+  },
+} satisfies Connector<AsanaSourceConfig>;
+
+async function firstWorkspace(client: AsanaClient, context: SyncContext<AsanaSourceConfig>): Promise<string> {
+  const [workspace] = await client.myWorkspaces();
+  if (workspace) return workspace;
+  throw new ConnectorError('lists no workspace for this token: set "workspace" in the source config', {
+    source: context.source.name,
+    request: 'GET /users/me',
+  });
+}
+
+/** Project gid → name of the first portfolio that holds it. */
+async function readPortfolios(client: AsanaClient, workspace: string, bin: QuarantineBin): Promise<Map<string, string>> {
+  const portfolioOf = new Map<string, string>();
+  for await (const page of client.portfolios(workspace)) {
+    for (const raw of page) {
+      const portfolio = bin.map('portfolio', AsanaPortfolioSchema, raw, (parsed) => parsed);
+      if (!portfolio) continue;
+      for await (const items of client.portfolioItems(portfolio.gid)) {
+        for (const item of items) {
+          const gid = (item as { gid?: unknown } | null)?.gid;
+          if (typeof gid === 'string' && !portfolioOf.has(gid)) portfolioOf.set(gid, portfolio.name);
+        }
+      }
+    }
+  }
+  return portfolioOf;
+}
+
+function mapProjectPage(source: string, page: readonly unknown[], portfolioOf: Map<string, string>, bin: QuarantineBin, people: PeopleLedger): RecordBatch {
+  const projects = page.map((raw) => bin.map('project', AsanaProjectSchema, raw, (project) => project)).filter((p) => p !== undefined);
+  return {
+    people: people.admit(projects.map((project) => (project.owner ? mapAsanaPerson(source, project.owner) : undefined))),
+    projects: projects.map((project) => mapAsanaProject(source, project, portfolioOf.get(project.gid))),
+    quarantined: bin.drain(),
+  };
+}
+
+function readCursor(context: SyncContext<AsanaSourceConfig>): string | undefined {
+  if (context.cursor === undefined) return undefined;
+  if (!Number.isNaN(Date.parse(context.cursor))) return context.cursor;
+  context.log.warn('ignoring an unreadable Asana cursor', { cursor: context.cursor });
+  return undefined;
+}
+
+export { createAsanaClient, createAsanaHttp } from './client.ts';
+export type { AsanaClient } from './client.ts';
+export { asanaStatus, mapAsanaPerson, mapAsanaProject, mapAsanaTask, mapAsanaTimeEntry } from './map.ts';

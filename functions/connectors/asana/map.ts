@@ -1,0 +1,84 @@
+import { recordId, type Person, type Project, type Task, type TaskStatusValue, type TimeEntry } from '../../domain/index.ts';
+import { customFieldNames, type AsanaProject, type AsanaTask, type AsanaTimeEntry, type AsanaUser } from './schema.ts';
+
+/** Asana records (already validated) → domain records. Pure: no I/O, no clock. */
+
+/** Sections that mean work has started though the task is not completed. */
+const inProgressSections = new Set(['in progress', 'blocked']);
+const noSection = 'No section';
+
+export function mapAsanaPerson(source: string, user: AsanaUser): Person {
+  const person: Person = { id: recordId(source, user.gid), source, sourceId: user.gid, name: user.name ?? '' };
+  if (user.email) person.email = user.email;
+  return person;
+}
+
+/** `portfolio` is the name of the portfolio holding the project, when one does. */
+export function mapAsanaProject(source: string, project: AsanaProject, portfolio: string | undefined): Project {
+  const mapped: Project = { id: recordId(source, project.gid), source, sourceId: project.gid, name: project.name, tags: [] };
+  if (project.owner) mapped.pmId = recordId(source, project.owner.gid);
+  if (portfolio) mapped.portfolio = portfolio;
+  return mapped;
+}
+
+/** Completion decides "done"; otherwise the board section is the workflow status. */
+export function asanaStatus(task: Pick<AsanaTask, 'completed' | 'memberships'>): { status: TaskStatusValue; originalStatus: string } {
+  if (task.completed) return { status: 'done', originalStatus: 'Completed' };
+  const section = task.memberships.map((membership) => membership.section?.name).find((name) => name);
+  if (!section) return { status: 'todo', originalStatus: noSection };
+  return { status: inProgressSections.has(section.trim().toLowerCase()) ? 'in_progress' : 'todo', originalStatus: section };
+}
+
+export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string): Task {
+  const mapped: Task = {
+    id: recordId(source, task.gid),
+    source,
+    sourceId: task.gid,
+    projectId: recordId(source, projectGid),
+    title: task.name,
+    ...asanaStatus(task),
+    createdAt: task.created_at,
+    updatedAt: task.modified_at,
+    tags: taskTags(task),
+  };
+  if (task.assignee) mapped.assigneeId = recordId(source, task.assignee.gid);
+  const dueOn = task.due_on ?? task.due_at?.slice(0, 10);
+  if (dueOn) mapped.dueOn = dueOn;
+  if (task.completed && task.completed_at) mapped.doneAt = task.completed_at;
+  const estimate = customField(task, customFieldNames.estimateHours)?.number_value;
+  if (typeof estimate === 'number' && estimate >= 0) mapped.estimateHours = estimate;
+  if (task.actual_time_minutes != null) mapped.spentHours = task.actual_time_minutes / 60;
+  if (task.parent) mapped.parentId = recordId(source, task.parent.gid);
+  return mapped;
+}
+
+/** The task whose entries these are, as the connector mapped it. */
+export interface EntryOwner {
+  taskId: string;
+  projectId: string;
+}
+
+export function mapAsanaTimeEntry(source: string, entry: AsanaTimeEntry, owner: EntryOwner): TimeEntry {
+  return {
+    id: recordId(source, entry.gid),
+    source,
+    sourceId: entry.gid,
+    taskId: owner.taskId,
+    // A task in several projects says which one's budget the time counts toward.
+    projectId: entry.attributable_to ? recordId(source, entry.attributable_to.gid) : owner.projectId,
+    personId: recordId(source, entry.created_by.gid),
+    date: entry.entered_on,
+    hours: entry.duration_minutes / 60,
+  };
+}
+
+function customField(task: AsanaTask, name: string) {
+  return task.custom_fields.find((field) => field.name === name);
+}
+
+function taskTags(task: AsanaTask): string[] {
+  const names = task.tags.map((tag) => tag.name ?? '');
+  const theme = customField(task, customFieldNames.theme)?.enum_value?.name;
+  if (theme) names.push(theme);
+  return [...new Set(names.filter((name) => name.length > 0))];
+}

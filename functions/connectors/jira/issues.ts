@@ -1,0 +1,69 @@
+import type { Person, Task, TimeEntry } from '../../domain/index.ts';
+import type { PeopleLedger } from '../kit/people.ts';
+import type { QuarantineBin } from '../kit/quarantine.ts';
+import type { RecordBatch } from '../kit/connector.ts';
+import type { JiraClient } from './client.ts';
+import { mapJiraIssue, mapJiraPerson, mapJiraWorklog, type WorklogOwner } from './map.ts';
+import { JiraIssueSchema, JiraWorklogSchema, type JiraIssue } from './schema.ts';
+
+/** One page of search results → one batch: tasks, their worklogs, and the people they name. */
+
+export interface IssuePageContext {
+  source: string;
+  client: JiraClient;
+  bin: QuarantineBin;
+  people: PeopleLedger;
+  storyPointsField: string | undefined;
+}
+
+export interface IssuePageResult {
+  batch: RecordBatch;
+  /** Newest `updated` on the page, epoch ms, for the cursor. */
+  newestUpdated: number | undefined;
+}
+
+export async function mapIssuePage(context: IssuePageContext, rawIssues: readonly unknown[]): Promise<IssuePageResult> {
+  const { source, bin } = context;
+  const mapped = rawIssues
+    .map((raw) => bin.map('task', JiraIssueSchema, raw, (issue) => ({ issue, task: mapJiraIssue(source, issue, context.storyPointsField) })))
+    .filter(isDefined);
+  const tasks: Task[] = mapped.map((pair) => pair.task);
+  const valid: JiraIssue[] = mapped.map((pair) => pair.issue);
+  // Issues with more than the embedded worklogs are fetched side by side; the HTTP client bounds how many at once.
+  const worklogLists = await Promise.all(valid.map((issue) => issueWorklogs(context, issue)));
+  const timeEntries: TimeEntry[] = [];
+  const people: Array<Person | undefined> = [];
+  valid.forEach((issue, index) => {
+    const owner: WorklogOwner = { taskId: tasks[index]!.id, projectId: tasks[index]!.projectId };
+    if (issue.fields.assignee) people.push(mapJiraPerson(source, issue.fields.assignee));
+    for (const raw of worklogLists[index] ?? []) {
+      const entry = bin.map('timeEntry', JiraWorklogSchema, raw, (worklog) => {
+        people.push(mapJiraPerson(source, worklog.author));
+        return mapJiraWorklog(source, worklog, owner);
+      });
+      if (entry) timeEntries.push(entry);
+    }
+  });
+  const batch: RecordBatch = { people: context.people.admit(people), tasks, timeEntries, quarantined: bin.drain() };
+  return { batch, newestUpdated: newest(tasks) };
+}
+
+async function issueWorklogs(context: IssuePageContext, issue: JiraIssue): Promise<unknown[]> {
+  const embedded = issue.fields.worklog;
+  if (!embedded) return [];
+  if (embedded.total <= embedded.worklogs.length) return embedded.worklogs;
+  return context.client.worklogs(issue.id);
+}
+
+function newest(tasks: readonly Task[]): number | undefined {
+  let max: number | undefined;
+  for (const task of tasks) {
+    const at = Date.parse(task.updatedAt);
+    if (max === undefined || at > max) max = at;
+  }
+  return max;
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

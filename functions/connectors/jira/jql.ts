@@ -1,0 +1,23 @@
+/**
+ * The JQL of an incremental sync. Jira reads bare dates in the user's time zone, so the bound is
+ * in epoch milliseconds; its search is eventually consistent, so each sync re-reads an overlap
+ * before the cursor (re-reading is harmless: the store's upserts are idempotent).
+ */
+
+export const overlapMs = 5 * 60 * 1000;
+
+export function syncJql(configJql: string | undefined, cursor: number | undefined): string {
+  const since = cursor === undefined ? 0 : Math.max(0, cursor - overlapMs);
+  const bound = `updated >= ${since} ORDER BY updated ASC`;
+  const filter = configJql?.replace(/\border\s+by\b[\s\S]*$/i, '').trim();
+  if (!filter) return bound;
+  // AND binds tighter than OR in JQL: a filter with OR must be grouped to keep its meaning.
+  const grouped = /\bor\b/i.test(filter) ? `(${filter})` : filter;
+  return `${grouped} AND ${bound}`;
+}
+
+/** The cursor is the newest `updated` seen, in epoch ms; anything else means "sync everything". */
+export function parseCursor(cursor: string | undefined): number | undefined {
+  if (cursor === undefined || !/^\d+$/.test(cursor)) return undefined;
+  return Number(cursor);
+}

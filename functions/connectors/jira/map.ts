@@ -1,0 +1,81 @@
+import { recordId, type Person, type Project, type Task, type TaskStatusValue, type TimeEntry } from '../../domain/index.ts';
+import type { JiraIssue, JiraProject, JiraUser, JiraWorklog } from './schema.ts';
+
+/** Jira records (already validated) → domain records. Pure: no I/O, no clock. */
+
+const secondsPerHour = 3600;
+
+/** Jira's three status categories are the normalised statuses; the status name is kept beside. */
+export function jiraStatus(categoryKey: string): TaskStatusValue {
+  if (categoryKey === 'done') return 'done';
+  if (categoryKey === 'indeterminate') return 'in_progress';
+  return 'todo';
+}
+
+export function mapJiraPerson(source: string, user: JiraUser): Person {
+  const person: Person = { id: recordId(source, user.accountId), source, sourceId: user.accountId, name: user.displayName };
+  if (user.emailAddress) person.email = user.emailAddress;
+  return person;
+}
+
+export function mapJiraProject(source: string, project: JiraProject): Project {
+  const mapped: Project = { id: recordId(source, project.id), source, sourceId: project.id, key: project.key, name: project.name, tags: [] };
+  if (project.lead) mapped.pmId = recordId(source, project.lead.accountId);
+  if (project.projectCategory?.name) mapped.portfolio = project.projectCategory.name;
+  return mapped;
+}
+
+export function mapJiraIssue(source: string, issue: JiraIssue, storyPointsField?: string): Task {
+  const { fields } = issue;
+  const status = jiraStatus(fields.status.statusCategory.key);
+  const task: Task = {
+    id: recordId(source, issue.id),
+    source,
+    sourceId: issue.id,
+    projectId: recordId(source, fields.project.id),
+    title: fields.summary,
+    status,
+    originalStatus: fields.status.name,
+    createdAt: fields.created,
+    updatedAt: fields.updated,
+    tags: unique([...(fields.labels ?? []), ...(fields.components ?? []).map((component) => component.name)]),
+  };
+  if (fields.issuetype?.name) task.type = fields.issuetype.name;
+  if (fields.assignee) task.assigneeId = recordId(source, fields.assignee.accountId);
+  if (fields.duedate) task.dueOn = fields.duedate;
+  if (status === 'done' && fields.resolutiondate) task.doneAt = fields.resolutiondate;
+  // Without the changelog, the last move into the in-progress category is the best start we know;
+  // it is the first move unless the issue went back to "to do" and was picked up again.
+  if (status === 'in_progress' && fields.statuscategorychangedate) task.startedAt = fields.statuscategorychangedate;
+  if (fields.timeoriginalestimate != null) task.estimateHours = fields.timeoriginalestimate / secondsPerHour;
+  if (fields.timespent != null) task.spentHours = fields.timespent / secondsPerHour;
+  if (fields.parent) task.parentId = recordId(source, fields.parent.id);
+  const points = storyPointsField ? fields[storyPointsField] : undefined;
+  if (typeof points === 'number' && Number.isFinite(points) && points >= 0) task.storyPoints = points;
+  return task;
+}
+
+/** The issue a worklog belongs to, as the connector already mapped it. */
+export interface WorklogOwner {
+  taskId: string;
+  projectId: string;
+}
+
+export function mapJiraWorklog(source: string, worklog: JiraWorklog, owner: WorklogOwner): TimeEntry {
+  const entry: TimeEntry = {
+    id: recordId(source, worklog.id),
+    source,
+    sourceId: worklog.id,
+    taskId: owner.taskId,
+    projectId: owner.projectId,
+    personId: recordId(source, worklog.author.accountId),
+    date: worklog.started.slice(0, 10),
+    hours: worklog.timeSpentSeconds / secondsPerHour,
+  };
+  if (worklog.updated) entry.updatedAt = worklog.updated;
+  return entry;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.filter((value) => value.length > 0))];
+}

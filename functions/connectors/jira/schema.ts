@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * The part of Jira Cloud REST v3 pmpulse reads (docs/source-api-subset.md). Envelopes are
+ * checked whole; records one by one, so a bad issue is quarantined and its page still maps.
+ */
+
+/** Jira writes `2026-03-02T09:15:00.000+0000`; the domain wants ISO 8601 with a colon offset, so store UTC. */
+export const jiraDateTime = z.string().transform((value, ctx) => {
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) {
+    ctx.addIssue({ code: 'custom', message: `not a date-time: ${value}` });
+    return z.NEVER;
+  }
+  return new Date(at).toISOString();
+});
+
+const jiraDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const id = z.union([z.string(), z.number()]).transform(String);
+
+export const JiraUserSchema = z.object({
+  accountId: z.string().min(1),
+  displayName: z.string().default(''),
+  /** Hidden by the user's privacy settings on many sites. */
+  emailAddress: z.string().optional(),
+});
+export type JiraUser = z.output<typeof JiraUserSchema>;
+
+export const JiraFieldSchema = z.object({ id: z.string(), name: z.string(), custom: z.boolean().optional() });
+export const JiraFieldListSchema = z.array(z.unknown());
+
+export const JiraProjectSchema = z.object({
+  id,
+  key: z.string(),
+  name: z.string(),
+  lead: JiraUserSchema.optional(),
+  projectCategory: z.object({ name: z.string() }).nullish(),
+});
+export type JiraProject = z.output<typeof JiraProjectSchema>;
+
+export const JiraProjectPageSchema = z.object({
+  values: z.array(z.unknown()),
+  startAt: z.number().optional(),
+  total: z.number().optional(),
+  isLast: z.boolean().optional(),
+});
+
+export const JiraWorklogSchema = z.object({
+  id,
+  issueId: id.optional(),
+  author: JiraUserSchema,
+  /** Kept as Jira wrote it: its day part is the worker's own calendar day. */
+  started: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected a date-time'),
+  timeSpentSeconds: z.number().nonnegative(),
+  updated: jiraDateTime.optional(),
+});
+export type JiraWorklog = z.output<typeof JiraWorklogSchema>;
+
+export const JiraWorklogPageSchema = z.object({
+  startAt: z.number().default(0),
+  maxResults: z.number().optional(),
+  total: z.number(),
+  worklogs: z.array(z.unknown()),
+});
+
+const statusCategoryKey = z.enum(['new', 'indeterminate', 'done', 'undefined']);
+
+export const JiraIssueFieldsSchema = z.looseObject({
+  summary: z.string(),
+  project: z.object({ id, key: z.string().optional() }),
+  issuetype: z.object({ name: z.string() }).nullish(),
+  status: z.object({ name: z.string(), statusCategory: z.object({ key: statusCategoryKey }) }),
+  assignee: JiraUserSchema.nullish(),
+  created: jiraDateTime,
+  updated: jiraDateTime,
+  duedate: jiraDate.nullish(),
+  resolutiondate: jiraDateTime.nullish(),
+  statuscategorychangedate: jiraDateTime.nullish(),
+  timeoriginalestimate: z.number().nonnegative().nullish(),
+  timespent: z.number().nonnegative().nullish(),
+  parent: z.object({ id }).nullish(),
+  labels: z.array(z.string()).nullish(),
+  components: z.array(z.object({ name: z.string() })).nullish(),
+  worklog: JiraWorklogPageSchema.nullish(),
+});
+
+export const JiraIssueSchema = z.object({ id, key: z.string(), fields: JiraIssueFieldsSchema });
+export type JiraIssue = z.output<typeof JiraIssueSchema>;
+
+export const JiraSearchPageSchema = z.object({
+  issues: z.array(z.unknown()),
+  nextPageToken: z.string().nullish(),
+});
+
+/** The issue fields the search asks for, besides the story-points field found at run time. */
+export const issueFields = [
+  'summary', 'project', 'issuetype', 'status', 'assignee', 'created', 'updated', 'duedate',
+  'resolutiondate', 'statuscategorychangedate', 'timeoriginalestimate', 'timespent', 'parent',
+  'labels', 'components', 'worklog',
+] as const;
+
+/** Names Jira gives the story-points field (company-managed and team-managed projects). */
+export const storyPointsFieldNames = ['Story Points', 'Story point estimate'] as const;

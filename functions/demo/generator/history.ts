@@ -1,0 +1,55 @@
+import type { DemoStatusChange, StatusCategory, WorkflowStatus } from './model.ts';
+import type { Random } from './random.ts';
+import { DAY_MS, HOUR_MS } from './time.ts';
+
+export interface HistoryInput {
+  status: StatusCategory;
+  workflowStatus: WorkflowStatus;
+  startAt: number;
+  /** Done time for finished tasks, `now` for open ones. */
+  endAt: number;
+  assigneeId: string;
+  pmId: string;
+  /** The task had no assignee until it was started. */
+  assignedOnStart: boolean;
+}
+
+/**
+ * The status moves of one task: To Do → In Progress, sometimes a detour through Blocked,
+ * sometimes In Review, then Done. Creation itself is not a change (Jira's changelog omits it).
+ */
+export function makeHistory(random: Random, input: HistoryInput): DemoStatusChange[] {
+  if (input.status === 'todo') return [];
+  const changes: DemoStatusChange[] = [];
+  const move = (at: number, from: WorkflowStatus, to: WorkflowStatus, authorId = input.assigneeId): void => {
+    changes.push({ id: '', at, authorId, from, to });
+  };
+  changes.push({
+    id: '',
+    at: input.startAt,
+    authorId: input.assignedOnStart ? input.pmId : input.assigneeId,
+    from: 'To Do',
+    to: 'In Progress',
+    ...(input.assignedOnStart ? { assigneeFrom: null, assigneeTo: input.assigneeId } : {}),
+  });
+  const span = input.endAt - input.startAt;
+  let last = input.startAt;
+  const between = (low: number, high: number): number => Math.round(input.startAt + span * random.between(low, high));
+  if (span > 3 * DAY_MS && random.chance(0.1) && input.workflowStatus !== 'Blocked') {
+    move(between(0.2, 0.4), 'In Progress', 'Blocked');
+    last = between(0.45, 0.6);
+    move(last, 'Blocked', 'In Progress');
+  }
+  if (input.status === 'done') {
+    if (random.chance(0.45)) {
+      const review = Math.max(last + HOUR_MS / 4, input.endAt - random.int(2, 30) * HOUR_MS);
+      move(Math.min(review, input.endAt - 60_000), 'In Progress', 'In Review');
+      move(input.endAt, 'In Review', 'Done', random.chance(0.2) ? input.pmId : input.assigneeId);
+    } else {
+      move(input.endAt, 'In Progress', 'Done');
+    }
+  } else if (input.workflowStatus !== 'In Progress') {
+    move(Math.round(last + (input.endAt - last) * random.between(0.3, 0.9)), 'In Progress', input.workflowStatus);
+  }
+  return changes;
+}

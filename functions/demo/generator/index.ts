@@ -1,0 +1,22 @@
+export { generateOrg } from './generate.ts';
+export type { GenerateOptions } from './generate.ts';
+export { demoThemes } from './themes.ts';
+export { demoCredentials } from './credentials.ts';
+export { namedPersonas } from './personas.ts';
+export type { Persona } from './personas.ts';
+export type {
+  AsanaSection,
+  DemoOrg,
+  DemoPerson,
+  DemoPortfolio,
+  DemoProject,
+  DemoScale,
+  DemoStatusChange,
+  DemoSystem,
+  DemoTask,
+  DemoTheme,
+  DemoWorklog,
+  PersonaId,
+  StatusCategory,
+  WorkflowStatus,
+} from './model.ts';

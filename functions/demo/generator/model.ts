@@ -1,0 +1,138 @@
+/**
+ * The demo organisation in a source-neutral shape. The Jira and Asana servers render it in their
+ * own formats; nothing here is specific to one vendor except the ids each system gives a record.
+ * Instants are epoch milliseconds (UTC); calendar days are `YYYY-MM-DD`.
+ */
+
+export type DemoScale = 'small' | 'medium' | 'large';
+export type DemoSystem = 'jira' | 'asana';
+
+export type PersonaId =
+  | 'steady'
+  | 'late-but-cheap'
+  | 'fast-over-budget'
+  | 'theme-drifter'
+  | 'small-sample'
+  | 'under-estimator'
+  | 'typical';
+
+export interface DemoPerson {
+  id: string;
+  name: string;
+  /** The same address in every system, which is how the two systems' records of one person meet. */
+  email: string;
+  role: 'admin' | 'pm' | 'member';
+  jiraAccountId: string;
+  asanaGid: string;
+  /** Jira privacy setting: the API leaves `emailAddress` out for this person. */
+  hidesEmailInJira: boolean;
+  /** Only for PMs: the behaviour pattern their projects follow. */
+  persona?: PersonaId;
+}
+
+export interface DemoPortfolio {
+  id: string;
+  name: string;
+  description: string;
+  jiraCategoryId: string;
+  asanaGid: string;
+}
+
+export interface DemoTheme {
+  id: string;
+  name: string;
+  /** The label tasks and projects carry, e.g. `theme-growth`. */
+  label: string;
+  target: number;
+  asanaOptionGid: string;
+}
+
+export interface DemoProject {
+  id: string;
+  system: DemoSystem;
+  /** Jira project id (numeric) or Asana project gid. */
+  sourceId: string;
+  /** Jira project key; Asana projects have one too, unused there. */
+  key: string;
+  name: string;
+  pmId: string;
+  portfolioId: string;
+  themeId: string | null;
+  memberIds: string[];
+  components: string[];
+  createdAt: number;
+  modifiedAt: number;
+  /** Asana section gids, by workflow section. */
+  sectionGids: Record<AsanaSection, string>;
+}
+
+export type AsanaSection = 'To do' | 'In progress' | 'Done' | 'Blocked';
+export type WorkflowStatus = 'To Do' | 'In Progress' | 'In Review' | 'Blocked' | 'Done';
+export type StatusCategory = 'todo' | 'in_progress' | 'done';
+
+export interface DemoStatusChange {
+  id: string;
+  at: number;
+  authorId: string;
+  from: WorkflowStatus;
+  to: WorkflowStatus;
+  /** Set when the assignee changed in the same edit (Jira puts both items in one history entry). */
+  assigneeFrom?: string | null;
+  assigneeTo?: string | null;
+}
+
+export interface DemoTask {
+  id: string;
+  projectId: string;
+  /** Jira issue id (numeric) or Asana task gid. */
+  sourceId: string;
+  /** Jira issue key (`ABC-12`). */
+  key: string;
+  title: string;
+  type: 'Story' | 'Task' | 'Bug';
+  status: StatusCategory;
+  workflowStatus: WorkflowStatus;
+  reporterId: string;
+  assigneeId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  startedAt: number | null;
+  doneAt: number | null;
+  dueOn: string | null;
+  estimateHours: number | null;
+  storyPoints: number | null;
+  themeId: string | null;
+  labels: string[];
+  component: string | null;
+  priority: 'Highest' | 'High' | 'Medium' | 'Low';
+  history: DemoStatusChange[];
+  /** Sum of the task's worklog hours. */
+  spentHours: number;
+}
+
+export interface DemoWorklog {
+  id: string;
+  taskId: string;
+  personId: string;
+  day: string;
+  startedAt: number;
+  hours: number;
+  updatedAt: number;
+}
+
+export interface DemoOrg {
+  seed: number;
+  scale: DemoScale;
+  asOf: string;
+  /** The latest instant any record carries: the afternoon of `asOf`. */
+  now: number;
+  company: { name: string; domain: string; asanaWorkspaceGid: string };
+  adminId: string;
+  people: DemoPerson[];
+  portfolios: DemoPortfolio[];
+  themes: DemoTheme[];
+  projects: DemoProject[];
+  tasks: DemoTask[];
+  /** Ordered by task, then by start time. */
+  worklogs: DemoWorklog[];
+}

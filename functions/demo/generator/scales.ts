@@ -1,0 +1,20 @@
+import type { DemoScale } from './model.ts';
+
+/** How big each scale is. Task and entry counts follow from these through the task model. */
+export interface ScaleSize {
+  pms: number;
+  projects: number;
+  members: number;
+  /** Tasks per regular project, before the per-project weight. */
+  tasksPerProject: number;
+  teamSize: readonly [number, number];
+}
+
+export const scaleSizes: Record<DemoScale, ScaleSize> = {
+  small: { pms: 5, projects: 12, members: 22, tasksPerProject: 230, teamSize: [3, 6] },
+  medium: { pms: 12, projects: 40, members: 70, tasksPerProject: 540, teamSize: [4, 8] },
+  large: { pms: 40, projects: 150, members: 240, tasksPerProject: 545, teamSize: [4, 9] },
+};
+
+/** Share of projects that live in Asana; the rest live in Jira. */
+export const ASANA_SHARE = 0.4;

@@ -1,0 +1,40 @@
+import type { Config } from '../config/index.ts';
+import { runCompute } from '../pipeline/index.ts';
+import { ComputeEventSchema, type ComputeEvent } from './events.ts';
+import { loadRuntimeConfig } from './runtime-config.ts';
+import { createStepHandler, type HandlerEffects } from './step-handler.ts';
+
+export interface ComputeResult {
+  step: 'compute';
+  asOf: string;
+  documents: string[];
+}
+
+/**
+ * The day to compute: the event's `asOf`, else the UTC day the schedule fired (so a retry after
+ * midnight still computes the day it was meant for), else today.
+ */
+export function asOfFor(event: ComputeEvent, now: () => Date): string {
+  if (event.asOf) return event.asOf;
+  const at = event.scheduledAt ? new Date(event.scheduledAt) : now();
+  return at.toISOString().slice(0, 10);
+}
+
+/** Compute as a Lambda: KPIs from the store into the report store's staging area. */
+export function createComputeHandler(config: Config, effects: HandlerEffects = {}) {
+  const now = effects.now ?? (() => new Date());
+  return createStepHandler<ComputeEvent, ComputeResult>(
+    {
+      step: 'compute',
+      schema: ComputeEventSchema,
+      async run(event, { log }) {
+        const asOf = asOfFor(event, now);
+        const { documents } = await runCompute(config, { asOf, now, log });
+        return { step: 'compute', asOf, documents };
+      },
+    },
+    effects,
+  );
+}
+
+export const handler = createComputeHandler(loadRuntimeConfig());

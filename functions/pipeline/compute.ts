@@ -1,0 +1,58 @@
+import type { Config } from '../config/index.ts';
+import type { Person, Project } from '../domain/index.ts';
+import { createKpiEngine } from '../kpi/index.ts';
+import { buildQualityDoc } from '../publish/quality.ts';
+import type { SnapshotDocuments } from '../publish/documents.ts';
+import type { Store } from '../store/store.ts';
+import { withRuntime, type RuntimeOptions } from './runtime.ts';
+import { PipelineError } from './errors.ts';
+import { STAGING_MANIFEST, stagingKey, type StagingManifest } from './staging.ts';
+
+export interface ComputeOptions extends RuntimeOptions {
+  /** The day the figures are computed for (YYYY-MM-DD); results for the same data and day are identical. */
+  asOf: string;
+}
+
+/**
+ * Reads every domain record from the store, streams it through the KPI engine and leaves the
+ * documents in the report store's staging area for `publish`.
+ */
+export async function runCompute(config: Config, options: ComputeOptions): Promise<{ documents: string[] }> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || Number.isNaN(Date.parse(options.asOf))) {
+    throw new PipelineError('compute', `--as-of must be a date YYYY-MM-DD, got "${options.asOf}"`, 2);
+  }
+  return withRuntime(config, options, async (runtime) => {
+    const { store } = runtime;
+    const [projects, people] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person')]);
+    const engine = createKpiEngine({ asOf: options.asOf, projects, people, themes: config.themes, overrides: config.people });
+    // Tasks first, then time entries: the engine needs each task's theme before it counts hours.
+    for await (const page of store.scanRecords('task')) engine.addTasks(page);
+    for await (const page of store.scanRecords('timeEntry')) engine.addTimeEntries(page);
+    const result = engine.finish();
+    const documents: SnapshotDocuments = {
+      'managers.json': result.managers,
+      'projects.json': result.projects,
+      'alignment.json': result.alignment,
+      'quality.json': buildQualityDoc({
+        now: runtime.now(),
+        runs: await store.listLatestSyncRuns(),
+        sources: config.sources.map((source) => ({ name: source.name, type: source.type })),
+        quarantine: await store.listQuarantine(),
+        unmatchedIdentities: result.unmatchedIdentities,
+      }),
+    };
+    const names = Object.keys(documents) as (keyof SnapshotDocuments)[];
+    for (const name of names) await runtime.reports.putJson(stagingKey(name), documents[name]);
+    const manifest: StagingManifest = { asOf: options.asOf, computedAt: runtime.now().toISOString(), documents: names };
+    // The manifest goes last: publish trusts staging only once it is complete.
+    await runtime.reports.putJson(STAGING_MANIFEST, manifest);
+    runtime.log.info(`computed ${names.length} documents`, { asOf: options.asOf, managers: result.managers.managers.length });
+    return { documents: names };
+  });
+}
+
+async function readAll<T>(store: Store, kind: 'project' | 'person'): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of store.scanRecords(kind)) all.push(...(page as T[]));
+  return all;
+}

@@ -1,0 +1,14 @@
+export * from './documents.ts';
+export { createDirReportStore } from './dir-report-store.ts';
+export { createS3ReportStore } from './s3-report-store.ts';
+export type { S3ReportStoreOptions } from './s3-report-store.ts';
+export { openReportStore } from './open.ts';
+export { isReportStoreError, ReportStoreError } from './report-store.ts';
+export type { ReportStore } from './report-store.ts';
+export { DOCUMENT_NAMES, jsonSchemas, LATEST_KEY, publishSnapshot, readLatest, readSnapshot, schemaKey, snapshotKey } from './publisher.ts';
+export type { PublishOptions } from './publisher.ts';
+export { pruneSnapshots } from './prune.ts';
+export { buildQualityDoc, QUARANTINE_LIST_LIMIT } from './quality.ts';
+export type { QualityInput } from './quality.ts';
+export { isPublishValidationError, isSnapshotReadError, PublishValidationError, SnapshotReadError } from './errors.ts';
+export type { DocumentIssue } from './errors.ts';

@@ -1,0 +1,50 @@
+import type { QuarantineEntry } from '../domain/records.ts';
+import type { SyncRun } from '../store/store.ts';
+import { SCHEMA_VERSION, type QualityDoc } from './documents.ts';
+
+/** The published quarantine list stops here; the per-source counts still count every entry. */
+export const QUARANTINE_LIST_LIMIT = 200;
+
+export interface QualityInput {
+  now: Date;
+  /** The latest sync run of each source. */
+  runs: readonly SyncRun[];
+  /** The configured sources, in config order. */
+  sources: readonly { name: string; type: string }[];
+  quarantine: readonly QuarantineEntry[];
+  unmatchedIdentities: readonly { id: string; name: string }[];
+}
+
+/**
+ * The data-quality page: how fresh each source is, what it brought, what was set aside and why.
+ * A configured source that never synced is listed as not ok, so a missing sync is visible.
+ */
+export function buildQualityDoc(input: QualityInput): QualityDoc {
+  const runs = new Map(input.runs.map((run) => [run.source, run]));
+  const quarantined = new Map<string, number>();
+  for (const entry of input.quarantine) quarantined.set(entry.source, (quarantined.get(entry.source) ?? 0) + 1);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedAt: input.now.toISOString(),
+    sources: input.sources.map(({ name, type }) => {
+      const run = runs.get(name);
+      const records: Record<string, number> = {};
+      for (const [kind, count] of Object.entries(run?.counts ?? {})) if (count !== undefined) records[kind] = count;
+      const error = run ? run.error : 'never synced';
+      return {
+        name,
+        type,
+        lastSyncAt: run?.finishedAt ?? null,
+        ok: run?.ok ?? false,
+        ...(error === undefined ? {} : { error }),
+        records,
+        quarantined: quarantined.get(name) ?? 0,
+      };
+    }),
+    // The raw record stays in the store: it can be large and may hold more than the report should show.
+    quarantine: input.quarantine
+      .slice(0, QUARANTINE_LIST_LIMIT)
+      .map(({ source, kind, recordId, reason }) => ({ source, kind, recordId, reason })),
+    unmatchedIdentities: input.unmatchedIdentities.map(({ id, name }) => ({ id, name })),
+  };
+}

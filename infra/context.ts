@@ -1,0 +1,56 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Node } from 'constructs';
+import type { PmpulseStackProps } from './stack-props.ts';
+
+/** The cdk.json context keys (`-c pmpulse:stage=prod` on the command line wins over cdk.json). */
+export const contextKeys = {
+  stage: 'pmpulse:stage',
+  config: 'pmpulse:config',
+  syncSchedule: 'pmpulse:syncSchedule',
+  computeSchedule: 'pmpulse:computeSchedule',
+  publishSchedule: 'pmpulse:publishSchedule',
+  timeZone: 'pmpulse:scheduleTimeZone',
+  deletionProtection: 'pmpulse:deletionProtection',
+  logRetentionDays: 'pmpulse:logRetentionDays',
+} as const;
+
+/** Stack props from context; `-c` values arrive as strings, cdk.json values as JSON. */
+export function propsFromContext(node: Node): PmpulseStackProps {
+  const get = (key: string): unknown => node.tryGetContext(key);
+  const text = (key: string) => (get(key) === undefined ? undefined : String(get(key)));
+  const protection = get(contextKeys.deletionProtection);
+  const retention = get(contextKeys.logRetentionDays);
+  const stage = text(contextKeys.stage) ?? 'dev';
+  return {
+    stage,
+    pipelineConfig: jsonValue(get(contextKeys.config)),
+    schedules: dropUndefined({
+      sync: text(contextKeys.syncSchedule),
+      compute: text(contextKeys.computeSchedule),
+      publish: text(contextKeys.publishSchedule),
+      timeZone: text(contextKeys.timeZone),
+    }),
+    ...(protection === undefined ? {} : { deletionProtection: protection !== false && protection !== 'false' }),
+    ...(retention === undefined ? {} : { logRetention: retentionDays(retention) }),
+  };
+}
+
+function jsonValue(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? {};
+  try {
+    return JSON.parse(value);
+  } catch (error) {
+    throw new Error(`${contextKeys.config}: not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function retentionDays(value: unknown): RetentionDays {
+  const days = Number(value);
+  const allowed = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
+  if (!allowed.includes(days)) throw new Error(`${contextKeys.logRetentionDays}: ${String(value)} is not one of ${allowed.join(', ')}`);
+  return days as RetentionDays;
+}
+
+function dropUndefined<T extends Record<string, string | undefined>>(record: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: string };
+}

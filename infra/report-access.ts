@@ -1,0 +1,24 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+
+/**
+ * Lets a step read and write report objects, and nothing else: exact actions instead of the
+ * wildcards of `bucket.grantReadWrite`. ListBucket is there so a missing `latest.json` or staging
+ * manifest reads as "not found" rather than "access denied".
+ */
+export function grantReportsReadWrite(bucket: s3.Bucket, role: iam.Role): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [bucket.arnForObjects('*')] }),
+  );
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/*]`,
+    reason: 'The step writes new snapshot keys on every run; its access is limited to objects of the one reports bucket.',
+  });
+}
+
+function logicalIdOf(bucket: s3.Bucket): string {
+  const stack = Stack.of(bucket);
+  return stack.resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId) as string;
+}

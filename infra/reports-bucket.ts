@@ -1,0 +1,62 @@
+import { Validations, type Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { defaults } from './defaults.ts';
+
+export interface ReportsBucketProps {
+  /**
+   * What happens to the reports (and their access logs) when they leave the stack.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * How long a replaced or deleted report version stays recoverable.
+   * @default Duration.days(90)
+   */
+  readonly noncurrentVersionExpiration?: Duration;
+  /**
+   * How long server access logs are kept.
+   * @default Duration.days(90)
+   */
+  readonly accessLogRetention?: Duration;
+}
+
+/** Properties every pmpulse bucket shares: private, encrypted, TLS only. */
+const privateBucket = {
+  blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+  // SSE-S3: the only encryption S3 server access logging can deliver into.
+  encryption: s3.BucketEncryption.S3_MANAGED,
+  enforceSSL: true,
+  objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+} as const;
+
+/** The published reports (snapshots, `latest.json`, staging), versioned, with access logs. */
+export class ReportsBucket extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly accessLogsBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: ReportsBucketProps = {}) {
+    super(scope, id);
+    const removalPolicy = props.removalPolicy ?? defaults.dataRemovalPolicy;
+    this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
+      ...privateBucket,
+      removalPolicy,
+      lifecycleRules: [{ expiration: props.accessLogRetention ?? defaults.accessLogRetention }],
+    });
+    Validations.of(this.accessLogsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it into another bucket would only repeat the chain.',
+    });
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      ...privateBucket,
+      versioned: true,
+      removalPolicy,
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 'reports/',
+      lifecycleRules: [
+        { noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? defaults.noncurrentReportVersions },
+        { abortIncompleteMultipartUploadAfter: defaults.abortIncompleteUploads },
+      ],
+    });
+  }
+}

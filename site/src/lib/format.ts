@@ -1,0 +1,58 @@
+import type { KpiDefinition } from '../../../functions/publish/documents.ts';
+
+export type Unit = KpiDefinition['unit'];
+
+const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/** One way to write a value per unit, shared by tables and chart axes so they agree. */
+export function formatValue(value: number | null, unit: Unit): string {
+  if (value === null) return 'no data';
+  switch (unit) {
+    case 'ratio':
+      return percent.format(value);
+    case 'hours':
+      return `${decimal.format(value)} h`;
+    case 'days':
+      return `${decimal.format(value)} d`;
+    case 'count':
+      return whole.format(value);
+    case 'index':
+      return decimal.format(value);
+  }
+}
+
+export function formatShare(share: number): string {
+  return percent.format(share);
+}
+
+/** Gap scores run 0 (on target) to 1 (fully off): two decimals read better than a percent. */
+export function formatScore(score: number): string {
+  return score.toFixed(2);
+}
+
+export function formatHours(hours: number): string {
+  return `${whole.format(hours)} h`;
+}
+
+/** d3-format string for a Vega axis of this unit. */
+export function axisFormat(unit: Unit): string {
+  return unit === 'ratio' ? '.0%' : unit === 'count' ? ',d' : ',.2~f';
+}
+
+export const unitLabel: Record<Unit, string> = {
+  ratio: 'share',
+  hours: 'hours',
+  index: 'index',
+  days: 'days',
+  count: 'count',
+};
+
+/** Timestamps are shown in UTC so every reader and every build writes the same text. */
+export function formatTimestamp(iso: string | null): string {
+  if (iso === null) return 'never';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,49 @@
+import type { AlignmentDoc, ProjectsDoc, QualityDoc } from '../../../functions/publish/documents.ts';
+import type { ChartTable } from './charts.ts';
+import { formatHours, formatScore, formatShare, formatTimestamp } from './format.ts';
+
+/** Per portfolio: how many projects, how many hours and how far from the theme targets. */
+export function portfolioTable(alignment: AlignmentDoc, projects: ProjectsDoc): ChartTable {
+  const count = (name: string) => projects.projects.filter((p) => p.portfolio === name).length;
+  return {
+    columns: ['Portfolio', 'Projects', 'Hours', 'Unaligned', 'Gap score'],
+    rows: alignment.portfolios.map((p) => [
+      p.name,
+      String(count(p.name)),
+      formatHours(p.totalHours),
+      p.totalHours > 0 ? formatShare(p.unalignedHours / p.totalHours) : 'no data',
+      formatScore(p.gapScore),
+    ]),
+  };
+}
+
+const recordSummary = (records: Record<string, number>) =>
+  Object.entries(records)
+    .map(([kind, n]) => `${kind}: ${n}`)
+    .join(', ');
+
+/** One row per source: when it last synced, whether that worked, and what it brought. */
+export function sourcesTable(quality: QualityDoc): ChartTable {
+  return {
+    columns: ['Source', 'Type', 'Last sync', 'Status', 'Records', 'Quarantined'],
+    rows: quality.sources.map((s) => [
+      s.name,
+      s.type,
+      formatTimestamp(s.lastSyncAt),
+      s.ok ? 'ok' : `failed: ${s.error ?? 'no reason given'}`,
+      recordSummary(s.records),
+      String(s.quarantined),
+    ]),
+  };
+}
+
+export function quarantineTable(quality: QualityDoc): ChartTable {
+  return {
+    columns: ['Record', 'Source', 'Kind', 'Reason'],
+    rows: quality.quarantine.map((q) => [q.recordId, q.source, q.kind, q.reason]),
+  };
+}
+
+export function identitiesTable(quality: QualityDoc): ChartTable {
+  return { columns: ['Name', 'Source id'], rows: quality.unmatchedIdentities.map((p) => [p.name, p.id]) };
+}

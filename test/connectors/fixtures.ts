@@ -1,0 +1,8 @@
+import { readFileSync } from 'node:fs';
+
+/** Stored raw API pages under test/fixtures/<source>/<case>.json. */
+export function fixture(source: 'jira' | 'asana', name: string): unknown {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${source}/${name}.json`, import.meta.url), 'utf8'));
+}
+
+export const fixedNow = () => new Date('2026-03-05T12:00:00.000Z');

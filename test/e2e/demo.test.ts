@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../cli/run-cli.ts';
+
+async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(file, 'utf8')) as T;
+}
+
+interface Latest { snapshot: string; asOf: string; documents: string[] }
+interface Managers { managers: { name: string; values: Record<string, { value: number | null }> }[] }
+
+describe('pmpulse demo', () => {
+  let dir: string;
+  let first: CliResult;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pmpulse-demo-'));
+    first = await runCli(['demo', '--scale', 'small', '--no-serve', '--as-of', '2026-11-01', '--dir', dir], { timeoutMs: 240_000 });
+  }, 300_000);
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('runs the whole pipeline and builds the site', async () => {
+    expect(first.stderr).not.toMatch(/^error/m);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('site built in');
+    expect(existsSync(join(dir, 'site', 'index.html'))).toBe(true);
+    const html = await readFile(join(dir, 'site', 'index.html'), 'utf8');
+    expect(html).toContain('<svg');
+  });
+
+  it('publishes a snapshot whose documents name every PM with KPI values', async () => {
+    const latest = await readJson<Latest>(join(dir, 'reports', 'latest.json'));
+    expect(latest.asOf).toBe('2026-11-01');
+    for (const name of ['managers.json', 'projects.json', 'alignment.json', 'quality.json']) {
+      expect(latest.documents).toContain(name);
+      expect(existsSync(join(dir, 'reports', 'snapshots', latest.snapshot, name))).toBe(true);
+    }
+    const managers = await readJson<Managers>(join(dir, 'reports', 'snapshots', latest.snapshot, 'managers.json'));
+    expect(managers.managers.length).toBeGreaterThanOrEqual(4);
+    const withHours = managers.managers.filter((pm) => (pm.values.hoursLogged?.value ?? 0) > 0);
+    expect(withHours.length).toBe(managers.managers.length);
+  });
+
+  it('converges on a rerun over the same store: the same figures', async () => {
+    const before = await readJson<Latest>(join(dir, 'reports', 'latest.json'));
+    const managersBefore = await readFile(join(dir, 'reports', 'snapshots', before.snapshot, 'managers.json'), 'utf8');
+    const second = await runCli(['demo', '--scale', 'small', '--no-serve', '--as-of', '2026-11-01', '--dir', dir], { timeoutMs: 240_000 });
+    expect(second.code).toBe(0);
+    const after = await readJson<Latest>(join(dir, 'reports', 'latest.json'));
+    const managersAfter = await readFile(join(dir, 'reports', 'snapshots', after.snapshot, 'managers.json'), 'utf8');
+    expect(JSON.parse(managersAfter)).toEqual(JSON.parse(managersBefore));
+  }, 300_000);
+});

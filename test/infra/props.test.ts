@@ -1,0 +1,57 @@
+import { App } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { describe, expect, it } from 'vitest';
+import { propsFromContext } from '../../infra/context.ts';
+import { PmpulseStack } from '../../infra/pmpulse-stack.ts';
+
+describe('PmpulseStack props', () => {
+  it('reports every bad prop at once, before building anything', () => {
+    const attempt = () =>
+      new PmpulseStack(new App(), 'Bad', {
+        schedules: { sync: 'every hour', publish: 'cron(30 5 * * ? *)' },
+        pipelineConfig: { themes: [{ id: 'x', name: 'X', target: 3, match: {} }], colour: 'blue' },
+      });
+
+    expect(attempt).toThrow(/schedules\.sync: "every hour" is not a rate\(\), cron\(\) or at\(\) expression/);
+    expect(attempt).toThrow(/pipelineConfig themes\[0\]\.target/);
+    expect(attempt).toThrow(/colour/);
+  });
+
+  it('refuses a config too large for a Lambda environment', () => {
+    const people = Array.from({ length: 200 }, (_, i) => ({ id: `person-${i}@example.com`, aliases: [`jira:${i}`] }));
+
+    expect(() => new PmpulseStack(new App(), 'Big', { pipelineConfig: { people } })).toThrow(/a Lambda environment can hold/);
+  });
+});
+
+describe('propsFromContext', () => {
+  it('reads cdk.json values and -c strings alike', () => {
+    const app = new App({
+      context: {
+        'pmpulse:stage': 'prod',
+        'pmpulse:config': '{"sources":[]}',
+        'pmpulse:syncSchedule': 'rate(30 minutes)',
+        'pmpulse:deletionProtection': 'false',
+        'pmpulse:logRetentionDays': '90',
+      },
+    });
+
+    const props = propsFromContext(app.node);
+
+    expect(props).toMatchObject({
+      stage: 'prod',
+      pipelineConfig: { sources: [] },
+      schedules: { sync: 'rate(30 minutes)' },
+      deletionProtection: false,
+      logRetention: RetentionDays.THREE_MONTHS,
+    });
+  });
+
+  it('falls back to the defaults without context', () => {
+    expect(propsFromContext(new App().node)).toEqual({ stage: 'dev', pipelineConfig: {}, schedules: {} });
+  });
+
+  it('rejects a retention CloudWatch does not offer', () => {
+    expect(() => propsFromContext(new App({ context: { 'pmpulse:logRetentionDays': 42 } }).node)).toThrow(/pmpulse:logRetentionDays: 42/);
+  });
+});

@@ -1,0 +1,20 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const fixtureDir = fileURLToPath(new URL('../fixtures/snapshot/', import.meta.url));
+
+/** The PM whose name tries to inject a script; it must only ever appear escaped. */
+export const NASTY_NAME = '<script>alert(1)</script> & "Co"';
+export const NASTY_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;';
+
+export const pagePaths = ['index.html', 'quality/index.html', '404.html'] as const;
+
+export function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), `pmpulse-${prefix}-`));
+}
+
+export async function readFixture(name: string): Promise<unknown> {
+  return JSON.parse(await readFile(path.join(fixtureDir, name), 'utf8'));
+}

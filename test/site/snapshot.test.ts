@@ -1,0 +1,44 @@
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSnapshot, readSnapshot, SNAPSHOT_DIR_ENV } from '../../site/src/lib/snapshot.ts';
+import { fixtureDir, tempDir } from './helpers.ts';
+
+describe('readSnapshot', () => {
+  it('reads and validates the fixture snapshot', async () => {
+    const snapshot = await readSnapshot(fixtureDir);
+    expect(snapshot.latest.snapshot).toBe('2025-11-24T06-00-00Z');
+    expect(snapshot.documents['managers.json'].managers).toHaveLength(5);
+    expect(snapshot.documents['projects.json'].projects).toHaveLength(8);
+    expect(snapshot.documents['alignment.json'].themes).toHaveLength(5);
+    expect(snapshot.documents['quality.json'].sources).toHaveLength(2);
+  });
+
+  it('reads documents from snapshots/<id>/ when the publisher laid them out there', async () => {
+    const dir = await tempDir('published');
+    try {
+      await cp(fixtureDir, dir, { recursive: true });
+      const published = path.join(dir, 'snapshots', '2025-11-24T06-00-00Z');
+      await mkdir(published, { recursive: true });
+      await rename(path.join(dir, 'quality.json'), path.join(published, 'quality.json'));
+      for (const name of ['managers.json', 'projects.json', 'alignment.json']) {
+        await rename(path.join(dir, name), path.join(published, name));
+      }
+      const snapshot = await readSnapshot(dir);
+      expect(snapshot.documents['quality.json'].quarantine).toHaveLength(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('loadSnapshot', () => {
+  it('names the environment variable when it is not set', async () => {
+    await expect(loadSnapshot({})).rejects.toThrow(SNAPSHOT_DIR_ENV);
+  });
+
+  it('reads the folder the environment names', async () => {
+    const snapshot = await loadSnapshot({ [SNAPSHOT_DIR_ENV]: fixtureDir });
+    expect(snapshot.dir).toBe(path.resolve(fixtureDir));
+  });
+});
