@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentSchemas, LatestSchema, SCHEMA_VERSION, type Latest, type SnapshotDocuments } from './documents.ts';
 import { issuesOf, PublishValidationError, SnapshotReadError } from './errors.ts';
 import type { ReportStore } from './report-store.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { syncJql } from '../../functions/connectors/jira/jql.ts';
 import { ConnectorError, HttpError, isConnectorError, isHttpError, isRateLimitError } from '../../functions/connectors/kit/errors.ts';
 import { mapOrQuarantine } from '../../functions/connectors/kit/quarantine.ts';

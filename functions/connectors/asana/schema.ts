@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The part of Asana REST 1.0 pmpulse reads (docs/source-api-subset.md). Asana returns only the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The part of Jira Cloud REST v3 pmpulse reads (docs/source-api-subset.md). Envelopes are

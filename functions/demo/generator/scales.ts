@@ -11,8 +11,8 @@ export interface ScaleSize {
 }
 
 export const scaleSizes: Record<DemoScale, ScaleSize> = {
-  small: { pms: 5, projects: 12, members: 22, tasksPerProject: 230, teamSize: [3, 6] },
-  medium: { pms: 12, projects: 40, members: 70, tasksPerProject: 540, teamSize: [4, 8] },
+  small: { pms: 5, projects: 12, members: 22, tasksPerProject: 240, teamSize: [3, 6] },
+  medium: { pms: 12, projects: 40, members: 70, tasksPerProject: 590, teamSize: [4, 8] },
   large: { pms: 40, projects: 150, members: 240, tasksPerProject: 545, teamSize: [4, 9] },
 };
 

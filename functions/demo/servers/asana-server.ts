@@ -142,20 +142,20 @@ function listTimeEntries(index: AsanaIndex, request: ApiRequest, gid: string): A
   if (!task) return asanaError(404, `task: Unknown object: ${gid}`);
   const project = index.catalog.projects.get(task.projectId) as DemoProject;
   const records = (index.worklogsByTask.get(task.id) ?? []).map((log) => timeEntryRecord(index.catalog, project, log));
-  return listReply(request, records, {
-    full: (record) => record,
-    compact: (record) => {
-    const entry = record as Record<string, Json>;
-    const creator = entry['created_by'] as Record<string, Json>;
-    return {
-      gid: entry['gid'] ?? null,
-      resource_type: 'time_tracking_entry',
-      duration_minutes: entry['duration_minutes'] ?? null,
-      entered_on: entry['entered_on'] ?? null,
-      created_by: { gid: creator['gid'] ?? null, resource_type: 'user', name: creator['name'] ?? null },
-    };
-    },
-  });
+  return listReply(request, records, { full: (record) => record, compact: compactTimeEntry });
+}
+
+/** The compact entry of a list without `opt_fields`: `attributable_to` only when asked for. */
+function compactTimeEntry(record: Json): Json {
+  const entry = record as Record<string, Json>;
+  const creator = entry['created_by'] as Record<string, Json>;
+  return {
+    gid: entry['gid'] ?? null,
+    resource_type: 'time_tracking_entry',
+    duration_minutes: entry['duration_minutes'] ?? null,
+    entered_on: entry['entered_on'] ?? null,
+    created_by: { gid: creator['gid'] ?? null, resource_type: 'user', name: creator['name'] ?? null },
+  };
 }
 
 function asanaFault(fault: Fault): ApiReply {

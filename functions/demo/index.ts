@@ -1,0 +1,2 @@
+export * from './generator/index.ts';
+export * from './servers/index.ts';

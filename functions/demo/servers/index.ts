@@ -1,0 +1,3 @@
+export { startJiraServer } from './jira-server.ts';
+export { startAsanaServer } from './asana-server.ts';
+export type { FaultOptions, RunningServer, ServerOptions } from './http-kit.ts';
