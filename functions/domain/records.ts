@@ -72,7 +72,20 @@ export const TimeEntrySchema = z.object({
   updatedAt: isoDateTime.optional(),
 });
 
+/** One move of a task from one status to another, from the source's history (Jira changelog). */
+export const StatusChangeSchema = z.object({
+  ...sourced,
+  taskId: z.string().min(1),
+  at: isoDateTime,
+  fromStatus: z.string().optional(),
+  toStatus: z.string(),
+  /** The normalised statuses on either side, so KPIs never read source status names. */
+  from: TaskStatus.optional(),
+  to: TaskStatus,
+});
+
 export type Person = z.infer<typeof PersonSchema>;
+export type StatusChange = z.infer<typeof StatusChangeSchema>;
 export type Project = z.infer<typeof ProjectSchema>;
 export type Task = z.infer<typeof TaskSchema>;
 export type TimeEntry = z.infer<typeof TimeEntrySchema>;
@@ -84,6 +97,7 @@ export const recordSchemas = {
   project: ProjectSchema,
   task: TaskSchema,
   timeEntry: TimeEntrySchema,
+  statusChange: StatusChangeSchema,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;

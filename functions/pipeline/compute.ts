@@ -1,6 +1,9 @@
 import type { Config } from '../config/index.ts';
 import type { Person, Project } from '../domain/index.ts';
 import { createKpiEngine } from '../kpi/index.ts';
+import { createForecastEngine } from '../forecast/index.ts';
+import { createDecisionLatency } from '../latency/index.ts';
+import { withLatencyKpis } from '../latency/managers-kpis.ts';
 import { buildQualityDoc } from '../publish/quality.ts';
 import type { SnapshotDocuments } from '../publish/documents.ts';
 import type { Store } from '../store/store.ts';
@@ -24,13 +27,25 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
   return withRuntime(config, options, async (runtime) => {
     const { store } = runtime;
     const [projects, people] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person')]);
-    const engine = createKpiEngine({ asOf: options.asOf, projects, people, themes: config.themes, overrides: config.people });
-    // Tasks first, then time entries: the engine needs each task's theme before it counts hours.
-    for await (const page of store.scanRecords('task')) engine.addTasks(page);
+    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, overrides: config.people });
+    const latency = createDecisionLatency({ asOf: options.asOf, windowDays: config.kpi?.windowDays, waitingStatuses: config.kpi?.waitingStatuses });
+    const forecastTasks = createForecastEngine({ asOf: options.asOf, projects, settings: config.forecast });
+    // Tasks first, then their status history, then time entries: later records look their task up.
+    for await (const page of store.scanRecords('task')) {
+      engine.addTasks(page);
+      latency.addTasks(page);
+      forecastTasks.addTasks(page);
+    }
+    for await (const page of store.scanRecords('statusChange')) {
+      engine.addStatusChanges(page);
+      latency.addStatusChanges(page);
+    }
     for await (const page of store.scanRecords('timeEntry')) engine.addTimeEntries(page);
     const result = engine.finish();
+    const pmOfProject = new Map(result.projects.projects.map((project) => [project.id, project.pmId ?? undefined]));
     const documents: SnapshotDocuments = {
-      'managers.json': result.managers,
+      'managers.json': withLatencyKpis(result.managers, latency.finish((projectId) => pmOfProject.get(projectId))),
+      'forecasts.json': forecastTasks.finish(pmOfProject, result.managers.managers),
       'projects.json': result.projects,
       'alignment.json': result.alignment,
       'quality.json': buildQualityDoc({

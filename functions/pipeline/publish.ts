@@ -1,12 +1,21 @@
 import type { Config } from '../config/index.ts';
 import type { Latest, SnapshotDocuments } from '../publish/documents.ts';
 import { publishSnapshot } from '../publish/publisher.ts';
+import { pruneSnapshots } from '../publish/prune.ts';
 import { withRuntime, type RuntimeOptions } from './runtime.ts';
 import { PipelineError } from './errors.ts';
 import { STAGING_MANIFEST, stagingKey, type StagingManifest } from './staging.ts';
 
-/** Publishes the staged documents of the last compute as a new snapshot and flips `latest.json`. */
-export async function runPublish(config: Config, options: RuntimeOptions = {}): Promise<Latest> {
+export interface PublishStepOptions extends RuntimeOptions {
+  /** Snapshots older than this many days are pruned after the publish (default 30); latest's never is. */
+  retentionDays?: number;
+}
+
+/**
+ * Publishes the staged documents of the last compute as a new snapshot, flips `latest.json`,
+ * then prunes old snapshots. A failed prune is only logged: the publish itself is complete.
+ */
+export async function runPublish(config: Config, options: PublishStepOptions = {}): Promise<Latest> {
   return withRuntime(config, options, async (runtime) => {
     const manifest = await runtime.reports.getJson<StagingManifest>(STAGING_MANIFEST);
     if (!manifest) throw new PipelineError('publish', `nothing to publish in ${runtime.reports.describe()}: run compute first`);
@@ -18,6 +27,12 @@ export async function runPublish(config: Config, options: RuntimeOptions = {}): 
     }
     const latest = await publishSnapshot(runtime.reports, documents as SnapshotDocuments, { now: runtime.now, asOf: manifest.asOf });
     runtime.log.info(`published snapshot ${latest.snapshot}`, { to: runtime.reports.describe() });
+    try {
+      const removed = await pruneSnapshots(runtime.reports, { retentionDays: options.retentionDays ?? config.reports.retentionDays ?? 30, now: runtime.now });
+      if (removed.length) runtime.log.info(`pruned ${removed.length} old snapshot(s)`);
+    } catch (error) {
+      runtime.log.warn(`pruning old snapshots failed: ${(error as Error).message}`);
+    }
     return latest;
   });
 }

@@ -4,14 +4,21 @@ import { readToken } from '../config/index.ts';
 import { connectorFor } from '../connectors/registry.ts';
 import type { RecordBatch } from '../connectors/kit/connector.ts';
 import type { RecordKind } from '../domain/index.ts';
-import type { Store, SyncRun } from '../store/store.ts';
+import type { SyncRun } from '../store/store.ts';
 import { withRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
 import { PipelineError, describeError } from './errors.ts';
+import { holdLease, type HeldLease } from './lease.ts';
+import { trackQuarantine, type QuarantineRelease } from './quarantine-release.ts';
 
 export interface SyncOptions extends RuntimeOptions {
   /** Source names to sync; all configured sources when absent. */
   sources?: string[];
-  /** How long the sync lease lasts before another run may take it over (a crashed run's lease expires). */
+  /** A backfill: each source re-reads everything changed since this instant. */
+  since?: Date;
+  /**
+   * How long the sync lease lasts unless renewed; it is renewed every third of this while the sync
+   * runs, so it bounds only how long a crashed run blocks the next one (default 2 minutes).
+   */
   leaseMs?: number;
 }
 
@@ -28,16 +35,19 @@ export async function runSync(config: Config, options: SyncOptions = {}): Promis
   const tokens = new Map(sources.map((source) => [source.name, readToken(source, options.env)]));
   return withRuntime(config, options, async (runtime) => {
     const owner = `${hostname()}:${process.pid}:${runtime.now().getTime()}`;
-    const leaseMs = options.leaseMs ?? 15 * 60_000;
-    if (!(await runtime.store.acquireLease(LEASE, owner, leaseMs))) {
-      throw new PipelineError('sync', 'another sync is running (its lease expires within 15 minutes if it crashed)');
+    const leaseMs = options.leaseMs ?? 2 * 60_000;
+    const lease = await holdLease({ store: runtime.store, name: LEASE, owner, ttlMs: leaseMs, log: runtime.log, step: 'sync' });
+    if (!lease) {
+      const within = leaseMs >= 60_000 ? `${Math.ceil(leaseMs / 60_000)} minute(s)` : `${Math.ceil(leaseMs / 1000)} s`;
+      throw new PipelineError('sync', `another sync is running; nothing done (if it crashed, its lease expires within ${within})`);
     }
     try {
       const runs: SyncRun[] = [];
-      for (const source of sources) runs.push(await syncSource(runtime, source, tokens.get(source.name)!));
+      for (const source of sources) runs.push(await syncSource(runtime, lease, source, tokens.get(source.name)!, options.since));
+      lease.assertHeld();
       return { ok: runs.every((run) => run.ok), runs };
     } finally {
-      await runtime.store.releaseLease(LEASE, owner);
+      await lease.release();
     }
   });
 }
@@ -49,20 +59,37 @@ function selectSources(config: Config, names: string[] | undefined): SourceConfi
   return config.sources.filter((source) => names.includes(source.name));
 }
 
-async function syncSource(runtime: Runtime, source: SourceConfig, token: string): Promise<SyncRun> {
+async function syncSource(
+  runtime: Runtime,
+  lease: HeldLease,
+  source: SourceConfig,
+  token: string,
+  since: Date | undefined,
+): Promise<SyncRun> {
   const startedAt = runtime.now().toISOString();
   const counts: Partial<Record<RecordKind, number>> = {};
   let quarantined = 0;
   let error: string | undefined;
   try {
     const cursor = await runtime.store.getCursor(source.name);
-    const reader = connectorFor(source).read({ source, token, cursor, fetch: runtime.fetch, now: runtime.now, log: runtime.log });
+    const release = await trackQuarantine(runtime.store, source.name);
+    const reader = connectorFor(source).read({
+      source,
+      token,
+      ...(cursor === undefined ? {} : { cursor }),
+      ...(since === undefined ? {} : { since }),
+      fetch: runtime.fetch,
+      now: runtime.now,
+      log: runtime.log,
+    });
     let step = await reader.next();
     while (!step.done) {
-      quarantined += await storeBatch(runtime.store, step.value, counts);
+      lease.assertHeld();
+      quarantined += await storeBatch(runtime, source.name, step.value, counts, release);
       step = await reader.next();
     }
     // The cursor moves only after every record before it is stored, so a crash re-reads, never skips.
+    lease.assertHeld();
     if (step.value !== undefined) await runtime.store.setCursor(source.name, step.value);
   } catch (caught) {
     error = describeError(caught);
@@ -83,20 +110,35 @@ async function syncSource(runtime: Runtime, source: SourceConfig, token: string)
   return run;
 }
 
-async function storeBatch(store: Store, batch: RecordBatch, counts: Partial<Record<RecordKind, number>>): Promise<number> {
+async function storeBatch(
+  runtime: Runtime,
+  source: string,
+  batch: RecordBatch,
+  counts: Partial<Record<RecordKind, number>>,
+  release: QuarantineRelease,
+): Promise<number> {
+  const { store } = runtime;
   const parts: [RecordKind, readonly unknown[] | undefined][] = [
     ['person', batch.people],
     ['project', batch.projects],
     ['task', batch.tasks],
     ['timeEntry', batch.timeEntries],
+    ['statusChange', batch.statusChanges],
   ];
   await Promise.all(
     parts.map(async ([kind, records]) => {
       if (!records?.length) return;
       await store.putRecords(kind, records as never);
       counts[kind] = (counts[kind] ?? 0) + records.length;
+      await release.stored(kind, records as { sourceId: string }[]);
     }),
   );
+  for (const { kind, ids } of batch.deletions ?? []) {
+    if (ids.length) await store.deleteRecords(kind, ids, runtime.now().toISOString());
+  }
+  for (const { kind, ids } of batch.released ?? []) {
+    if (ids.length) await store.releaseQuarantine(source, kind, ids);
+  }
   if (batch.quarantined?.length) await store.putQuarantine(batch.quarantined);
   return batch.quarantined?.length ?? 0;
 }

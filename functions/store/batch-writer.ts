@@ -8,6 +8,10 @@ import { hasErrorName, StoreError, toStoreError } from './errors.ts';
  * until the attempts run out, which throws. No item is ever silently dropped.
  */
 export type Item = Record<string, unknown> & { pk: string; sk: string };
+export type Key = { pk: string; sk: string };
+
+/** One write of a batch: a whole item replaced, or a key removed. */
+export type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
 
 export interface BatchWriteOptions {
   sleep: (ms: number) => Promise<void>;
@@ -24,13 +28,18 @@ export const BATCH_SIZE = 25;
 const maxDelayMs = 5_000;
 const throttled = ['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded'];
 
+function keyOf(request: WriteRequest): Key {
+  return 'PutRequest' in request ? request.PutRequest.Item : request.DeleteRequest.Key;
+}
+
 /** One request may not name the same key twice; the last write of a key is the one that counts. */
-function lastWriteOfEachKey(items: readonly Item[]): Item[] {
-  const byKey = new Map<string, Item>();
-  for (const item of items) {
-    const key = `${item.pk}\u0000${item.sk}`;
+function lastWriteOfEachKey(requests: readonly WriteRequest[]): WriteRequest[] {
+  const byKey = new Map<string, WriteRequest>();
+  for (const request of requests) {
+    const { pk, sk } = keyOf(request);
+    const key = `${pk}\u0000${sk}`;
     byKey.delete(key);
-    byKey.set(key, item);
+    byKey.set(key, request);
   }
   return [...byKey.values()];
 }
@@ -40,15 +49,15 @@ function backoff(attempt: number, options: BatchWriteOptions): number {
   return Math.round(ceiling * (options.random ?? Math.random)());
 }
 
-async function writeChunk(client: DynamoDBDocumentClient, table: string, chunk: Item[], options: BatchWriteOptions) {
-  let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
+async function writeChunk(client: DynamoDBDocumentClient, table: string, chunk: WriteRequest[], options: BatchWriteOptions) {
+  let pending = chunk;
   for (let attempt = 0; attempt < options.maxAttempts; attempt++) {
     if (attempt > 0) await options.sleep(backoff(attempt, options));
     try {
       const result = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
       const unprocessed = result.UnprocessedItems?.[table] ?? [];
       if (unprocessed.length === 0) return;
-      pending = unprocessed.map((request) => ({ PutRequest: { Item: request.PutRequest?.Item as Item } }));
+      pending = unprocessed as WriteRequest[];
     } catch (error) {
       if (!hasErrorName(error, ...throttled)) throw toStoreError(error, 'batchWrite', table);
     }
@@ -56,14 +65,24 @@ async function writeChunk(client: DynamoDBDocumentClient, table: string, chunk: 
   throw new StoreError('batchWrite', table, `${pending.length} item(s) still unprocessed after ${options.maxAttempts} attempts`);
 }
 
-/** Writes every item (puts only), `concurrency` requests at a time; resolves once all are stored. */
-export async function batchPut(
+/** Writes every item, `concurrency` requests at a time; resolves once all are stored. */
+export function batchPut(client: DynamoDBDocumentClient, table: string, items: readonly Item[], options: BatchWriteOptions): Promise<void> {
+  return batchWrite(client, table, items.map((Item) => ({ PutRequest: { Item } })), options);
+}
+
+/** Removes every key (absent keys are no error), `concurrency` requests at a time. */
+export function batchDelete(client: DynamoDBDocumentClient, table: string, keys: readonly Key[], options: BatchWriteOptions): Promise<void> {
+  return batchWrite(client, table, keys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })), options);
+}
+
+/** Applies every put and delete, `concurrency` requests at a time; resolves once all are applied. */
+export async function batchWrite(
   client: DynamoDBDocumentClient,
   table: string,
-  items: readonly Item[],
+  requests: readonly WriteRequest[],
   options: BatchWriteOptions,
 ): Promise<void> {
-  const unique = lastWriteOfEachKey(items);
+  const unique = lastWriteOfEachKey(requests);
   let next = 0;
   let failed = false;
   const worker = async () => {

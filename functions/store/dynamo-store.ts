@@ -1,9 +1,22 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { QuarantineEntry, RecordKind, RecordOf } from '../domain/index.ts';
-import { batchPut, type BatchWriteOptions, type Item } from './batch-writer.ts';
-import { attempt } from './errors.ts';
-import { quarantineFromItem, quarantineItem, recordFromItem, recordItem } from './items.ts';
-import { cursorPk, quarantinePk, recordPk, registryPk, registrySk, SHARD_COUNT, QUARANTINE_AREA, type RegistryArea } from './keys.ts';
+import { batchDelete, batchPut, type BatchWriteOptions, type Item } from './batch-writer.ts';
+import { attempt, StoreError } from './errors.ts';
+import { guardedPut, storedVersionOf } from './guarded-put.ts';
+import { keyString } from './current-versions.ts';
+import { KnownVersions } from './known-versions.ts';
+import { isTombstone, quarantineFromItem, quarantineItem, recordFromItem, recordItem, tombstoneItem } from './items.ts';
+import {
+  cursorPk,
+  quarantinePk,
+  quarantineSk,
+  recordPk,
+  registryPk,
+  registrySk,
+  SHARD_COUNT,
+  QUARANTINE_AREA,
+  type RegistryArea,
+} from './keys.ts';
 import { acquireLease, releaseLease } from './lease.ts';
 import { queryAll, queryPages } from './query.ts';
 import type { Store, SyncRun } from './store.ts';
@@ -19,6 +32,8 @@ export interface DynamoStoreOptions {
   writeConcurrency?: number;
   /** Attempts per 25-item batch before a write fails (default 10). */
   maxWriteAttempts?: number;
+  /** Record keys whose versions a store remembers for partitions it found empty (default 250,000). */
+  knownVersionLimit?: number;
   /** Runs on close(): whoever made the client and server passes their shutdown here. */
   onClose?: () => Promise<void>;
 }
@@ -34,6 +49,8 @@ export class DynamoStore implements Store {
   private readonly writes: BatchWriteOptions;
   /** Registry entries this instance already wrote: a sync of many batches writes each once. */
   private readonly registered = new Set<string>();
+  private readonly known: KnownVersions;
+  private readonly leaseOwners = new Map<string, string>();
 
   constructor(client: DynamoDBDocumentClient, table: string, options: DynamoStoreOptions = {}) {
     this.client = client;
@@ -46,6 +63,7 @@ export class DynamoStore implements Store {
       maxAttempts: options.maxWriteAttempts ?? 10,
       baseDelayMs: 50,
     };
+    this.known = new KnownVersions(options.knownVersionLimit ?? 250_000);
   }
 
   ensureTable(): Promise<void> {
@@ -54,9 +72,27 @@ export class DynamoStore implements Store {
 
   async putRecords<K extends RecordKind>(kind: K, records: readonly RecordOf<K>[]): Promise<void> {
     if (records.length === 0) return;
-    // Registry before records: a crash in between leaves an empty source listed, never records hidden.
-    await this.register(kind, records.map((record) => record.source));
-    await batchPut(this.client, this.table, records.map((record) => recordItem(kind, record)), this.writes);
+    await this.writeGuarded(kind, records.map((record) => [record.source, recordItem(kind, record)]));
+  }
+
+  async deleteRecords(kind: RecordKind, ids: readonly string[], deletedAt: string): Promise<void> {
+    if (ids.length === 0) return;
+    const malformed = ids.find((id) => id.indexOf(':') < 1);
+    if (malformed !== undefined) throw new StoreError('deleteRecords', this.table, `"${malformed}" is not a <source>:<id> record id`);
+    if (Number.isNaN(Date.parse(deletedAt))) throw new StoreError('deleteRecords', this.table, `deletedAt "${deletedAt}" is not a date`);
+    await this.writeGuarded(kind, ids.map((id) => [id.slice(0, id.indexOf(':')), tombstoneItem(kind, id, deletedAt)]));
+  }
+
+  /**
+   * Quarantine entries are keyed by the source's own id (the record never mapped, so it has no
+   * record id); callers may pass either form, so both keys are removed.
+   */
+  async releaseQuarantine(source: string, kind: RecordKind, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const prefix = `${source}:`;
+    const sourceIds = ids.flatMap((id) => (id.startsWith(prefix) ? [id, id.slice(prefix.length)] : [id]));
+    const keys = sourceIds.map((id) => ({ pk: quarantinePk(source), sk: quarantineSk(kind, id) }));
+    await batchDelete(this.client, this.table, keys, this.writes);
   }
 
   async *scanRecords<K extends RecordKind>(kind: K, source?: string): AsyncGenerator<RecordOf<K>[], void, undefined> {
@@ -67,7 +103,10 @@ export class DynamoStore implements Store {
           operation: 'scanRecords',
           pageSize: this.options.pageSize,
         });
-        for await (const page of pages) yield page.map((item) => recordFromItem(kind, item, this.table));
+        for await (const page of pages) {
+          const live = page.filter((item) => !isTombstone(item));
+          if (live.length > 0) yield live.map((item) => recordFromItem(kind, item, this.table));
+        }
       }
     }
   }
@@ -113,11 +152,19 @@ export class DynamoStore implements Store {
     return listSyncRuns(this.context(), source, limit);
   }
 
-  acquireLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    return acquireLease(this.context(), name, owner, ttlMs);
+  /**
+   * Remembered versions are exact only while no other writer ran: a newly taken lease (not a
+   * renewal) means others may have written since, so they are looked at afresh.
+   */
+  async acquireLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    const acquired = await acquireLease(this.context(), name, owner, ttlMs);
+    if (acquired && this.leaseOwners.get(name) !== owner) this.known.clear();
+    if (acquired) this.leaseOwners.set(name, owner);
+    return acquired;
   }
 
   releaseLease(name: string, owner: string): Promise<void> {
+    this.leaseOwners.delete(name);
     return releaseLease(this.context(), name, owner);
   }
 
@@ -127,6 +174,36 @@ export class DynamoStore implements Store {
 
   private context() {
     return { client: this.client, table: this.table, now: this.now };
+  }
+
+  /** Version-guarded writes of records or tombstones, one partition (kind + source) at a time. */
+  private async writeGuarded(kind: RecordKind, entries: readonly [string, Item][]): Promise<void> {
+    const bySource = new Map<string, Item[]>();
+    for (const [source, item] of entries) {
+      const group = bySource.get(source);
+      if (group) group.push(item);
+      else bySource.set(source, [item]);
+    }
+    for (const [source, items] of bySource) {
+      const partition = registrySk(kind, source);
+      if (!this.known.has(partition)) this.known.begin(partition, !(await this.isRegistered(partition)));
+      // Registry before records: a crash in between leaves an empty source listed, never records hidden.
+      await this.register(kind, [source]);
+      try {
+        const { written } = await guardedPut(this.client, this.table, items, this.writes, this.known.tracked(partition));
+        for (const item of written) this.known.remember(partition, keyString(item), storedVersionOf(item));
+      } catch (error) {
+        this.known.forget(partition);
+        throw error;
+      }
+    }
+  }
+
+  private async isRegistered(sk: string): Promise<boolean> {
+    const result = await attempt('getRegistry', this.table, () =>
+      this.client.send(new GetCommand({ TableName: this.table, Key: { pk: registryPk, sk }, ConsistentRead: true })),
+    );
+    return result.Item !== undefined;
   }
 
   private async register(area: RegistryArea, sources: readonly string[]): Promise<void> {

@@ -2,6 +2,7 @@ import { recordSchemas, type QuarantineEntry, type RecordKind, type RecordOf } f
 import type { Item } from './batch-writer.ts';
 import { StoreError } from './errors.ts';
 import { quarantinePk, quarantineSk, recordKey } from './keys.ts';
+import { versionOf } from './version-guard.ts';
 
 /** Conversions between domain values and table items; keys come from keys.ts. */
 
@@ -20,9 +21,23 @@ export function withoutUndefined<T>(value: T): T {
   return out as T;
 }
 
+/** `version` (epoch ms) sits beside the record so the guard reads it without the whole record. */
 export function recordItem<K extends RecordKind>(kind: K, record: RecordOf<K>): Item {
-  return { ...recordKey(kind, record.source, record.id), record: withoutUndefined(record) };
+  const version = versionOf(kind, record);
+  return { ...recordKey(kind, record.source, record.id), record: withoutUndefined(record), ...(version === undefined ? {} : { version }) };
 }
+
+/**
+ * A deleted record: the key stays, holding only when it was deleted, so a late re-delivery of an
+ * older version finds it and is refused. Ids are `<source>:<source id>`, and source names have
+ * no colon, so the source (part of the key) is everything before the first colon.
+ */
+export function tombstoneItem(kind: RecordKind, id: string, deletedAt: string): Item {
+  const source = id.slice(0, Math.max(0, id.indexOf(':')));
+  return { ...recordKey(kind, source, id), deleted: true, deletedAt, version: Date.parse(deletedAt) };
+}
+
+export const isTombstone = (item: Record<string, unknown>): boolean => item.deleted === true;
 
 /** Parses back through the domain schema, so readers get exactly the shape connectors produce. */
 export function recordFromItem<K extends RecordKind>(kind: K, item: Record<string, unknown>, table: string): RecordOf<K> {

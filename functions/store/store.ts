@@ -22,6 +22,13 @@ export interface Store {
   ensureTable(): Promise<void>;
   /** Idempotent upsert of many records of one kind; retries unprocessed items. */
   putRecords<K extends RecordKind>(kind: K, records: readonly RecordOf<K>[]): Promise<void>;
+  /**
+   * Marks records deleted at the source: a tombstone replaces each record (kept so a late
+   * re-delivery of an older version cannot resurrect it) and scans no longer return it.
+   */
+  deleteRecords(kind: RecordKind, ids: readonly string[], deletedAt: string): Promise<void>;
+  /** Drops quarantine entries of records that now map cleanly. */
+  releaseQuarantine(source: string, kind: RecordKind, ids: readonly string[]): Promise<void>;
   /** Every stored record of a kind, optionally of one source, page by page. */
   scanRecords<K extends RecordKind>(kind: K, source?: string): AsyncIterable<RecordOf<K>[]>;
   getCursor(source: string): Promise<string | undefined>;

@@ -35,4 +35,25 @@ describe('pruneSnapshots', () => {
     if (!latest) throw new Error('latest.json is still there');
     expect(await readSnapshot(store, latest)).toEqual(docs);
   });
+
+  it('removes snapshots older than the retention, never the one latest.json points at', async () => {
+    const store = createDirReportStore(await mkdtemp(join(tmpdir(), 'pmpulse-retain-')));
+    const docs = sampleDocuments();
+    const ids: string[] = [];
+    for (const day of ['01', '20', '28']) {
+      ids.push((await publishSnapshot(store, docs, { now: () => new Date(`2026-04-${day}T06:00:00Z`), asOf: AS_OF })).snapshot);
+    }
+    const now = () => new Date('2026-05-15T06:00:00Z');
+    // 30 days before May 15 is April 15: the April 1 snapshot goes, the later two stay.
+    expect(await pruneSnapshots(store, { retentionDays: 30, now })).toEqual([ids[0]]);
+    // Far later, everything is old, but latest.json's target (April 28) stays.
+    expect(await pruneSnapshots(store, { retentionDays: 30, now: () => new Date('2027-01-01T00:00:00Z') })).toEqual([ids[1]]);
+    const left = new Set((await store.list('snapshots/')).map((key) => key.split('/')[1]));
+    expect([...left]).toEqual([ids[2]]);
+  });
+
+  it('refuses to guess when given neither a count nor an age', async () => {
+    const store = createDirReportStore(await mkdtemp(join(tmpdir(), 'pmpulse-retain-')));
+    await expect(pruneSnapshots(store, {})).rejects.toThrow(/keep, retentionDays or both/);
+  });
 });
