@@ -1,5 +1,6 @@
 import type { SourceConfig } from '../config/index.ts';
 import { asanaConnector } from './asana/index.ts';
+import { csvConnector } from './csv/index.ts';
 import { jiraConnector } from './jira/index.ts';
 import type { Connector } from './kit/connector.ts';
 
@@ -10,6 +11,7 @@ import type { Connector } from './kit/connector.ts';
 export const connectors = {
   jira: jiraConnector,
   asana: asanaConnector,
+  csv: csvConnector,
 } satisfies { [T in SourceConfig['type']]: Connector<Extract<SourceConfig, { type: T }>> };
 
 /** The connector for one configured source, typed for that source's config. */

@@ -14,12 +14,13 @@ async function mapTasksFixture() {
   const askedFor: string[] = [];
   const client: AsanaClient = {
     myWorkspaces: unexpected, users: unexpected, portfolios: unexpected, portfolioItems: unexpected, projects: unexpected, projectTasks: unexpected,
+    subtasks: async (task) => (fixture('asana', `subtasks-${task}`) as { data: unknown[] }).data,
     async taskTimeEntries(task) {
       askedFor.push(task);
       return (fixture('asana', `time-entries-${task}`) as { data: unknown[] }).data;
     },
   };
-  const context = { source, client, bin: createQuarantineBin({ source, now: fixedNow }), people: createPeopleLedger(), seenTasks: new Set<string>() };
+  const context = { source, client, bin: createQuarantineBin({ source, now: fixedNow }), people: createPeopleLedger(), seenTasks: new Set<string>(), listed: new Set<string>() };
   const page = fixture('asana', 'tasks-page-1') as { data: unknown[] };
   const batch = await mapTaskPage(context, '2001', page.data);
   return { batch, askedFor, context, page };
@@ -52,15 +53,22 @@ describe('Asana mapping', () => {
         id: 'asana-main:3004', source, sourceId: '3004', projectId: 'asana-main:2001', title: 'App store listing', status: 'todo',
         originalStatus: 'To do', createdAt: '2026-02-04T09:00:00.000Z', updatedAt: '2026-02-24T11:00:00.000Z', dueOn: '2026-03-10', tags: ['launch'],
       },
+      {
+        // A subtask: its due date from `due_at`, story points from a number field, its theme from a text field.
+        id: 'asana-main:3005', source, sourceId: '3005', projectId: 'asana-main:2001', title: 'Store screenshots', status: 'todo',
+        originalStatus: 'No section', createdAt: '2026-02-05T09:00:00.000Z', updatedAt: '2026-02-26T09:00:00.000Z', assigneeId: 'asana-main:1003',
+        dueOn: '2026-03-08', storyPoints: 3, spentHours: 0.75, parentId: 'asana-main:3004', tags: ['Launch readiness'],
+      },
     ]);
   });
 
   it('asks for time entries only of tasks with tracked time, and maps them', async () => {
     const { batch, askedFor } = await mapTasksFixture();
-    expect(askedFor).toEqual(['3001']);
+    expect(askedFor).toEqual(['3001', '3005']);
     expect(batch.timeEntries).toEqual([
       { id: 'asana-main:8001', source, sourceId: '8001', taskId: 'asana-main:3001', projectId: 'asana-main:2001', personId: 'asana-main:1002', date: '2026-02-10', hours: 1 },
       { id: 'asana-main:8002', source, sourceId: '8002', taskId: 'asana-main:3001', projectId: 'asana-main:2001', personId: 'asana-main:1003', date: '2026-02-11', hours: 0.5 },
+      { id: 'asana-main:8005', source, sourceId: '8005', taskId: 'asana-main:3005', projectId: 'asana-main:2001', personId: 'asana-main:1003', date: '2026-02-26', hours: 0.75 },
     ]);
     expect(batch.people?.map((person) => person.email)).toEqual(['theo@northwind.example', 'ada@northwind.example']);
   });

@@ -3,13 +3,12 @@ import type { JiraSourceConfig } from '../../functions/config/index.ts';
 import { jiraConnector } from '../../functions/connectors/jira/index.ts';
 import { isAuthError } from '../../functions/connectors/kit/errors.ts';
 import { drain, latestPeople } from './helpers/drain.ts';
-import { fixedNow, fixture } from './fixtures.ts';
-import { recordingSleep, sendJson, startLocalServer, type LocalServer, type SeenRequest } from './helpers/local-server.ts';
-import type { ServerResponse } from 'node:http';
+import { fixedNow } from './fixtures.ts';
+import { recordingSleep, startLocalServer, type LocalServer, type SeenRequest } from './helpers/local-server.ts';
+import { jiraFixtureRoutes, jiraFixtureState } from './contract/jira-fixture-server.ts';
 
 const email = 'pm@northwind.example';
 const token = 'jira-tok-123';
-const expectedAuth = `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -17,30 +16,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Serves the Jira fixtures with Jira's paging; answers the first search with a 429. */
-function jiraFixtureRoutes(request: SeenRequest, response: ServerResponse, state: { searches: number }): void {
-  if (request.headers.authorization !== expectedAuth) return sendJson(response, 401, { errorMessages: ['Unauthorized'] });
-  const startAt = Number(request.query.get('startAt') ?? 0);
-  if (request.path === '/rest/api/3/field') return sendJson(response, 200, fixture('jira', 'fields'));
-  if (request.path === '/rest/api/3/project/search') {
-    const all = (fixture('jira', 'project-search') as { values: unknown[] }).values;
-    return sendJson(response, 200, { startAt, maxResults: 1, total: all.length, isLast: startAt + 1 >= all.length, values: all.slice(startAt, startAt + 1) });
-  }
-  if (request.path === '/rest/api/3/search/jql') {
-    state.searches += 1;
-    if (state.searches === 1) return sendJson(response, 429, { errorMessages: ['Rate limited'] }, { 'retry-after': '3' });
-    if (request.query.get('nextPageToken') === 'page-2') return sendJson(response, 200, fixture('jira', 'search-page-2'));
-    return sendJson(response, 200, { ...(fixture('jira', 'search-page-1') as object), nextPageToken: 'page-2' });
-  }
-  if (request.path === '/rest/api/3/issue/20004/worklog') {
-    const page = fixture('jira', 'issue-20004-worklog') as { total: number; worklogs: unknown[] };
-    return sendJson(response, 200, { startAt, maxResults: 2, total: page.total, worklogs: page.worklogs.slice(startAt, startAt + 2) });
-  }
-  sendJson(response, 404, { errorMessages: [`no route ${request.path}`] });
-}
-
 async function syncJira(config: Partial<JiraSourceConfig> = {}, cursor?: string, secret = token) {
-  const state = { searches: 0 };
+  const state = jiraFixtureState();
   server = await startLocalServer((request, response) => jiraFixtureRoutes(request, response, state));
   const sleeper = recordingSleep();
   const source: JiraSourceConfig = { type: 'jira', name: 'jira-main', baseUrl: server.url, email, tokenEnv: 'JIRA_TOKEN', ...config };
@@ -58,7 +35,8 @@ describe('jiraConnector', () => {
     expect(result.projects.map((project) => project.key)).toEqual(['PAY', 'OPS']);
     expect(result.tasks.map((task) => task.sourceId)).toEqual(['20001', '20003', '20004']);
     expect(result.timeEntries.map((entry) => entry.sourceId)).toEqual(['30001', '30002', '30010', '30011', '30012']);
-    expect(result.quarantined.map((entry) => entry.recordId)).toEqual(['20002']);
+    // An issue without `created`, and a status move to an id /status does not list.
+    expect(result.quarantined.map((entry) => [entry.kind, entry.recordId])).toEqual([['task', '20002'], ['statusChange', '50011']]);
     expect(delays).toEqual([3000]);
     expect(searches(requests)).toHaveLength(3);
     expect(requests.filter((request) => request.path.endsWith('/worklog')).map((request) => request.query.get('startAt'))).toEqual(['0', '2']);
@@ -66,7 +44,7 @@ describe('jiraConnector', () => {
 
   it('returns the newest `updated` seen as the cursor', async () => {
     const { result } = await syncJira();
-    expect(result.cursor).toBe('1772616600000');
+    expect(JSON.parse(result.cursor!)).toMatchObject({ v: 1, issuesUpdated: 1772616600000 });
   });
 
   it('maps the story points found through /field, and hours from worklogs read page by page', async () => {

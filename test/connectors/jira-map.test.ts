@@ -10,11 +10,12 @@ import { fixedNow, fixture } from './fixtures.ts';
 const source = 'jira-main';
 
 /** Every issue of the fixture embeds all its worklogs, so the client must never be asked. */
+const unexpected = () => { throw new Error('unexpected call'); };
 const noFetchClient: JiraClient = {
-  discoverStoryPointsField: () => Promise.reject(new Error('unexpected call')),
-  projectPages: () => { throw new Error('unexpected call'); },
-  issuePages: () => { throw new Error('unexpected call'); },
-  worklogs: () => Promise.reject(new Error('unexpected call')),
+  discoverStoryPointsField: unexpected, statuses: unexpected, projectPages: unexpected, issuePages: unexpected, issueIdPages: unexpected,
+  worklogs: unexpected, worklogsUpdated: unexpected, worklogsDeleted: unexpected, worklogList: unexpected,
+  // The fixture's issues have no status history to read.
+  changelogs: async () => new Map(),
 };
 
 async function mapSearchPage() {
@@ -25,6 +26,8 @@ async function mapSearchPage() {
     bin: createQuarantineBin({ source, now: fixedNow }),
     people: createPeopleLedger(),
     storyPointsField: 'customfield_10016',
+    categories: new Map(),
+    seen: { projectOf: new Map<string, string>(), worklogs: new Set<string>() },
   };
   return mapIssuePage(context, page.issues);
 }

@@ -51,9 +51,12 @@ describe('startJiraServer', () => {
     expect(pages).toBe(Math.ceil(jiraTasks.length / 100));
   });
 
-  it('returns 50 issues by default and caps maxResults at 100', async () => {
+  it('returns 50 issues by default and caps maxResults at 100 when fields are asked for, at 5000 for ids only', async () => {
     expect((await search('updated >= 0')).body.issues).toHaveLength(50);
-    expect((await search('updated >= 0', '&maxResults=500')).body.issues).toHaveLength(100);
+    expect((await search('updated >= 0', '&maxResults=500&fields=summary')).body.issues).toHaveLength(100);
+    const ids = await search('updated >= 0', '&maxResults=9000');
+    expect(ids.body.issues).toHaveLength(Math.min(5000, jiraTasks.length));
+    expect(Object.keys(ids.body.issues[0])).toEqual(['id']);
   });
 
   it('answers 401 without or with wrong credentials', async () => {

@@ -18,6 +18,8 @@ export interface AsanaClient {
   portfolioItems(portfolio: string): AsyncGenerator<unknown[]>;
   projects(workspace: string): AsyncGenerator<unknown[]>;
   projectTasks(project: string, modifiedSince?: string): AsyncGenerator<unknown[]>;
+  /** Direct subtasks of one task, all pages (project listings leave subtasks out). */
+  subtasks(task: string): Promise<unknown[]>;
   /** Every time-tracking entry of one task, all pages. */
   taskTimeEntries(task: string): Promise<unknown[]>;
 }
@@ -62,6 +64,11 @@ export function createAsanaClient(http: HttpClient, baseUrl: string, source: str
     projects: (workspace) => list('/projects', { workspace, archived: 'false', opt_fields: optFields.projects }),
     projectTasks: (project, modifiedSince) =>
       list(`/projects/${encodeURIComponent(project)}/tasks`, { opt_fields: optFields.tasks, modified_since: modifiedSince }),
+    async subtasks(task) {
+      const all: unknown[] = [];
+      for await (const page of list(`/tasks/${encodeURIComponent(task)}/subtasks`, { opt_fields: optFields.tasks })) all.push(...page);
+      return all;
+    },
     async taskTimeEntries(task) {
       const all: unknown[] = [];
       for await (const page of list(`/tasks/${encodeURIComponent(task)}/time_tracking_entries`, { opt_fields: optFields.timeEntries })) all.push(...page);

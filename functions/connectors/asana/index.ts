@@ -3,6 +3,10 @@ import type { Connector, RecordBatch, SyncContext } from '../kit/connector.ts';
 import { ConnectorError } from '../kit/errors.ts';
 import { createPeopleLedger, type PeopleLedger } from '../kit/people.ts';
 import { createQuarantineBin, type QuarantineBin } from '../kit/quarantine.ts';
+import { decodeIdSet, deletedSince, encodeIdSet } from '../kit/id-set.ts';
+import { encodeState } from '../kit/sync-state.ts';
+import { recordId } from '../../domain/index.ts';
+import { planAsanaSync, type AsanaPlan, type AsanaState } from './state.ts';
 import { createAsanaClient, createAsanaHttp, type AsanaClient } from './client.ts';
 import { mapAsanaPerson, mapAsanaProject } from './map.ts';
 import { AsanaPortfolioSchema, AsanaProjectSchema, AsanaUserSchema } from './schema.ts';
@@ -10,8 +14,9 @@ import { mapTaskPage } from './tasks.ts';
 
 /**
  * Asana: people, portfolios (a project's portfolio), projects (the owner is the PM), then each
- * project's tasks modified since the cursor with their time entries. The cursor is the time the
- * sync started, so whatever changed while it ran is read again next time.
+ * project's tasks (and subtasks) modified since the last sync with their time entries; now and
+ * then every task, to see deletions (state.ts states the rule). `modified_since` is the time the
+ * previous sync started, so whatever changed while it ran is read again.
  */
 export const asanaConnector = {
   type: 'asana',
@@ -35,12 +40,15 @@ export const asanaConnector = {
       yield batch;
     }
 
-    const modifiedSince = readCursor(context);
-    const taskContext = { source, client, bin, people, seenTasks: new Set<string>() };
+    const plan = planAsanaSync(context);
+    const taskContext = { source, client, bin, people, seenTasks: new Set<string>(), listed: new Set<string>() };
     for (const projectGid of projectGids) {
-      for await (const page of client.projectTasks(projectGid, modifiedSince)) yield await mapTaskPage(taskContext, projectGid, page);
+      for await (const page of client.projectTasks(projectGid, plan.modifiedSince)) yield await mapTaskPage(taskContext, projectGid, page);
     }
-    return startedAt;
+    const ledger = settleListing(context, plan, taskContext.listed);
+    if (ledger.deleted.length) yield { deletions: [{ kind: 'task', ids: ledger.deleted.map((gid) => recordId(source, gid)) }] };
+    const next: AsanaState = { v: 1, modifiedSince: startedAt, ...ledger.marks };
+    return encodeState(next);
   },
 } satisfies Connector<AsanaSourceConfig>;
 
@@ -80,11 +88,20 @@ function mapProjectPage(source: string, page: readonly unknown[], portfolioOf: M
   };
 }
 
-function readCursor(context: SyncContext<AsanaSourceConfig>): string | undefined {
-  if (context.cursor === undefined) return undefined;
-  if (!Number.isNaN(Date.parse(context.cursor))) return context.cursor;
-  context.log.warn('ignoring an unreadable Asana cursor', { cursor: context.cursor });
-  return undefined;
+/** After the task listings: the deletions a full listing shows, and the marks the next sync plans by. */
+function settleListing(context: SyncContext<AsanaSourceConfig>, plan: AsanaPlan, listed: ReadonlySet<string>) {
+  const { state } = plan;
+  const before = state?.ids !== undefined ? decodeIdSet(state.ids) : undefined;
+  if (plan.modifiedSince !== undefined) {
+    const marks = { ids: encodeIdSet([...(before ?? []), ...listed]), fullAt: state?.fullAt, syncsSinceFull: (state?.syncsSinceFull ?? 0) + 1 };
+    return { deleted: [] as string[], marks };
+  }
+  const deleted = before ? deletedSince(before, listed, new Set()) : [];
+  if (!deleted) {
+    context.log.warn('the full listing would delete most known tasks; keeping them and retrying next sync', { source: context.source.name, known: before?.size, listed: listed.size });
+    return { deleted: [] as string[], marks: { ids: encodeIdSet([...(before ?? []), ...listed]), fullAt: state?.fullAt, syncsSinceFull: state?.syncsSinceFull } };
+  }
+  return { deleted, marks: { ids: encodeIdSet(listed), fullAt: context.now().getTime(), syncsSinceFull: 0 } };
 }
 
 export { createAsanaClient, createAsanaHttp } from './client.ts';

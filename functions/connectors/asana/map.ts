@@ -1,5 +1,5 @@
 import { recordId, type Person, type Project, type Task, type TaskStatusValue, type TimeEntry } from '../../domain/index.ts';
-import { customFieldNames, type AsanaProject, type AsanaTask, type AsanaTimeEntry, type AsanaUser } from './schema.ts';
+import { customFieldNames, type AsanaCustomField, type AsanaProject, type AsanaTask, type AsanaTimeEntry, type AsanaUser } from './schema.ts';
 
 /** Asana records (already validated) → domain records. Pure: no I/O, no clock. */
 
@@ -15,7 +15,8 @@ export function mapAsanaPerson(source: string, user: AsanaUser): Person {
 
 /** `portfolio` is the name of the portfolio holding the project, when one does. */
 export function mapAsanaProject(source: string, project: AsanaProject, portfolio: string | undefined): Project {
-  const mapped: Project = { id: recordId(source, project.gid), source, sourceId: project.gid, name: project.name, tags: [] };
+  const theme = fieldText(project.custom_fields, customFieldNames.theme);
+  const mapped: Project = { id: recordId(source, project.gid), source, sourceId: project.gid, name: project.name, tags: theme ? [theme] : [] };
   if (project.owner) mapped.pmId = recordId(source, project.owner.gid);
   if (portfolio) mapped.portfolio = portfolio;
   return mapped;
@@ -47,6 +48,8 @@ export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string
   if (task.completed && task.completed_at) mapped.doneAt = task.completed_at;
   const estimate = customField(task, customFieldNames.estimateHours)?.number_value;
   if (typeof estimate === 'number' && estimate >= 0) mapped.estimateHours = estimate;
+  const points = customField(task, customFieldNames.storyPoints)?.number_value;
+  if (typeof points === 'number' && points >= 0) mapped.storyPoints = points;
   if (task.actual_time_minutes != null) mapped.spentHours = task.actual_time_minutes / 60;
   if (task.parent) mapped.parentId = recordId(source, task.parent.gid);
   return mapped;
@@ -72,13 +75,20 @@ export function mapAsanaTimeEntry(source: string, entry: AsanaTimeEntry, owner: 
   };
 }
 
-function customField(task: AsanaTask, name: string) {
+function customField(task: AsanaTask, name: string): AsanaCustomField | undefined {
   return task.custom_fields.find((field) => field.name === name);
+}
+
+/** The words of an enum, text or multi-enum field (a theme may be kept in any of them). */
+function fieldText(fields: readonly AsanaCustomField[], name: string): string | undefined {
+  const field = fields.find((candidate) => candidate.name === name);
+  const text = field?.enum_value?.name ?? field?.text_value ?? (field?.resource_subtype === 'multi_enum' ? field.display_value : undefined);
+  return text?.trim() || undefined;
 }
 
 function taskTags(task: AsanaTask): string[] {
   const names = task.tags.map((tag) => tag.name ?? '');
-  const theme = customField(task, customFieldNames.theme)?.enum_value?.name;
+  const theme = fieldText(task.custom_fields, customFieldNames.theme);
   if (theme) names.push(theme);
   return [...new Set(names.filter((name) => name.length > 0))];
 }

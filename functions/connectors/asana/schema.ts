@@ -25,15 +25,20 @@ export type AsanaUser = z.output<typeof AsanaUserSchema>;
 
 export const AsanaPortfolioSchema = z.object({ gid, name: z.string() });
 
-export const AsanaProjectSchema = z.object({ gid, name: z.string(), owner: AsanaUserSchema.nullish() });
-export type AsanaProject = z.output<typeof AsanaProjectSchema>;
-
+/** Enum, number and text custom fields; the connector reads them by name (customFieldNames). */
 const customField = z.object({
   name: z.string().nullish(),
+  resource_subtype: z.string().nullish(),
   display_value: z.string().nullish(),
   number_value: z.number().nullish(),
+  text_value: z.string().nullish(),
   enum_value: z.object({ name: z.string().nullish() }).nullish(),
 });
+export type AsanaCustomField = z.output<typeof customField>;
+
+export const AsanaProjectSchema = z.object({ gid, name: z.string(), owner: AsanaUserSchema.nullish(), custom_fields: z.array(customField).default([]) });
+export type AsanaProject = z.output<typeof AsanaProjectSchema>;
+
 
 export const AsanaTaskSchema = z.object({
   gid,
@@ -51,6 +56,7 @@ export const AsanaTaskSchema = z.object({
   tags: z.array(z.object({ name: z.string().nullish() })).default([]),
   custom_fields: z.array(customField).default([]),
   actual_time_minutes: z.number().nonnegative().nullish(),
+  num_subtasks: z.number().int().nonnegative().nullish(),
 });
 export type AsanaTask = z.output<typeof AsanaTaskSchema>;
 
@@ -67,15 +73,15 @@ export const optFields = {
   users: 'name,email',
   portfolios: 'name',
   portfolioItems: 'name',
-  projects: 'name,owner,owner.name,owner.email',
+  projects: 'name,owner,owner.name,owner.email,custom_fields.name,custom_fields.resource_subtype,custom_fields.text_value,custom_fields.enum_value.name',
   tasks: [
     'name', 'assignee', 'assignee.name', 'assignee.email', 'completed', 'completed_at', 'created_at',
     'modified_at', 'due_on', 'due_at', 'start_on', 'parent', 'memberships.section.name', 'tags.name',
-    'custom_fields.name', 'custom_fields.display_value', 'custom_fields.number_value',
-    'custom_fields.enum_value.name', 'actual_time_minutes',
+    'custom_fields.name', 'custom_fields.resource_subtype', 'custom_fields.display_value', 'custom_fields.number_value',
+    'custom_fields.text_value', 'custom_fields.enum_value.name', 'actual_time_minutes', 'num_subtasks',
   ].join(','),
   timeEntries: 'duration_minutes,entered_on,created_by,created_by.name,created_by.email,attributable_to',
 } as const;
 
 /** Custom fields the connector reads by name. */
-export const customFieldNames = { estimateHours: 'Estimate (h)', theme: 'Theme' } as const;
+export const customFieldNames = { estimateHours: 'Estimate (h)', storyPoints: 'Story Points', theme: 'Theme' } as const;

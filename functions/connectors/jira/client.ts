@@ -4,10 +4,14 @@ import { describeRequest } from '../kit/errors.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../kit/http-client.ts';
 import { buildUrl, parsePage } from '../kit/page.ts';
 import {
+  JiraChangelogBulkSchema,
   JiraFieldListSchema,
   JiraFieldSchema,
+  JiraIdPageSchema,
+  JiraListSchema,
   JiraProjectPageSchema,
   JiraSearchPageSchema,
+  JiraWorklogChangePageSchema,
   JiraWorklogPageSchema,
   storyPointsFieldNames,
 } from './schema.ts';
@@ -17,17 +21,33 @@ import {
  * Pages come back as raw records; validation of each record happens in the connector.
  */
 
+export interface WorklogChangePage {
+  ids: string[];
+  /** Where the next read starts (`since` of the next page or sync). */
+  until: number;
+}
+
 export interface JiraClient {
   /** The story-points custom field id, found by name; undefined when the site has none. */
   discoverStoryPointsField(): Promise<string | undefined>;
+  /** Every status of the site (raw), for the category of each status id. */
+  statuses(): Promise<unknown[]>;
   projectPages(): AsyncGenerator<unknown[]>;
   issuePages(jql: string, fields: readonly string[]): AsyncGenerator<unknown[]>;
+  /** Ids only: the cheapest full listing, for reconciling deletions. */
+  issueIdPages(jql: string): AsyncGenerator<string[]>;
   /** Every worklog of one issue, for issues that embed only the first 20. */
   worklogs(issueId: string): Promise<unknown[]>;
+  worklogsUpdated(since: number): AsyncGenerator<WorklogChangePage>;
+  worklogsDeleted(since: number): AsyncGenerator<WorklogChangePage>;
+  /** Full worklogs by id (up to 1000 per call). */
+  worklogList(ids: readonly string[]): Promise<unknown[]>;
+  /** Status histories (raw) of up to 1000 issues, by issue id. */
+  changelogs(issueIds: readonly string[]): Promise<Map<string, unknown[]>>;
 }
 
 /** Largest page each call serves (the server caps larger asks anyway). */
-const pageSize = { projects: 50, issues: 100, worklogs: 1000 } as const;
+export const pageSize = { projects: 50, issues: 100, ids: 5000, worklogs: 1000, worklogList: 1000, changelogs: 1000 } as const;
 
 export function createJiraHttp(context: SyncContext<JiraSourceConfig>, overrides: Partial<HttpClientOptions> = {}): HttpClient {
   const basic = Buffer.from(`${context.source.email}:${context.token}`).toString('base64');
@@ -49,6 +69,18 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
   const url = (path: string, query?: Record<string, string | number | undefined>) => buildUrl(baseUrl, `/rest/api/3${path}`, query);
   const get = async <S extends Parameters<typeof parsePage>[0]>(schema: S, target: string) =>
     parsePage(schema, await http.getJson(target), source, describeRequest('GET', target));
+  const post = async <S extends Parameters<typeof parsePage>[0]>(schema: S, target: string, body: unknown) =>
+    parsePage(schema, await http.postJson(target, body), source, describeRequest('POST', target));
+
+  /** `/worklog/updated` and `/worklog/deleted` page by moving `since` to the page's `until`. */
+  async function* worklogChanges(path: string, since: number): AsyncGenerator<WorklogChangePage> {
+    for (let from = since; ; ) {
+      const page = await get(JiraWorklogChangePageSchema, url(path, { since: from }));
+      yield { ids: page.values.map((value) => value.worklogId), until: page.until };
+      if (page.lastPage || page.until <= from) return;
+      from = page.until;
+    }
+  }
 
   return {
     async discoverStoryPointsField() {
@@ -60,6 +92,8 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
       }
       return undefined;
     },
+
+    statuses: () => get(JiraListSchema, url('/status')),
 
     async *projectPages() {
       for (let startAt = 0; ; ) {
@@ -81,6 +115,16 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
       } while (nextPageToken);
     },
 
+    async *issueIdPages(jql) {
+      let nextPageToken: string | undefined;
+      do {
+        // No `fields`: the search answers ids only, and then serves its largest pages.
+        const page = await get(JiraIdPageSchema, url('/search/jql', { jql, maxResults: pageSize.ids, nextPageToken }));
+        yield page.issues.map((issue) => issue.id);
+        nextPageToken = page.nextPageToken ?? undefined;
+      } while (nextPageToken);
+    },
+
     async worklogs(issueId) {
       const all: unknown[] = [];
       for (let startAt = 0; ; ) {
@@ -90,6 +134,23 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
         startAt = page.startAt + page.worklogs.length;
         if (page.worklogs.length === 0 || startAt >= page.total) return all;
       }
+    },
+
+    worklogsUpdated: (since) => worklogChanges('/worklog/updated', since),
+    worklogsDeleted: (since) => worklogChanges('/worklog/deleted', since),
+    worklogList: (ids) => post(JiraListSchema, url('/worklog/list'), { ids: ids.map(Number) }),
+
+    async changelogs(issueIds) {
+      const byIssue = new Map<string, unknown[]>();
+      let nextPageToken: string | undefined;
+      do {
+        const body = { issueIdsOrKeys: issueIds, fieldIds: ['status'], maxResults: pageSize.changelogs, ...(nextPageToken ? { nextPageToken } : {}) };
+        const page = await post(JiraChangelogBulkSchema, url('/changelog/bulkfetch'), body);
+        // One issue's histories may continue on the next page.
+        for (const log of page.issueChangeLogs) byIssue.set(log.issueId, [...(byIssue.get(log.issueId) ?? []), ...log.changeHistories]);
+        nextPageToken = page.nextPageToken ?? undefined;
+      } while (nextPageToken);
+      return byIssue;
     },
   };
 }

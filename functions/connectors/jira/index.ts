@@ -2,42 +2,73 @@ import type { JiraSourceConfig } from '../../config/index.ts';
 import type { Connector, RecordBatch, SyncContext } from '../kit/connector.ts';
 import { createPeopleLedger, type PeopleLedger } from '../kit/people.ts';
 import { createQuarantineBin, type QuarantineBin } from '../kit/quarantine.ts';
+import { encodeState } from '../kit/sync-state.ts';
+import { readStatusCategories } from './changelog.ts';
 import { createJiraClient, createJiraHttp, type JiraClient } from './client.ts';
-import { mapIssuePage } from './issues.ts';
-import { parseCursor, syncJql } from './jql.ts';
+import { mapIssuePage, type IssuePageContext } from './issues.ts';
+import { overlapMs, syncJql } from './jql.ts';
 import { mapJiraPerson, mapJiraProject } from './map.ts';
+import { settleLedger } from './reconcile.ts';
 import { issueFields, JiraProjectSchema } from './schema.ts';
+import { readJiraState, type JiraState } from './state.ts';
+import { readWorklogChanges } from './worklogs.ts';
 
 /**
- * Jira Cloud: projects (the lead is the PM, the category the portfolio), then the issues updated
- * since the cursor with their worklogs. The cursor is the newest `updated` seen, in epoch ms.
+ * Jira Cloud: projects (the lead is the PM, the category the portfolio); issues updated since the
+ * cursor with their worklogs and status history; then, on an incremental sync, worklogs changed
+ * or deleted since the worklog cursor; now and then a reconcile of issue ids for deletions.
+ * The cursor is JSON (state.ts).
  */
 export const jiraConnector = {
   type: 'jira',
   async *read(context: SyncContext<JiraSourceConfig>): AsyncGenerator<RecordBatch, string | undefined, void> {
-    const source = context.source.name;
-    const client = createJiraClient(createJiraHttp(context), context.source.baseUrl, source);
-    const bin = createQuarantineBin({ source, now: context.now });
-    const people = createPeopleLedger();
+    const startedAt = context.now();
+    const run = await openRun(context);
+    yield* readProjects(run.client, run.source, run.bin, run.people);
 
-    yield* readProjects(client, source, bin, people);
-
-    const storyPointsField = context.source.storyPointsField ?? (await client.discoverStoryPointsField());
-    const cursor = parseCursor(context.cursor);
-    if (context.cursor !== undefined && cursor === undefined) context.log.warn('ignoring an unreadable Jira cursor', { cursor: context.cursor });
-    const jql = syncJql(context.source.jql, cursor);
-    const fields = storyPointsField ? [...issueFields, storyPointsField] : [...issueFields];
-    context.log.info('reading Jira issues', { source, jql, storyPointsField });
-
-    let newest = cursor;
-    for await (const rawIssues of client.issuePages(jql, fields)) {
-      const page = await mapIssuePage({ source, client, bin, people, storyPointsField }, rawIssues);
-      if (page.newestUpdated !== undefined && (newest === undefined || page.newestUpdated > newest)) newest = page.newestUpdated;
-      yield page.batch;
+    const state = readJiraState(context);
+    const issuesFrom = context.since?.getTime() ?? state?.issuesUpdated;
+    const issues = yield* readIssues(run, context, issuesFrom);
+    let worklogsSince = startedAt.getTime();
+    if (issuesFrom !== undefined) {
+      const from = context.since?.getTime() ?? state?.worklogsSince ?? issuesFrom;
+      const until = yield* readWorklogChanges({ ...run, configJql: context.source.jql }, Math.max(0, from - overlapMs));
+      worklogsSince = Math.max(from, until);
     }
-    return newest === undefined ? context.cursor : String(newest);
+    const ledger = yield* settleLedger({
+      client: run.client, source: run.source, configJql: context.source.jql, log: context.log,
+      state, readAll: issuesFrom === undefined, readIds: issues.ids, now: startedAt,
+    });
+    const next: JiraState = { v: 1, issuesUpdated: issues.newest ?? state?.issuesUpdated, worklogsSince, ...ledger };
+    return encodeState(next);
   },
 } satisfies Connector<JiraSourceConfig>;
+
+async function openRun(context: SyncContext<JiraSourceConfig>): Promise<IssuePageContext> {
+  const source = context.source.name;
+  const client = createJiraClient(createJiraHttp(context), context.source.baseUrl, source);
+  const [storyPointsField, categories] = await Promise.all([
+    context.source.storyPointsField ?? client.discoverStoryPointsField(),
+    readStatusCategories(client),
+  ]);
+  const seen = { projectOf: new Map<string, string>(), worklogs: new Set<string>() };
+  return { source, client, bin: createQuarantineBin({ source, now: context.now }), people: createPeopleLedger(), storyPointsField, categories, seen };
+}
+
+async function* readIssues(run: IssuePageContext, context: SyncContext<JiraSourceConfig>, from: number | undefined) {
+  const jql = syncJql(context.source.jql, from);
+  const fields = run.storyPointsField ? [...issueFields, run.storyPointsField] : [...issueFields];
+  context.log.info('reading Jira issues', { source: run.source, jql, storyPointsField: run.storyPointsField });
+  let newest: number | undefined;
+  const ids = new Set<string>();
+  for await (const rawIssues of run.client.issuePages(jql, fields)) {
+    const page = await mapIssuePage(run, rawIssues);
+    if (page.newestUpdated !== undefined && (newest === undefined || page.newestUpdated > newest)) newest = page.newestUpdated;
+    for (const task of page.batch.tasks ?? []) ids.add(task.sourceId);
+    yield page.batch;
+  }
+  return { newest, ids };
+}
 
 async function* readProjects(client: JiraClient, source: string, bin: QuarantineBin, people: PeopleLedger): AsyncGenerator<RecordBatch> {
   for await (const rawProjects of client.projectPages()) {
@@ -53,4 +84,5 @@ async function* readProjects(client: JiraClient, source: string, bin: Quarantine
 export { createJiraClient, createJiraHttp } from './client.ts';
 export type { JiraClient } from './client.ts';
 export { jiraStatus, mapJiraIssue, mapJiraPerson, mapJiraProject, mapJiraWorklog } from './map.ts';
-export { syncJql } from './jql.ts';
+export { mapHistory } from './changelog.ts';
+export { syncJql, reconcileJql } from './jql.ts';

@@ -2,11 +2,12 @@ import type { Person, Task, TimeEntry } from '../../domain/index.ts';
 import type { PeopleLedger } from '../kit/people.ts';
 import type { QuarantineBin } from '../kit/quarantine.ts';
 import type { RecordBatch } from '../kit/connector.ts';
+import { readStatusChanges, type StatusCategories } from './changelog.ts';
 import type { JiraClient } from './client.ts';
 import { mapJiraIssue, mapJiraPerson, mapJiraWorklog, type WorklogOwner } from './map.ts';
 import { JiraIssueSchema, JiraWorklogSchema, type JiraIssue } from './schema.ts';
 
-/** One page of search results → one batch: tasks, their worklogs, and the people they name. */
+/** One page of search results → one batch: tasks, their worklogs and status changes, and the people they name. */
 
 export interface IssuePageContext {
   source: string;
@@ -14,6 +15,14 @@ export interface IssuePageContext {
   bin: QuarantineBin;
   people: PeopleLedger;
   storyPointsField: string | undefined;
+  categories: StatusCategories;
+  /** What this sync has read so far: issue id → project record id, and worklog ids. */
+  seen: SeenInSync;
+}
+
+export interface SeenInSync {
+  projectOf: Map<string, string>;
+  worklogs: Set<string>;
 }
 
 export interface IssuePageResult {
@@ -29,22 +38,29 @@ export async function mapIssuePage(context: IssuePageContext, rawIssues: readonl
     .filter(isDefined);
   const tasks: Task[] = mapped.map((pair) => pair.task);
   const valid: JiraIssue[] = mapped.map((pair) => pair.issue);
-  // Issues with more than the embedded worklogs are fetched side by side; the HTTP client bounds how many at once.
-  const worklogLists = await Promise.all(valid.map((issue) => issueWorklogs(context, issue)));
+  // Worklogs beyond the embedded 20 and the page's changelogs are fetched side by side; the HTTP client bounds how many at once.
+  const [worklogLists, statusChanges] = await Promise.all([
+    Promise.all(valid.map((issue) => issueWorklogs(context, issue))),
+    readStatusChanges(context, tasks),
+  ]);
   const timeEntries: TimeEntry[] = [];
   const people: Array<Person | undefined> = [];
   valid.forEach((issue, index) => {
     const owner: WorklogOwner = { taskId: tasks[index]!.id, projectId: tasks[index]!.projectId };
+    context.seen.projectOf.set(issue.id, owner.projectId);
     if (issue.fields.assignee) people.push(mapJiraPerson(source, issue.fields.assignee));
     for (const raw of worklogLists[index] ?? []) {
       const entry = bin.map('timeEntry', JiraWorklogSchema, raw, (worklog) => {
         people.push(mapJiraPerson(source, worklog.author));
         return mapJiraWorklog(source, worklog, owner);
       });
-      if (entry) timeEntries.push(entry);
+      if (entry) {
+        context.seen.worklogs.add(entry.sourceId);
+        timeEntries.push(entry);
+      }
     }
   });
-  const batch: RecordBatch = { people: context.people.admit(people), tasks, timeEntries, quarantined: bin.drain() };
+  const batch: RecordBatch = { people: context.people.admit(people), tasks, timeEntries, statusChanges, quarantined: bin.drain() };
   return { batch, newestUpdated: newest(tasks) };
 }
 
@@ -64,6 +80,6 @@ function newest(tasks: readonly Task[]): number | undefined {
   return max;
 }
 
-function isDefined<T>(value: T | undefined): value is T {
+export function isDefined<T>(value: T | undefined): value is T {
   return value !== undefined;
 }

@@ -87,6 +87,37 @@ export const JiraIssueFieldsSchema = z.looseObject({
 export const JiraIssueSchema = z.object({ id, key: z.string(), fields: JiraIssueFieldsSchema });
 export type JiraIssue = z.output<typeof JiraIssueSchema>;
 
+/** `/status`: every workflow status of the site with its category, to normalise changelog moves. */
+export const JiraStatusSchema = z.object({ id, name: z.string(), statusCategory: z.object({ key: statusCategoryKey }) });
+export const JiraListSchema = z.array(z.unknown());
+
+/** `/worklog/updated` and `/worklog/deleted`: ids changed since an instant, `until` is the next `since`. */
+export const JiraWorklogChangePageSchema = z.object({
+  values: z.array(z.object({ worklogId: id, updatedTime: z.number().optional() })),
+  since: z.number(),
+  until: z.number(),
+  lastPage: z.boolean(),
+  nextPage: z.string().nullish(),
+});
+
+export const JiraChangelogBulkSchema = z.object({
+  issueChangeLogs: z.array(z.object({ issueId: id, changeHistories: z.array(z.unknown()) })),
+  nextPageToken: z.string().nullish(),
+});
+
+const historyItem = z.object({
+  field: z.string(),
+  fieldId: z.string().optional(),
+  from: z.string().nullish(),
+  fromString: z.string().nullish(),
+  to: z.string().nullish(),
+  toString: z.string().nullish(),
+});
+export const JiraHistorySchema = z.object({ id, created: jiraDateTime, items: z.array(historyItem) });
+export type JiraHistory = z.output<typeof JiraHistorySchema>;
+
+export const JiraIdPageSchema = z.object({ issues: z.array(z.object({ id })), nextPageToken: z.string().nullish() });
+
 export const JiraSearchPageSchema = z.object({
   issues: z.array(z.unknown()),
   nextPageToken: z.string().nullish(),

@@ -1,4 +1,4 @@
-import type { Person, Project, QuarantineEntry, Task, TimeEntry } from '../../domain/index.ts';
+import type { Person, Project, QuarantineEntry, RecordKind, StatusChange, Task, TimeEntry } from '../../domain/index.ts';
 import type { SourceConfig } from '../../config/index.ts';
 
 /** One batch of mapped domain records, handed to the store as it arrives. */
@@ -7,7 +7,15 @@ export interface RecordBatch {
   projects?: Project[];
   tasks?: Task[];
   timeEntries?: TimeEntry[];
+  statusChanges?: StatusChange[];
   quarantined?: QuarantineEntry[];
+  /** Records the source deleted (record ids): the store keeps a tombstone and stops returning them. */
+  deletions?: { kind: RecordKind; ids: string[] }[];
+  /**
+   * Record ids whose quarantine is over: they mapped cleanly this time (the source was fixed),
+   * so their quarantine entries are released.
+   */
+  released?: { kind: RecordKind; ids: string[] }[];
 }
 
 export interface Logger {
@@ -22,6 +30,8 @@ export interface SyncContext<C extends SourceConfig = SourceConfig> {
   token: string;
   /** The cursor the previous successful sync of this source returned. */
   cursor?: string;
+  /** A backfill: read everything changed since this instant, whatever the cursor says. */
+  since?: Date;
   fetch: typeof fetch;
   now: () => Date;
   log: Logger;

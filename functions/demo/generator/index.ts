@@ -6,6 +6,7 @@ export { namedPersonas } from './personas.ts';
 export type { Persona } from './personas.ts';
 export type {
   AsanaSection,
+  DemoDeletedWorklog,
   DemoOrg,
   DemoPerson,
   DemoPortfolio,

@@ -135,4 +135,14 @@ export interface DemoOrg {
   tasks: DemoTask[];
   /** Ordered by task, then by start time. */
   worklogs: DemoWorklog[];
+  /**
+   * Worklogs deleted at the source, for the Jira `/worklog/deleted` feed. The generator makes none;
+   * tests that edit an org between two syncs add them.
+   */
+  deletedWorklogs?: DemoDeletedWorklog[];
+}
+
+export interface DemoDeletedWorklog {
+  id: string;
+  deletedAt: number;
 }

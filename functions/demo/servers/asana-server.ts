@@ -96,6 +96,7 @@ function route(index: AsanaIndex, request: ApiRequest): ApiReply {
   if (request.path === '/projects') return listProjects(index, request);
   if (first === 'projects' && sub === 'tasks' && parts.length === 3) return listTasks(index, request, id ?? '');
   if (first === 'tasks' && sub === 'time_tracking_entries' && parts.length === 3) return listTimeEntries(index, request, id ?? '');
+  if (first === 'tasks' && sub === 'subtasks' && parts.length === 3) return listSubtasks(index, request, id ?? '');
   return asanaError(404, 'Unknown route.');
 }
 
@@ -127,6 +128,15 @@ function listTasks(index: AsanaIndex, request: ApiRequest, gid: string): ApiRepl
   if (Number.isNaN(since)) return asanaError(400, `modified_since: Not a valid date-time: ${sinceText}`);
   const tasks = (index.tasksByProject.get(project.id) ?? []).filter((task) => task.updatedAt >= since);
   return listReply(request, tasks, {
+    full: (task) => taskRecord(index.catalog, task, actualMinutes(index.worklogsByTask.get(task.id))),
+    compact: (task) => ({ gid: task.sourceId, resource_type: 'task', name: task.title, resource_subtype: 'default_task' }),
+  });
+}
+
+/** `/tasks/{gid}/subtasks`: the demo's tasks have none (`num_subtasks: 0`), so the list is empty. */
+function listSubtasks(index: AsanaIndex, request: ApiRequest, gid: string): ApiReply {
+  if (!index.tasksByGid.has(gid)) return asanaError(404, `task: Unknown object: ${gid}`);
+  return listReply(request, [] as DemoTask[], {
     full: (task) => taskRecord(index.catalog, task, actualMinutes(index.worklogsByTask.get(task.id))),
     compact: (task) => ({ gid: task.sourceId, resource_type: 'task', name: task.title, resource_subtype: 'default_task' }),
   });

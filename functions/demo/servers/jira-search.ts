@@ -6,6 +6,7 @@ import { isJqlError, parseJql } from './jira-jql.ts';
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 100;
+const MAX_ID_PAGE = 5000;
 
 interface SearchInput {
   jql: string;
@@ -30,8 +31,9 @@ export function searchIssues(index: JiraIndex, request: ApiRequest): ApiReply {
     const matches = index.search(query);
     const start = input.nextPageToken === undefined ? 0 : decodeToken(input.nextPageToken, query.canonical);
     if (start === undefined) return jiraError(400, 'The provided next page token is invalid or expired.');
-    const size = Math.min(MAX_PAGE, Math.max(1, input.maxResults ?? DEFAULT_PAGE));
     const fields = selectFields(input.fields);
+    // Ids alone are cheap to send: Jira then serves pages of up to 5000.
+    const size = Math.min(fields ? MAX_PAGE : MAX_ID_PAGE, Math.max(1, input.maxResults ?? DEFAULT_PAGE));
     const page = matches.slice(start, start + size);
     const end = start + page.length;
     return {

@@ -1,17 +1,20 @@
-import type { DemoOrg, DemoPerson, DemoTask } from '../generator/index.ts';
+import type { DemoOrg, DemoPerson } from '../generator/index.ts';
 import { demoCredentials } from '../generator/index.ts';
 import type { ApiReply, ApiRequest, Fault, RunningServer, ServerOptions } from './http-kit.ts';
 import { startApiServer } from './http-kit.ts';
 import type { JiraIndex } from './jira-index.ts';
 import { buildJiraIndex } from './jira-index.ts';
-import { fieldCatalogue, jiraTime, renderUser, renderWorklog, statusId } from './jira-render.ts';
+import { fieldCatalogue, renderUser } from './jira-render.ts';
+import { bulkFetchChangelogs, listChangelog, listStatuses } from './jira-changelog.ts';
+import { listIssueWorklogs, listWorklogsById, worklogFeed } from './jira-worklogs.ts';
 import { jiraError, searchIssues } from './jira-search.ts';
 import { listProjects } from './jira-projects.ts';
-import { pageParams } from './jira-paging.ts';
 
 /** A local Jira Cloud (REST v3) serving the demo organisation's Jira projects. */
 export function startJiraServer(org: DemoOrg, options: ServerOptions = {}): Promise<RunningServer> {
   const index = buildJiraIndex(org);
+  // The demo org's records may lie ahead of the wall clock; the worklog feeds must still show them.
+  const clock = options.now ?? (() => new Date(Math.max(Date.now(), org.now + 2 * 60_000)));
   const expected = `Basic ${Buffer.from(`${demoCredentials.jira.email}:${demoCredentials.jira.token}`).toString('base64')}`;
   return startApiServer(
     {
@@ -21,7 +24,7 @@ export function startJiraServer(org: DemoOrg, options: ServerOptions = {}): Prom
         if (request.headers.authorization !== expected) {
           return { ...jiraError(401, 'Client must be authenticated to access this resource.'), headers: { 'www-authenticate': 'Basic realm="jira"' } };
         }
-        return route(index, request);
+        return route(index, request, clock());
       },
       faultReply: jiraFault,
     },
@@ -29,72 +32,32 @@ export function startJiraServer(org: DemoOrg, options: ServerOptions = {}): Prom
   );
 }
 
-function route(index: JiraIndex, request: ApiRequest): ApiReply {
+const posts: Record<string, (index: JiraIndex, request: ApiRequest) => ApiReply> = {
+  '/search/jql': searchIssues,
+  '/worklog/list': listWorklogsById,
+  '/changelog/bulkfetch': bulkFetchChangelogs,
+};
+
+function route(index: JiraIndex, request: ApiRequest, now: Date): ApiReply {
   const path = request.path.slice('/rest/api/3'.length);
-  const get = request.method === 'GET';
-  if (path === '/search/jql') return get || request.method === 'POST' ? searchIssues(index, request) : notAllowed();
   if (path === '/search') return jiraError(410, 'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.');
-  if (!get) return notAllowed();
+  const post = posts[path];
+  if (request.method === 'POST') return post ? post(index, request) : notAllowed();
+  if (request.method !== 'GET') return notAllowed();
+  if (path === '/search/jql') return searchIssues(index, request);
   if (path === '/myself') return { status: 200, body: renderUser(request.origin, index.people.get(index.org.adminId) as DemoPerson) };
   if (path === '/field') return { status: 200, body: fieldCatalogue() };
+  if (path === '/status') return listStatuses(request);
   if (path === '/project/search') return listProjects(index, request);
+  if (path === '/worklog/updated') return worklogFeed(request, index.updatedFeed, now, 'updated');
+  if (path === '/worklog/deleted') return worklogFeed(request, index.deletedFeed, now, 'deleted');
   const issuePath = /^\/issue\/([^/]+)\/(worklog|changelog)$/.exec(path);
   if (issuePath) {
     const task = index.issues.get(decodeURIComponent(issuePath[1] ?? ''));
     if (!task) return jiraError(404, 'Issue does not exist or you do not have permission to see it.');
-    return issuePath[2] === 'worklog' ? listWorklogs(index, request, task) : listChangelog(index, request, task);
+    return issuePath[2] === 'worklog' ? listIssueWorklogs(index, request, task) : listChangelog(index, request, task);
   }
   return jiraError(404, 'Not found.');
-}
-
-/** `/issue/{id}/worklog`: all worklogs, oldest first, optionally only those started in a window. */
-function listWorklogs(index: JiraIndex, request: ApiRequest, task: DemoTask): ApiReply {
-  const page = pageParams(request.query, 5000, 5000);
-  if (typeof page === 'string') return jiraError(400, page);
-  const after = Number(request.query.get('startedAfter') ?? Number.NEGATIVE_INFINITY);
-  const before = Number(request.query.get('startedBefore') ?? Number.POSITIVE_INFINITY);
-  if (Number.isNaN(after) || Number.isNaN(before)) return jiraError(400, 'startedAfter and startedBefore are epoch milliseconds.');
-  const logs = (index.worklogs.get(task.id) ?? []).filter((log) => log.startedAt >= after && log.startedAt <= before);
-  return {
-    status: 200,
-    body: {
-      startAt: page.startAt,
-      maxResults: page.maxResults,
-      total: logs.length,
-      worklogs: logs
-        .slice(page.startAt, page.startAt + page.maxResults)
-        .map((log) => renderWorklog(request.origin, task, log, index.people.get(log.personId) as DemoPerson)),
-    },
-  };
-}
-
-/** `/issue/{id}/changelog`: status moves, with the resolution and assignee items Jira records beside them. */
-function listChangelog(index: JiraIndex, request: ApiRequest, task: DemoTask): ApiReply {
-  const page = pageParams(request.query, 100, 100);
-  if (typeof page === 'string') return jiraError(400, page);
-  const user = (personId: string) => renderUser(request.origin, index.people.get(personId) as DemoPerson);
-  const values = task.history.slice(page.startAt, page.startAt + page.maxResults).map((change) => {
-    const items: unknown[] = [
-      { field: 'status', fieldtype: 'jira', fieldId: 'status', from: statusId(change.from), fromString: change.from, to: statusId(change.to), toString: change.to },
-    ];
-    if (change.to === 'Done') items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' });
-    if (change.assigneeTo) {
-      const to = index.people.get(change.assigneeTo) as DemoPerson;
-      items.push({ field: 'assignee', fieldtype: 'jira', fieldId: 'assignee', from: null, fromString: null, to: to.jiraAccountId, toString: to.name, tmpFromAccountId: null, tmpToAccountId: to.jiraAccountId });
-    }
-    return { id: change.id, author: user(change.authorId), created: jiraTime(change.at), items };
-  });
-  return {
-    status: 200,
-    body: {
-      self: `${request.origin}/rest/api/3/issue/${task.sourceId}/changelog?maxResults=${page.maxResults}&startAt=${page.startAt}`,
-      maxResults: page.maxResults,
-      startAt: page.startAt,
-      total: task.history.length,
-      isLast: page.startAt + page.maxResults >= task.history.length,
-      values,
-    },
-  };
 }
 
 function notAllowed(): ApiReply {

@@ -1,4 +1,4 @@
-import type { Person, Project, QuarantineEntry, Task, TimeEntry } from '../../../functions/domain/index.ts';
+import type { Person, Project, QuarantineEntry, RecordKind, StatusChange, Task, TimeEntry } from '../../../functions/domain/index.ts';
 import type { RecordBatch } from '../../../functions/connectors/kit/connector.ts';
 
 /** Everything a sync yielded, flattened, plus the cursor it returned. */
@@ -7,13 +7,15 @@ export interface Drained {
   projects: Project[];
   tasks: Task[];
   timeEntries: TimeEntry[];
+  statusChanges: StatusChange[];
   quarantined: QuarantineEntry[];
+  deletions: { kind: RecordKind; ids: string[] }[];
   batches: number;
   cursor: string | undefined;
 }
 
 export async function drain(reader: AsyncGenerator<RecordBatch, string | undefined, void>): Promise<Drained> {
-  const out: Drained = { people: [], projects: [], tasks: [], timeEntries: [], quarantined: [], batches: 0, cursor: undefined };
+  const out: Drained = { people: [], projects: [], tasks: [], timeEntries: [], statusChanges: [], quarantined: [], deletions: [], batches: 0, cursor: undefined };
   for (;;) {
     const step = await reader.next();
     if (step.done) {
@@ -25,7 +27,9 @@ export async function drain(reader: AsyncGenerator<RecordBatch, string | undefin
     out.projects.push(...(step.value.projects ?? []));
     out.tasks.push(...(step.value.tasks ?? []));
     out.timeEntries.push(...(step.value.timeEntries ?? []));
+    out.statusChanges.push(...(step.value.statusChanges ?? []));
     out.quarantined.push(...(step.value.quarantined ?? []));
+    out.deletions.push(...(step.value.deletions ?? []).filter((deletion) => deletion.ids.length > 0));
   }
 }
 

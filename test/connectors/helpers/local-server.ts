@@ -8,6 +8,8 @@ export interface SeenRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
+  /** A POST body, parsed as JSON when it is. */
+  body?: unknown;
 }
 
 export interface LocalServer {
@@ -24,7 +26,12 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const seen: SeenRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers };
     requests.push(seen);
-    Promise.resolve(handler(seen, res)).catch((error: unknown) => {
+    readJson(req)
+      .then((body) => {
+        if (body !== undefined) seen.body = body;
+        return handler(seen, res);
+      })
+      .catch((error: unknown) => {
       res.writeHead(500).end(String(error));
     });
   });
@@ -39,6 +46,22 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('error', reject);
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text === '' ? undefined : JSON.parse(text));
+      } catch {
+        resolve(text);
+      }
+    });
+  });
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

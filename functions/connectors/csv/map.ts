@@ -1,0 +1,66 @@
+import { recordId, type Person, type Project, type TimeEntry } from '../../domain/index.ts';
+import type { CsvSourceConfig } from '../../config/index.ts';
+import { parseDate, parseDuration, parseHours } from './parse.ts';
+import type { CsvCells, Preset } from './schema.ts';
+
+/**
+ * One timesheet row (its cells already picked and checked) → a time entry, its person and its
+ * project. Pure: no I/O, no clock. A row that cannot map throws; the connector quarantines it.
+ */
+
+export interface MappedRow {
+  entry: TimeEntry;
+  person: Person;
+  /** Set when the project is this source's own (not mapped to another source's project). */
+  project?: Project;
+}
+
+export interface RowContext {
+  config: CsvSourceConfig;
+  mapping: Preset;
+  /** `config.projects` with lower-cased keys. */
+  projectMap: ReadonlyMap<string, string>;
+}
+
+/** The row's id: file and line, so a file read again overwrites its own rows (csv/index.ts). */
+export function rowId(file: string, line: number): string {
+  return `${file}:${line}`;
+}
+
+export function mapRow(context: RowContext, cells: CsvCells, sourceId: string): MappedRow {
+  const source = context.config.name;
+  const date = parseDate(cells.date, context.mapping.dateFormat);
+  if (!date) throw new Error(`date "${cells.date}" is not a date written as ${context.mapping.dateFormat}`);
+  const hours = context.mapping.columns.hours !== undefined ? parseHours(cells.amount, context.config.hoursUnit) : parseDuration(cells.amount);
+  if (hours === undefined) throw new Error(`cannot read "${cells.amount}" as ${context.mapping.columns.hours !== undefined ? context.config.hoursUnit : 'a duration'}`);
+  const person = mapPerson(source, cells);
+  const { projectId, project } = resolveProject(context, cells.project);
+  const entry: TimeEntry = { id: recordId(source, sourceId), source, sourceId, projectId, personId: person.id, date, hours };
+  return project ? { entry, person, project } : { entry, person };
+}
+
+/** People meet across sources by email; without one, by the name as the export writes it. */
+function mapPerson(source: string, cells: CsvCells): Person {
+  const email = [cells.email, cells.person].map((value) => value?.trim()).find((value) => value && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value));
+  const sourceId = email ? email.toLowerCase() : cells.person.trim().toLowerCase().replace(/\s+/g, ' ');
+  const person: Person = { id: recordId(source, sourceId), source, sourceId, name: cells.person.trim() };
+  if (email) person.email = email.toLowerCase();
+  return person;
+}
+
+/**
+ * A project named in `projects` (by key or name, any case) is that other source's project. Any
+ * other becomes a project of this source, named as written (`unknownProject: "create"`, the
+ * default: hours are never dropped), or its row is quarantined (`"quarantine"`).
+ */
+function resolveProject(context: RowContext, written: string): { projectId: string; project?: Project } {
+  const name = written.trim();
+  const mapped = context.projectMap.get(name.toLowerCase());
+  if (mapped) return { projectId: mapped };
+  if (context.config.unknownProject === 'quarantine') throw new Error(`project "${name}" is not in the source's "projects" map`);
+  const source = context.config.name;
+  const sourceId = `project:${name.toLowerCase()}`;
+  const project: Project = { id: recordId(source, sourceId), source, sourceId, name, tags: [] };
+  if (/^[A-Z][A-Z0-9_]{1,9}$/.test(name)) project.key = name;
+  return { projectId: project.id, project };
+}

@@ -1,0 +1,70 @@
+import { recordId, type StatusChange, type Task, type TaskStatusValue } from '../../domain/index.ts';
+import type { QuarantineBin } from '../kit/quarantine.ts';
+import type { JiraClient } from './client.ts';
+import { jiraStatus } from './map.ts';
+import { JiraHistorySchema, JiraStatusSchema, type JiraHistory } from './schema.ts';
+
+/**
+ * Status history from the changelog → StatusChange records (cycle time, reopen detection) and
+ * each task's `startedAt`: its first move into an in-progress status. Changelog items name
+ * statuses by id; `/status` tells each id's category, which is the normalised status.
+ */
+
+/** Status id → normalised status. */
+export type StatusCategories = ReadonlyMap<string, TaskStatusValue>;
+
+export async function readStatusCategories(client: JiraClient): Promise<StatusCategories> {
+  const categories = new Map<string, TaskStatusValue>();
+  for (const raw of await client.statuses()) {
+    const status = JiraStatusSchema.safeParse(raw);
+    if (status.success) categories.set(status.data.id, jiraStatus(status.data.statusCategory.key));
+  }
+  return categories;
+}
+
+export function mapHistory(source: string, taskId: string, history: JiraHistory, categories: StatusCategories): StatusChange[] {
+  return history.items
+    .filter((item) => item.fieldId === 'status' || item.field === 'status')
+    .map((item) => {
+      const to = item.to ? categories.get(item.to) : undefined;
+      // Unknown ids mean `/status` and the changelog disagree: quarantine rather than guess a category.
+      if (!to) throw new Error(`status id ${item.to ?? '(none)'} is not listed by /status`);
+      const change: StatusChange = {
+        id: recordId(source, history.id),
+        source,
+        sourceId: history.id,
+        taskId,
+        at: history.created,
+        toStatus: item.toString ?? item.to ?? '',
+        to,
+      };
+      const from = item.from ? categories.get(item.from) : undefined;
+      if (item.fromString) change.fromStatus = item.fromString;
+      if (from) change.from = from;
+      return change;
+    });
+}
+
+export interface ChangelogContext {
+  source: string;
+  client: JiraClient;
+  bin: QuarantineBin;
+  categories: StatusCategories;
+}
+
+/** The status changes of a page of tasks; also sets each task's `startedAt` from its first start. */
+export async function readStatusChanges(context: ChangelogContext, tasks: readonly Task[]): Promise<StatusChange[]> {
+  if (tasks.length === 0) return [];
+  const histories = await context.client.changelogs(tasks.map((task) => task.sourceId));
+  const changes: StatusChange[] = [];
+  for (const task of tasks) {
+    const mine: StatusChange[] = [];
+    for (const raw of histories.get(task.sourceId) ?? []) {
+      mine.push(...(context.bin.map('statusChange', JiraHistorySchema, raw, (history) => mapHistory(context.source, task.id, history, context.categories)) ?? []));
+    }
+    const firstStart = mine.filter((change) => change.to === 'in_progress').map((change) => change.at).sort()[0];
+    if (firstStart) task.startedAt = firstStart;
+    changes.push(...mine);
+  }
+  return changes;
+}
