@@ -7,7 +7,7 @@ import type { Window } from './window.ts';
 
 /**
  * Effort per theme against the targets leadership set, for the company and per portfolio.
- * Memory: one hours array per portfolio.
+ * over the window, per PM and per month. Memory: one hours array per portfolio, PM and month.
  */
 
 export const NO_PORTFOLIO = '(none)';
@@ -18,20 +18,35 @@ export class AlignmentTally {
   readonly #themes: readonly Theme[];
   /** Per bucket: hours per theme index, with the unaligned hours in the last slot. */
   readonly #hours = new Map<string, number[]>();
+  readonly #managers = new Map<string, number[]>();
+  readonly #months: { period: string; hours: number[] }[];
 
-  constructor(themes: readonly Theme[], portfolios: Iterable<string>) {
+  constructor(themes: readonly Theme[], portfolios: Iterable<string>, months: readonly string[]) {
     this.#themes = themes;
-    for (const portfolio of portfolios) this.#bucket(portfolio);
+    for (const portfolio of portfolios) this.#bucket(this.#hours, portfolio);
+    this.#months = months.map((period) => ({ period, hours: this.#emptyHours() }));
   }
 
-  add(portfolio: string, themeIndex: number, hours: number): void {
-    const bucket = this.#bucket(portfolio);
-    const slot = themeIndex === UNALIGNED ? this.#themes.length : themeIndex;
+  /** Hours in the window; `managerId` undefined for projects without a PM. */
+  add(portfolio: string, managerId: string | undefined, themeIndex: number, hours: number): void {
+    const slot = this.#slotOf(themeIndex);
+    const bucket = this.#bucket(this.#hours, portfolio);
+    bucket[slot] = (bucket[slot] ?? 0) + hours;
+    if (managerId === undefined) return;
+    const own = this.#bucket(this.#managers, managerId);
+    own[slot] = (own[slot] ?? 0) + hours;
+  }
+
+  addMonth(month: number, themeIndex: number, hours: number): void {
+    const bucket = this.#months[month]?.hours;
+    if (!bucket) return;
+    const slot = this.#slotOf(themeIndex);
     bucket[slot] = (bucket[slot] ?? 0) + hours;
   }
 
-  finish(asOf: string, window: Window): Omit<AlignmentDoc, 'schemaVersion'> {
-    const company = this.#themes.map(() => 0).concat(0);
+  /** The window's figures, the months oldest first, and the PMs in the order given. */
+  finish(asOf: string, window: Window, managerIds: readonly string[], unalignedWork: AlignmentDoc['unalignedWork']): Omit<AlignmentDoc, 'schemaVersion'> {
+    const company = this.#emptyHours();
     for (const bucket of this.#hours.values()) bucket.forEach((hours, slot) => (company[slot] = (company[slot] ?? 0) + hours));
     const total = summarise(this.#themes, company);
     const names = [...this.#hours.keys()].sort(byPortfolioName);
@@ -48,12 +63,29 @@ export class AlignmentTally {
         return { name, ...figures };
       }),
       definitions: [...alignmentDefinitions],
+      months: this.#months.map(({ period, hours }) => {
+        const { totalHours, unalignedHours, themes } = summarise(this.#themes, hours);
+        return { period, totalHours, unalignedHours, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
+      }),
+      managers: managerIds.map((id) => {
+        const { unalignedShare: _share, ...figures } = summarise(this.#themes, this.#managers.get(id) ?? this.#emptyHours());
+        return { id, ...figures };
+      }),
+      ...(unalignedWork ? { unalignedWork } : {}),
     };
   }
 
-  #bucket(portfolio: string): number[] {
-    let bucket = this.#hours.get(portfolio);
-    if (!bucket) this.#hours.set(portfolio, (bucket = this.#themes.map(() => 0).concat(0)));
+  #slotOf(themeIndex: number): number {
+    return themeIndex === UNALIGNED ? this.#themes.length : themeIndex;
+  }
+
+  #emptyHours(): number[] {
+    return this.#themes.map(() => 0).concat(0);
+  }
+
+  #bucket(buckets: Map<string, number[]>, key: string): number[] {
+    let bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, (bucket = this.#emptyHours()));
     return bucket;
   }
 }

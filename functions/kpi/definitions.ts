@@ -1,67 +1,47 @@
-import type { KpiDefinition } from '../publish/documents.ts';
+import type { AreaDefinition, KpiDefinition } from '../publish/documents.ts';
+import { deliveryKpis } from './catalogue-delivery.ts';
+import { flowKpis, teamKpis } from './catalogue-flow.ts';
+import { publishedDefinition, type AreaId, type KpiSpec } from './kpi-spec.ts';
+import { DEFAULT_KPI_SETTINGS } from './settings.ts';
 
 /**
  * The KPI catalogue: the one place each KPI is defined. The site shows `description` and
  * `formula` beside every chart, so the text here is the contract with the reader.
  */
 
-/** Below this many tasks a rate says little about the PM; the site greys it out. */
-export const SMALL_SAMPLE_RATE = 10;
+/** Default small-sample n: below this many tasks a rate says little about the PM; the site greys it out. */
+export const SMALL_SAMPLE_RATE = DEFAULT_KPI_SETTINGS.smallSampleN;
 /** Hours need at least one time entry to mean anything. */
 export const SMALL_SAMPLE_HOURS = 1;
-export const DEFAULT_WINDOW_DAYS = 90;
+export const DEFAULT_WINDOW_DAYS = DEFAULT_KPI_SETTINGS.windowDays;
 
-export const KPI_IDS = ['onTimeRate', 'hoursLogged', 'spi', 'cpi'] as const;
-export type KpiId = (typeof KPI_IDS)[number];
+/** Every KPI, in the order the site lists them: by area, then the counts that belong to none. */
+export const KPI_SPECS: readonly KpiSpec[] = [...deliveryKpis, ...flowKpis, ...teamKpis];
+export const KPI_IDS: readonly string[] = KPI_SPECS.map((spec) => spec.id);
+export type KpiId = string;
 
-export const kpiDefinitions: readonly KpiDefinition[] = [
-  {
-    id: 'onTimeRate',
-    name: 'On-time delivery',
-    unit: 'ratio',
-    higherIsBetter: true,
-    description:
-      'Share of the tasks due in the window (on the projects the PM leads) that were done on or before their due date. ' +
-      'A task due in the window that is not done by the as-of date counts as late. A task is done when its status is done ' +
-      'and the source gives its completion time; the completion date is read in the source\'s own calendar. ' +
-      `n = tasks due in the window; flagged as a small sample below ${SMALL_SAMPLE_RATE}.`,
-    formula: 'tasks due in [asOf − windowDays + 1, asOf] with date(doneAt) ≤ dueOn ÷ tasks due in [asOf − windowDays + 1, asOf]',
-  },
-  {
-    id: 'hoursLogged',
-    name: 'Hours logged',
-    unit: 'hours',
-    higherIsBetter: true,
-    description:
-      'Hours of the time entries dated in the window on the projects the PM leads, whoever logged them. ' +
-      `n = time entries; flagged as a small sample below ${SMALL_SAMPLE_HOURS}.`,
-    formula: 'Σ hours of time entries with date in [asOf − windowDays + 1, asOf]',
-  },
-  {
-    id: 'spi',
-    name: 'Schedule performance (SPI)',
-    unit: 'index',
-    higherIsBetter: true,
-    description:
-      'Earned value in hours, cumulative to the as-of date, rule 0/100: a task earns its whole estimate when done, nothing before. ' +
-      'PV = estimates of the tasks due on or before the as-of date; EV = estimates of the tasks done by the as-of date. ' +
-      'For a PM, PV and EV are summed over the projects they lead before dividing (ratios are not averaged). ' +
-      `Empty when PV is 0. n = tasks with an estimate; flagged as a small sample below ${SMALL_SAMPLE_RATE}.`,
-    formula: 'SPI = EV ÷ PV',
-  },
-  {
-    id: 'cpi',
-    name: 'Cost performance (CPI)',
-    unit: 'index',
-    higherIsBetter: true,
-    description:
-      'Earned value in hours against the hours actually logged, cumulative to the as-of date. EV as for SPI; ' +
-      'AC = hours of every time entry on the project dated on or before the as-of date. ' +
-      'For a PM, EV and AC are summed over the projects they lead before dividing. ' +
-      `Empty when AC is 0. n = tasks with an estimate; flagged as a small sample below ${SMALL_SAMPLE_RATE}.`,
-    formula: 'CPI = EV ÷ AC',
-  },
-];
+export const kpiDefinitions: readonly KpiDefinition[] = KPI_SPECS.map(publishedDefinition);
+
+const AREA_NAMES: Record<AreaId, [string, string]> = {
+  delivery: ['Delivery', 'Keeping dates: on-time delivery, slip and milestones.'],
+  cost: ['Cost', 'Earned value and estimates: SPI, CPI and the work ratio.'],
+  flow: ['Flow', 'How fast work moves once started: cycle and lead times.'],
+  quality: ['Quality', 'Work that comes back: the reopen rate.'],
+  team: ['Team', 'Load on the people: utilization, overtime and balance.'],
+};
+
+/**
+ * Competency areas. A PM's score in an area is 100 + 15 × the mean of their direction-adjusted
+ * z-scores (each clamped to ±3) over the area's KPIs: 100 is the company average, 115 one
+ * standard deviation better. Counts that grow with portfolio size (throughput, WIP, overdue
+ * tasks, hours) belong to no area.
+ */
+export const areaDefinitions: readonly AreaDefinition[] = (Object.keys(AREA_NAMES) as AreaId[]).map((id) => ({
+  id,
+  name: AREA_NAMES[id][0],
+  description: `${AREA_NAMES[id][1]} Score 100 = company average, higher is better: 100 + 15 × mean z-score (direction-adjusted, rates shrunk, each within ±3).`,
+  kpis: KPI_SPECS.filter((spec) => spec.area === id).map((spec) => spec.id),
+}));
 
 /** The alignment figures are not per-PM KPIs, but their definition is shown on the alignment page. */
 export const alignmentDefinitions: readonly KpiDefinition[] = [
@@ -90,7 +70,3 @@ export const alignmentDefinitions: readonly KpiDefinition[] = [
     formula: 'gap = ½ (Σ_themes |actual − target| + unalignedShare)',
   },
 ];
-
-export function isSmallSample(id: KpiId, n: number): boolean {
-  return n < (id === 'hoursLogged' ? SMALL_SAMPLE_HOURS : SMALL_SAMPLE_RATE);
-}

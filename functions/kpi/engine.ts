@@ -1,20 +1,30 @@
-import type { PersonOverride, Theme } from '../config/schema.ts';
-import type { Person, Project, Task, TimeEntry } from '../domain/records.ts';
+import type { KpiConfig, PersonOverride, Theme } from '../config/schema.ts';
+import type { Person, Project, StatusChange, Task, TimeEntry } from '../domain/records.ts';
 import { SCHEMA_VERSION, type AlignmentDoc, type ManagersDoc, type ProjectsDoc } from '../publish/documents.ts';
 import { AlignmentTally, NO_PORTFOLIO } from './alignment.ts';
-import { DEFAULT_WINDOW_DAYS } from './definitions.ts';
+import { Calendar, DAY_MS, dayNumber } from './calendar.ts';
 import { KpiInputError } from './errors.ts';
+import { countFlow } from './finish-pass.ts';
 import { createIdentityResolver, type Identity, type IdentityResolver } from './identity.ts';
-import { emptyTally, tallyEntry, tallyTask, type ProjectTally } from './project-tally.ts';
-import { buildManagersDoc, buildProjectsDoc } from './reports.ts';
-import { createThemeMatcher, type ThemeMatcher } from './themes.ts';
-import { inWindow, windowEndingOn, type Window } from './window.ts';
+import { C, S } from './manager-tally.ts';
+import { Org } from './org.ts';
+import { People } from './people.ts';
+import { buildProjectsDoc } from './projects-report.ts';
+import { buildManagersDoc } from './reports.ts';
+import { MONTHS, QUARTERS, resolveKpiSettings, type KpiSettings } from './settings.ts';
+import { offerDrivers } from './task-drivers.ts';
+import { TaskIndex } from './task-index.ts';
+import { factsOf, tallyManagerTask, tallyProjectTask } from './task-tally.ts';
+import { createThemeMatcher, UNALIGNED, type ThemeMatcher } from './themes.ts';
+import { unalignedWork } from './unaligned.ts';
 
 export interface KpiEngineInput {
   /** Last day of the reporting window, YYYY-MM-DD. */
   asOf: string;
-  /** Length of the window in calendar days, ending on asOf inclusive. */
+  /** Length of the window in calendar days, ending on asOf inclusive; overrides `settings.windowDays`. */
   windowDays?: number;
+  /** The config's `kpi` key; every field has a default. */
+  settings?: KpiConfig;
   projects: readonly Project[];
   people: readonly Person[];
   themes: readonly Theme[];
@@ -30,11 +40,13 @@ export interface KpiResults {
 }
 
 /**
- * Records stream in page by page. All tasks must be added before the first time entry, because an
- * entry's theme is that of its task; adding tasks afterwards throws a KpiInputError.
+ * Records stream in page by page, in this order: all tasks, then status changes (optional), then
+ * time entries. Later records look their task up (its theme, its PM), so adding tasks after a
+ * status change or a time entry throws a KpiInputError, as do status changes after time entries.
  */
 export interface KpiEngine {
   addTasks(tasks: readonly Task[]): void;
+  addStatusChanges(changes: readonly StatusChange[]): void;
   addTimeEntries(entries: readonly TimeEntry[]): void;
   finish(): KpiResults;
 }
@@ -43,93 +55,160 @@ export function createKpiEngine(input: KpiEngineInput): KpiEngine {
   return new StreamingKpiEngine(input);
 }
 
-interface TaskPlace {
-  projectId: string;
-  theme: number;
-}
-
-/** Memory: one tally per project, one bucket per portfolio, and the task → place map. */
+/** Memory: tallies per project, PM, person and portfolio, plus the compact per-task index. */
 class StreamingKpiEngine implements KpiEngine {
   readonly #input: KpiEngineInput;
-  readonly #window: Window;
+  readonly #settings: KpiSettings;
+  readonly #calendar: Calendar;
   readonly #identities: IdentityResolver;
   readonly #matcher: ThemeMatcher;
-  readonly #projects: ReadonlyMap<string, Project>;
-  readonly #tallies: ReadonlyMap<string, ProjectTally>;
+  readonly #org: Org;
+  readonly #people: People;
   readonly #alignment: AlignmentTally;
-  readonly #taskPlaces = new Map<string, TaskPlace>();
+  readonly #tasks = new TaskIndex();
   readonly #projectThemes = new Map<string, number>();
   readonly #seenPeople = new Set<string>();
   readonly #unmatched = new Map<string, Identity>();
-  #entriesStarted = false;
+  readonly #ratesConfigured: boolean;
+  #stage: 'tasks' | 'changes' | 'entries' = 'tasks';
 
   constructor(input: KpiEngineInput) {
     this.#input = input;
-    this.#window = windowEndingOn(input.asOf, input.windowDays ?? DEFAULT_WINDOW_DAYS);
+    this.#settings = resolveKpiSettings(input.settings, input.windowDays);
+    this.#calendar = new Calendar(input.asOf, this.#settings.windowDays, MONTHS, QUARTERS);
     this.#identities = createIdentityResolver(input.people, input.overrides);
     this.#matcher = createThemeMatcher(input.themes);
-    this.#projects = new Map(input.projects.map((project) => [project.id, project]));
-    this.#tallies = new Map(input.projects.map((project) => [project.id, emptyTally()]));
-    this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => this.#portfolioOf(project.id)));
+    this.#org = new Org(input.projects, this.#identities, this.#calendar);
+    const firstDay = Math.min(...this.#calendar.slots.map((slot) => slot.from));
+    this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf);
+    const months = this.#calendar.slots.filter((slot) => slot.kind === 'month').map((slot) => slot.period);
+    this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
+    this.#ratesConfigured = input.overrides.some((override) => override.rate !== undefined);
   }
 
   addTasks(tasks: readonly Task[]): void {
-    if (this.#entriesStarted) throw new KpiInputError('addTasks', 'every task must be added before the first time entry');
+    if (this.#stage !== 'tasks') throw new KpiInputError('addTasks', 'every task must be added before the first status change or time entry');
+    const calendar = this.#calendar;
     for (const task of tasks) {
-      if (this.#taskPlaces.has(task.id)) continue; // a task seen twice (overlapping pages) counts once
-      const theme = this.#matcher.match(task.tags, this.#projects.get(task.projectId));
-      this.#taskPlaces.set(task.id, { projectId: task.projectId, theme });
-      const tally = this.#tallies.get(task.projectId);
-      if (tally) tallyTask(tally, task, this.#input.asOf, this.#window);
+      const projectIndex = this.#org.indexOf(task.projectId);
+      const theme = this.#matcher.match(task.tags, this.#org.projects[projectIndex]);
+      const slot = this.#tasks.add(task.id, projectIndex, this.#org.managerOf[projectIndex] ?? -1, theme);
+      if (slot === undefined) continue; // a task seen twice (overlapping pages) counts once
+      const rate = this.#ratesConfigured ? this.#people.rateOf(task.assigneeId) : undefined;
+      const facts = factsOf(task, calendar, rate);
+      this.#rememberTimes(slot, task, facts.doneDay);
+      const project = this.#org.tallies[projectIndex];
+      if (project) tallyProjectTask(project, facts, calendar.asOf, this.#settings.evmRule);
+      const manager = this.#org.managerTally(projectIndex);
+      if (!manager) continue;
+      tallyManagerTask(manager, facts, calendar, this.#settings.evmRule);
+      offerDrivers(manager, facts, calendar);
+    }
+  }
+
+  addStatusChanges(changes: readonly StatusChange[]): void {
+    if (this.#stage === 'entries') throw new KpiInputError('addStatusChanges', 'every status change must be added before the first time entry');
+    this.#stage = 'changes';
+    for (const change of changes) {
+      const slot = this.#tasks.slotOf(change.taskId);
+      const day = dayNumber(change.at);
+      if (slot === undefined || day > this.#calendar.asOf) continue;
+      if (change.to === 'in_progress') {
+        const at = Date.parse(change.at);
+        const known = this.#tasks.historyStartMs[slot] ?? Number.NaN;
+        if (Number.isNaN(known) || at < known) this.#tasks.historyStartMs[slot] = at;
+      }
+      const manager = this.#org.managers[this.#tasks.manager[slot] ?? -1]?.tally;
+      if (!manager) continue;
+      if (change.to === 'done' && change.from !== 'done') this.#calendar.forSlotsOf(day, (s) => manager.count(s, C.completions));
+      if (change.from === 'done' && change.to !== 'done') this.#calendar.forSlotsOf(day, (s) => manager.count(s, C.reopens));
     }
   }
 
   addTimeEntries(entries: readonly TimeEntry[]): void {
-    this.#entriesStarted = true;
+    this.#stage = 'entries';
     for (const entry of entries) {
       this.#noteIdentity(entry.personId);
       if (entry.date > this.#input.asOf) continue; // logged after the as-of date: not part of this report
-      const tally = this.#tallies.get(entry.projectId);
-      if (tally) tallyEntry(tally, entry, this.#window);
-      if (!inWindow(entry.date, this.#window)) continue;
-      const { projectId, theme } = this.#placeOf(entry);
-      this.#alignment.add(this.#portfolioOf(projectId), theme, entry.hours);
+      this.#tallyEntry(entry, dayNumber(entry.date));
     }
   }
 
   finish(): KpiResults {
     const { asOf } = this.#input;
-    const tallied = this.#input.projects.map((project) => {
+    countFlow(this.#tasks, this.#org.managers, this.#calendar);
+    const tallied = this.#org.projects.map((project, index) => {
       if (project.pmId !== undefined) this.#noteIdentity(project.pmId);
-      return {
-        project,
-        pm: project.pmId === undefined ? undefined : this.#identities.resolve(project.pmId),
-        tally: this.#tallies.get(project.id) ?? emptyTally(),
-      };
+      return { project, pm: project.pmId === undefined ? undefined : this.#identities.resolve(project.pmId), tally: this.#org.tallies[index] ?? this.#org.tallies[0]! };
     });
+    const managers = this.#org.managers.map((group) => ({ pm: group.pm, projectIds: group.projects.map((project) => project.id), tally: group.tally }));
     const unmatched = [...this.#unmatched.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const window = { from: this.#calendar.windowSlot.from, to: this.#calendar.asOf };
+    const windowDates = { from: new Date(window.from * DAY_MS).toISOString().slice(0, 10), to: asOf };
     return {
-      managers: buildManagersDoc(asOf, this.#window, tallied),
-      projects: buildProjectsDoc(asOf, tallied),
-      alignment: { schemaVersion: SCHEMA_VERSION, ...this.#alignment.finish(asOf, this.#window) },
+      managers: buildManagersDoc(asOf, this.#calendar, this.#people, this.#settings, managers),
+      projects: buildProjectsDoc(asOf, this.#settings, tallied),
+      alignment: {
+        schemaVersion: SCHEMA_VERSION,
+        ...this.#alignment.finish(asOf, windowDates, managers.map((m) => m.pm.id), unalignedWork(tallied)),
+      },
       unmatchedIdentities: unmatched.map(({ id, name }) => ({ id, name })),
     };
   }
 
-  #portfolioOf(projectId: string): string {
-    return this.#projects.get(projectId)?.portfolio ?? NO_PORTFOLIO;
+  #rememberTimes(slot: number, task: Task, doneDay: number): void {
+    const started = task.startedAt === undefined ? Number.NaN : Date.parse(task.startedAt);
+    const asOfEnd = (this.#calendar.asOf + 1) * DAY_MS - 1;
+    // An in-progress task with no start time is at least in progress now: WIP at the as-of date.
+    this.#tasks.startedAtMs[slot] = started <= asOfEnd ? started : task.status === 'in_progress' ? asOfEnd : Number.NaN;
+    this.#tasks.doneDay[slot] = doneDay;
+    this.#tasks.doneMs[slot] = Number.isNaN(doneDay) || task.doneAt === undefined ? Number.NaN : Date.parse(task.doneAt);
+  }
+
+  #tallyEntry(entry: TimeEntry, day: number): void {
+    const projectIndex = this.#org.indexOf(entry.projectId);
+    const project = this.#org.tallies[projectIndex];
+    const manager = this.#org.managerTally(projectIndex);
+    const person = this.#people.indexOf(entry.personId);
+    const personTally = this.#people.tallies[person];
+    const hours = entry.hours;
+    if (project) {
+      project.ac += hours;
+      const rate = personTally?.rate;
+      if (rate !== undefined) (project.cost.ac += hours * rate), (project.cost.costed += hours);
+    }
+    manager?.holdBetween(S.ac, this.#calendar.firstMonthEndFrom(day), undefined, hours);
+    this.#people.logWeek(person, day, hours);
+    const theme = this.#themeOf(entry);
+    const pmId = this.#org.managers[this.#org.managerOf[projectIndex] ?? -1]?.pm.id;
+    this.#calendar.forSlotsOf(day, (slot) => {
+      if (personTally) personTally.hoursPerSlot[slot] = (personTally.hoursPerSlot[slot] ?? 0) + hours;
+      if (slot > 0 && slot <= this.#calendar.monthCount) this.#alignment.addMonth(slot - 1, theme, hours);
+      if (manager) {
+        manager.count(slot, C.hours, hours);
+        manager.count(slot, C.entries);
+        const team = manager.teamHours[slot];
+        team?.set(person, (team.get(person) ?? 0) + hours);
+      }
+      if (slot !== 0) return;
+      this.#alignment.add(this.#org.projects[projectIndex]?.portfolio ?? NO_PORTFOLIO, pmId, theme, hours);
+      if (!project) return;
+      project.hoursInWindow += hours;
+      project.entriesInWindow += 1;
+      if (theme === UNALIGNED) project.unalignedHoursInWindow += hours;
+    });
   }
 
   /** The entry's task decides its theme; an entry without a known task falls back on its project. */
-  #placeOf(entry: TimeEntry): TaskPlace {
-    const place = entry.taskId === undefined ? undefined : this.#taskPlaces.get(entry.taskId);
-    if (place) return place;
+  #themeOf(entry: TimeEntry): number {
+    const slot = entry.taskId === undefined ? undefined : this.#tasks.slotOf(entry.taskId);
+    if (slot !== undefined) return this.#tasks.theme[slot] ?? UNALIGNED;
     let theme = this.#projectThemes.get(entry.projectId);
     if (theme === undefined) {
-      theme = this.#matcher.match([], this.#projects.get(entry.projectId));
+      theme = this.#matcher.match([], this.#org.projects[this.#org.indexOf(entry.projectId)]);
       this.#projectThemes.set(entry.projectId, theme);
     }
-    return { projectId: entry.projectId, theme };
+    return theme;
   }
 
   #noteIdentity(recordId: string): void {

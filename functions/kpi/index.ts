@@ -1,7 +1,10 @@
 export { createKpiEngine } from './engine.ts';
 export type { KpiEngine, KpiEngineInput, KpiResults } from './engine.ts';
-export { alignmentDefinitions, DEFAULT_WINDOW_DAYS, KPI_IDS, kpiDefinitions, SMALL_SAMPLE_HOURS, SMALL_SAMPLE_RATE } from './definitions.ts';
+export { alignmentDefinitions, areaDefinitions, DEFAULT_WINDOW_DAYS, KPI_IDS, KPI_SPECS, kpiDefinitions, SMALL_SAMPLE_HOURS, SMALL_SAMPLE_RATE } from './definitions.ts';
 export type { KpiId } from './definitions.ts';
+export type { KpiSpec } from './kpi-spec.ts';
+export { DEFAULT_KPI_SETTINGS, resolveKpiSettings } from './settings.ts';
+export type { KpiSettings } from './settings.ts';
 export { isKpiInputError, KpiInputError } from './errors.ts';
 export { createIdentityResolver } from './identity.ts';
 export type { Identity, IdentityResolver } from './identity.ts';

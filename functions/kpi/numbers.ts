@@ -27,3 +27,8 @@ export function median(values: readonly number[]): number | null {
   const upper = sorted[middle] as number;
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2;
 }
+
+/** Publication rounding by unit: hours, days and counts to 2 decimals, ratios and indices to 4. */
+export function roundForUnit(unit: 'ratio' | 'hours' | 'index' | 'days' | 'count', value: number): number {
+  return unit === 'ratio' || unit === 'index' ? roundRatio(value) : roundHours(value);
+}

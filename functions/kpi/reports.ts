@@ -1,100 +1,100 @@
-import type { Project } from '../domain/records.ts';
-import { SCHEMA_VERSION, type KpiValue, type ManagersDoc, type ProjectsDoc } from '../publish/documents.ts';
-import { isSmallSample, KPI_IDS, kpiDefinitions, type KpiId } from './definitions.ts';
+import { SCHEMA_VERSION, type CompanyStat, type KpiValue, type ManagersDoc } from '../publish/documents.ts';
+import { areaScores, weakestKpi, zScores } from './areas.ts';
+import { dateOfDay, type Calendar } from './calendar.ts';
+import { funnel, fitBetaPrior, percentiles, shrink, spread } from './compare.ts';
+import { areaDefinitions, KPI_SPECS, kpiDefinitions } from './definitions.ts';
 import type { Identity } from './identity.ts';
-import { mean, median, ratio, roundHours, roundRatio } from './numbers.ts';
-import { sumTallies, type ProjectTally } from './project-tally.ts';
-import type { Window } from './window.ts';
+import { goodness, type KpiSpec } from './kpi-spec.ts';
+import type { ManagerTally } from './manager-tally.ts';
+import { managerValues, type RawValues } from './manager-values.ts';
+import { roundForUnit } from './numbers.ts';
+import type { People } from './people.ts';
+import type { KpiSettings } from './settings.ts';
 
-/** Turns the per-project tallies into the managers and projects documents. */
+/** Turns the PMs' tallies into the managers document: values, company comparison, areas, trends, drivers. */
 
-export interface TalliedProject {
-  project: Project;
-  pm: Identity | undefined;
-  tally: ProjectTally;
+export interface ManagerEntry {
+  pm: Identity;
+  projectIds: string[];
+  tally: ManagerTally;
 }
 
-type RawValues = Record<KpiId, { value: number | null; n: number }>;
+const round = (spec: KpiSpec, value: number | null | undefined): number | null =>
+  value === null || value === undefined ? null : roundForUnit(spec.unit, value);
 
-const byName = <T extends { name: string; id: string }>(a: T, b: T): number =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-const roundFor = (id: KpiId, value: number): number => (id === 'hoursLogged' ? roundHours(value) : roundRatio(value));
-const rounded = (id: KpiId, value: number | null): number | null => (value === null ? null : roundFor(id, value));
-
-function rawValues(tally: ProjectTally): RawValues {
+function periodValue(spec: KpiSpec, raw: RawValues, settings: KpiSettings): KpiValue {
+  const r = raw[spec.id] ?? { value: null, n: 0 };
   return {
-    onTimeRate: { value: ratio(tally.onTimeInWindow, tally.dueInWindow), n: tally.dueInWindow },
-    hoursLogged: { value: tally.hoursInWindow, n: tally.entriesInWindow },
-    spi: { value: ratio(tally.ev, tally.pv), n: tally.estimatedTasks },
-    cpi: { value: ratio(tally.ev, tally.ac), n: tally.estimatedTasks },
+    value: round(spec, r.value),
+    n: r.n,
+    smallSample: r.n < (spec.smallBelow ?? settings.smallSampleN),
+    ...(spec.rate ? { successes: r.successes ?? 0 } : {}),
   };
 }
 
-export function buildManagersDoc(asOf: string, window: Window, projects: readonly TalliedProject[]): ManagersDoc {
-  const groups = new Map<string, { pm: Identity; items: TalliedProject[] }>();
-  for (const item of projects) {
-    if (!item.pm) continue;
-    const group = groups.get(item.pm.id) ?? { pm: item.pm, items: [] };
-    group.items.push(item);
-    groups.set(item.pm.id, group);
+function companyStat(spec: KpiSpec, raws: readonly RawValues[]): CompanyStat {
+  const own = raws.map((raw) => raw[spec.id] ?? { value: null, n: 0 });
+  const s = spread(own.map((r) => r.value).filter((v): v is number => v !== null));
+  const limits = spec.rate ? funnel(own) : undefined;
+  return {
+    mean: round(spec, s.mean), median: round(spec, s.median), p25: round(spec, s.p25), p75: round(spec, s.p75), n: s.n ?? 0,
+    ...(limits ? { funnel: { target: round(spec, limits.target) ?? 0, limits: limits.limits.map((l) => ({ n: l.n, lower95: round(spec, l.lower95) ?? 0, upper95: round(spec, l.upper95) ?? 0, lower998: round(spec, l.lower998) ?? 0, upper998: round(spec, l.upper998) ?? 0 })) } } : {}),
+  };
+}
+
+/** The window values of every PM with percentile and, for rates, the shrunk value; plus the values ranked by. */
+function compared(raws: readonly RawValues[], settings: KpiSettings): { values: Record<string, KpiValue>[]; rankBy: Map<string, number | null>[] } {
+  const values: Record<string, KpiValue>[] = raws.map(() => ({}));
+  const rankBy = raws.map(() => new Map<string, number | null>());
+  for (const spec of KPI_SPECS) {
+    const own = raws.map((raw) => raw[spec.id] ?? { value: null, n: 0 });
+    const prior = spec.rate ? fitBetaPrior(own) : undefined;
+    const ranked = own.map((r) => (spec.rate ? shrink(r, prior) : r.value));
+    const pct = percentiles(ranked.map((v) => (v === null ? null : goodness(spec.direction, v))));
+    own.forEach((_, pm) => {
+      const base = periodValue(spec, raws[pm] as RawValues, settings);
+      const percentile = pct[pm] === null || pct[pm] === undefined ? null : Math.round((pct[pm] as number) * 10) / 10;
+      (values[pm] as Record<string, KpiValue>)[spec.id] = { ...base, percentile, ...(spec.rate ? { shrunk: round(spec, ranked[pm]) } : {}) };
+      rankBy[pm]?.set(spec.id, ranked[pm] ?? null);
+    });
   }
-  const rows = [...groups.values()].map(({ pm, items }) => ({
-    pm,
-    projectIds: [...items].sort((a, b) => byName(a.project, b.project)).map((item) => item.project.id),
-    raw: rawValues(sumTallies(items.map((item) => item.tally))),
-  }));
-  rows.sort((a, b) => byName(a.pm, b.pm));
+  return { values, rankBy };
+}
+
+export function buildManagersDoc(asOf: string, calendar: Calendar, people: People, settings: KpiSettings, entries: readonly ManagerEntry[]): ManagersDoc {
+  const slotIndexes = (kind: string): number[] => calendar.slots.flatMap((slot, index) => (slot.kind === kind ? [index] : []));
+  const months = slotIndexes('month');
+  const quarters = slotIndexes('quarter');
+  const raws = entries.map((entry) => calendar.slots.map((_, slot) => managerValues(entry.tally, slot, calendar, people)));
+  const windowRaws = raws.map((perSlot) => perSlot[0] as RawValues);
+  const { values, rankBy } = compared(windowRaws, settings);
+  const z = zScores(KPI_SPECS, rankBy);
+  const periods = (perSlot: RawValues[], slots: number[]) =>
+    slots.map((slot) => ({ period: calendar.slots[slot]?.period ?? '', values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, periodValue(spec, perSlot[slot] as RawValues, settings)])) }));
   return {
     schemaVersion: SCHEMA_VERSION,
     asOf,
-    window,
+    window: { from: dateOfDay(calendar.windowSlot.from), to: asOf },
     kpis: [...kpiDefinitions],
-    managers: rows.map(({ pm, projectIds, raw }) => ({ id: pm.id, name: pm.name, projectIds, values: published(raw) })),
-    company: companyStats(rows.map((row) => row.raw)),
-  };
-}
-
-function published(raw: RawValues): Record<string, KpiValue> {
-  const values: Record<string, KpiValue> = {};
-  for (const id of KPI_IDS) {
-    values[id] = { value: rounded(id, raw[id].value), n: raw[id].n, smallSample: isSmallSample(id, raw[id].n) };
-  }
-  return values;
-}
-
-/** Mean and median over the PMs that have a value; computed before rounding. */
-function companyStats(rows: readonly RawValues[]): ManagersDoc['company'] {
-  const company: ManagersDoc['company'] = {};
-  for (const id of KPI_IDS) {
-    const values = rows.map((row) => row[id].value).filter((value): value is number => value !== null);
-    company[id] = { mean: rounded(id, mean(values)), median: rounded(id, median(values)) };
-  }
-  return company;
-}
-
-export function buildProjectsDoc(asOf: string, projects: readonly TalliedProject[]): ProjectsDoc {
-  const sorted = [...projects].sort((a, b) => byName(a.project, b.project));
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    asOf,
-    projects: sorted.map(({ project, pm, tally }) => ({
-      id: project.id,
-      name: project.name,
-      source: project.source,
-      pmId: pm?.id ?? null,
-      portfolio: project.portfolio ?? null,
-      tasks: tally.tasks,
-      doneTasks: tally.doneTasks,
-      hours: roundHours(tally.hoursInWindow),
-      evm: {
-        bac: roundHours(tally.bac),
-        pv: roundHours(tally.pv),
-        ev: roundHours(tally.ev),
-        ac: roundHours(tally.ac),
-        spi: rounded('spi', ratio(tally.ev, tally.pv)),
-        cpi: rounded('cpi', ratio(tally.ev, tally.ac)),
-      },
+    managers: entries.map((entry, pm) => {
+      const zs = z[pm] ?? new Map<string, number | null>();
+      const weakest = weakestKpi(KPI_SPECS, zs);
+      return {
+        id: entry.pm.id,
+        name: entry.pm.name,
+        projectIds: entry.projectIds,
+        values: values[pm] ?? {},
+        areas: areaScores(areaDefinitions, zs),
+        months: periods(raws[pm] ?? [], months),
+        quarters: periods(raws[pm] ?? [], quarters),
+        ...(weakest?.driver ? { drivers: { kpi: weakest.id, tasks: entry.tally.drivers.list(weakest.driver) } } : {}),
+      };
+    }),
+    company: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, companyStat(spec, windowRaws)])),
+    areas: [...areaDefinitions],
+    companyMonths: months.map((slot) => ({
+      period: calendar.slots[slot]?.period ?? '',
+      values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, companyStat({ ...spec, rate: false }, raws.map((perSlot) => perSlot[slot] as RawValues))])),
     })),
   };
 }

@@ -1,0 +1,58 @@
+import type { AreaDefinition } from '../publish/documents.ts';
+import { goodness, type KpiSpec } from './kpi-spec.ts';
+
+/**
+ * Direction-adjusted z-scores of every PM on every KPI, and from them the competency-area scores
+ * and each PM's weakest KPI. A rate is compared by its shrunk value, so a PM with three tasks does
+ * not top or bottom the ranking by chance.
+ */
+
+export const Z_CLAMP = 3;
+export const AREA_SCALE = 15;
+
+/** zScores[pm][kpi]: null where the PM has no value. */
+export type ZScores = Map<string, number | null>[];
+
+/** `rankValues[pm]` maps KPI id → the value to rank by (shrunk for rates), or null. */
+export function zScores(specs: readonly KpiSpec[], rankValues: readonly Map<string, number | null>[]): ZScores {
+  const result: ZScores = rankValues.map(() => new Map());
+  for (const spec of specs) {
+    const g = rankValues.map((values) => {
+      const v = values.get(spec.id);
+      return v === null || v === undefined ? null : goodness(spec.direction, v);
+    });
+    const present = g.filter((x): x is number => x !== null);
+    const mean = present.reduce((sum, x) => sum + x, 0) / (present.length || 1);
+    const sd = Math.sqrt(present.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (present.length || 1));
+    g.forEach((x, pm) => {
+      const z = x === null ? null : sd > 0 ? Math.max(-Z_CLAMP, Math.min(Z_CLAMP, (x - mean) / sd)) : 0;
+      result[pm]?.set(spec.id, z);
+    });
+  }
+  return result;
+}
+
+/** 100 + 15 × the mean z over the area's KPIs where the PM has a value; null when none. */
+export function areaScores(areas: readonly AreaDefinition[], z: ReadonlyMap<string, number | null>): { id: string; score: number | null }[] {
+  return areas.map((area) => {
+    const present = area.kpis.map((id) => z.get(id)).filter((x): x is number => x !== null && x !== undefined);
+    if (present.length === 0) return { id: area.id, score: null };
+    const meanZ = present.reduce((sum, x) => sum + x, 0) / present.length;
+    return { id: area.id, score: Math.round((100 + AREA_SCALE * meanZ) * 10) / 10 };
+  });
+}
+
+/** The KPI with the lowest z among those that name driver tasks; ties go to the catalogue's order. */
+export function weakestKpi(specs: readonly KpiSpec[], z: ReadonlyMap<string, number | null>): KpiSpec | undefined {
+  let weakest: KpiSpec | undefined;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const spec of specs) {
+    const score = z.get(spec.id);
+    if (spec.driver === undefined || score === null || score === undefined) continue;
+    if (score < lowest) {
+      lowest = score;
+      weakest = spec;
+    }
+  }
+  return weakest;
+}

@@ -1,0 +1,57 @@
+import type { Task } from '../domain/records.ts';
+import type { DriverTask } from '../publish/documents.ts';
+import { roundHours } from './numbers.ts';
+
+/**
+ * For drill-down: per PM and kind of trouble, the tasks that weigh most on a KPI. Each list keeps
+ * at most MAX_DRIVERS tasks, so memory stays bounded per PM; a task only costs an allocation when
+ * it enters a list.
+ */
+
+export const MAX_DRIVERS = 20;
+
+export const DRIVER_KINDS = ['late', 'overdue', 'cycle', 'lead', 'estimate', 'unearned', 'overrun'] as const;
+export type DriverKind = (typeof DRIVER_KINDS)[number];
+
+interface Candidate {
+  weight: number;
+  task: Task;
+  reason: string;
+}
+
+export class DriverPicker {
+  readonly #lists = new Map<DriverKind, Candidate[]>();
+
+  /** `reason` is only called when the task makes it into the list. */
+  offer(kind: DriverKind, weight: number, task: Task, reason: () => string): void {
+    if (!(weight > 0)) return;
+    let list = this.#lists.get(kind);
+    if (!list) this.#lists.set(kind, (list = []));
+    if (list.length < MAX_DRIVERS) {
+      list.push({ weight, task, reason: reason() });
+      return;
+    }
+    let lightest = 0;
+    for (let i = 1; i < list.length; i++) if ((list[i] as Candidate).weight < (list[lightest] as Candidate).weight) lightest = i;
+    const current = list[lightest] as Candidate;
+    // Ties keep the smaller task id, so the list does not depend on the order records arrive in.
+    if (weight > current.weight || (weight === current.weight && task.id < current.task.id)) list[lightest] = { weight, task, reason: reason() };
+  }
+
+  /** Heaviest first, then by task id. */
+  list(kind: DriverKind): DriverTask[] {
+    const list = [...(this.#lists.get(kind) ?? [])];
+    list.sort((a, b) => b.weight - a.weight || (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0));
+    return list.map(({ task, reason }) => ({
+      id: task.id,
+      title: task.title,
+      projectId: task.projectId,
+      status: task.status,
+      ...(task.dueOn === undefined ? {} : { dueOn: task.dueOn }),
+      ...(task.doneAt === undefined ? {} : { doneAt: task.doneAt }),
+      ...(task.estimateHours === undefined ? {} : { estimateHours: roundHours(task.estimateHours) }),
+      ...(task.spentHours === undefined ? {} : { spentHours: roundHours(task.spentHours) }),
+      reason,
+    }));
+  }
+}

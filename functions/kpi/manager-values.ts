@@ -1,0 +1,82 @@
+import type { Calendar, Slot } from './calendar.ts';
+import { C, S, SKETCH, type ManagerTally } from './manager-tally.ts';
+import { ratio } from './numbers.ts';
+import { mondayOf, type People } from './people.ts';
+
+/**
+ * The raw (unrounded) value of every KPI for one PM and one slot, with its sample size and, for
+ * rates, the successes behind it. Definitions: catalogue-delivery.ts and catalogue-flow.ts.
+ */
+export interface RawValue {
+  value: number | null;
+  n: number;
+  successes?: number;
+}
+export type RawValues = Record<string, RawValue>;
+
+export function managerValues(m: ManagerTally, slot: number, calendar: Calendar, people: People): RawValues {
+  const get = (counter: number): number => m.get(slot, counter);
+  const closing = (calendar.slots[slot] as Slot).closingMonth;
+  const state = (series: number): number => m.at(series, closing);
+  const quantile = (which: number, q: number): RawValue => {
+    const sketch = m.peekSketch(slot, which);
+    return { value: sketch?.quantile(q) ?? null, n: sketch?.count ?? 0 };
+  };
+  const due = get(C.due);
+  const completions = get(C.completions);
+  const estimated = state(S.estimatedByEnd);
+  return {
+    onTimeRate: { value: ratio(get(C.onTime), due), n: due, successes: get(C.onTime) },
+    slipDaysMean: { value: ratio(get(C.slipSum), due), n: due },
+    slipDaysP85: quantile(SKETCH.slip, 0.85),
+    overdueOpen: { value: state(S.overdue), n: state(S.dueByEnd) },
+    milestoneHitRate: { value: ratio(get(C.milestoneHit), get(C.milestoneDue)), n: get(C.milestoneDue), successes: get(C.milestoneHit) },
+    spi: { value: ratio(state(S.ev), state(S.pv)), n: estimated },
+    cpi: { value: ratio(state(S.ev), state(S.ac)), n: estimated },
+    estimationAccuracy: { value: ratio(get(C.spentSum), get(C.estimateSum)), n: get(C.estimatedDone) },
+    throughput: { value: get(C.done) / (calendar.daysIn(slot) / 7), n: get(C.done) },
+    cycleTimeP50: quantile(SKETCH.cycle, 0.5),
+    cycleTimeP85: quantile(SKETCH.cycle, 0.85),
+    leadTimeP50: quantile(SKETCH.lead, 0.5),
+    wip: { value: state(S.wip), n: state(S.createdByEnd) },
+    // Capped so the rate stays a share (a history that starts mid-way can show a reopen without its completion).
+    reopenRate: { value: ratio(Math.min(get(C.reopens), completions), completions), n: completions, successes: Math.min(get(C.reopens), completions) },
+    hoursLogged: { value: get(C.hours), n: get(C.entries) },
+    ...teamValues(m.teamHours[slot] ?? new Map(), slot, calendar, people),
+  };
+}
+
+function teamValues(team: ReadonlyMap<number, number>, slot: number, calendar: Calendar, people: People): RawValues {
+  const { from, to } = calendar.slots[slot] as Slot;
+  let hours = 0;
+  let capacity = 0;
+  let overtime = 0;
+  let weekHours = 0;
+  const firstWeek = Math.ceil((from + 3) / 7); // the first week whose Monday is on or after `from`
+  for (const person of team.keys()) {
+    const tally = people.tallies[person];
+    if (!tally) continue;
+    hours += tally.hoursPerSlot[slot] ?? 0;
+    capacity += (tally.capacityPerWeek * calendar.daysIn(slot)) / 7;
+    for (let week = firstWeek; mondayOf(week) <= to; week++) {
+      const h = tally.hoursPerWeek[week - people.firstWeek] ?? 0;
+      weekHours += h;
+      overtime += Math.max(0, h - tally.capacityPerWeek);
+    }
+  }
+  const n = team.size;
+  return {
+    utilization: { value: ratio(hours, capacity), n },
+    overtimeShare: { value: ratio(overtime, weekHours), n },
+    workloadBalance: { value: coefficientOfVariation([...team.values()]), n },
+  };
+}
+
+/** Population standard deviation over the mean; null without data or when the mean is 0. */
+export function coefficientOfVariation(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  if (mean === 0) return null;
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length;
+  return Math.sqrt(variance) / mean;
+}

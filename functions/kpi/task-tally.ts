@@ -1,0 +1,120 @@
+import type { Task } from '../domain/records.ts';
+import { DAY_MS, dayNumber, type Calendar } from './calendar.ts';
+import { C, S, SKETCH, type ManagerTally } from './manager-tally.ts';
+import type { ProjectTally } from './project-tally.ts';
+import type { KpiSettings } from './settings.ts';
+
+/**
+ * What one task adds to its project's and its PM's figures, in one pass when it streams in.
+ * Dates become day numbers once; everything after is arithmetic on them.
+ */
+
+export interface TaskFacts {
+  task: Task;
+  /** Day numbers; NaN when absent. Done means done by the as-of date. */
+  dueDay: number;
+  doneDay: number;
+  createdDay: number;
+  /** Day the task earns half its value under the 50/50 rule; NaN when not started. */
+  startDay: number;
+  estimate: number;
+  /** Cost per hour of the assignee, or NaN. */
+  rate: number;
+}
+
+export function factsOf(task: Task, calendar: Calendar, rate: number | undefined): TaskFacts {
+  const asOf = calendar.asOf;
+  const done = task.status === 'done' && task.doneAt !== undefined ? dayNumber(task.doneAt) : Number.NaN;
+  const doneDay = done <= asOf ? done : Number.NaN;
+  const started = task.startedAt === undefined ? Number.NaN : dayNumber(task.startedAt);
+  // Without a start time a done task started no later than it was done; an open one counts as started now.
+  const startDay = started <= asOf ? started : !Number.isNaN(doneDay) ? doneDay : task.status === 'in_progress' ? asOf : Number.NaN;
+  return {
+    task,
+    dueDay: task.dueOn === undefined ? Number.NaN : dayNumber(task.dueOn),
+    doneDay,
+    createdDay: dayNumber(task.createdAt),
+    startDay,
+    estimate: task.estimateHours ?? 0,
+    rate: rate ?? Number.NaN,
+  };
+}
+
+/** Earned value as of a day under the configured rule. */
+export function earnedBy(facts: TaskFacts, day: number, rule: KpiSettings['evmRule']): number {
+  if (facts.doneDay <= day) return facts.estimate;
+  return rule === '50/50' && facts.startDay <= day ? facts.estimate / 2 : 0;
+}
+
+export function tallyProjectTask(tally: ProjectTally, facts: TaskFacts, asOf: number, rule: KpiSettings['evmRule']): void {
+  tally.tasks += 1;
+  if (!Number.isNaN(facts.doneDay)) tally.doneTasks += 1;
+  if (facts.task.estimateHours === undefined) return;
+  tally.estimatedTasks += 1;
+  const planned = facts.dueDay <= asOf ? facts.estimate : 0;
+  const earned = earnedBy(facts, asOf, rule);
+  tally.bac += facts.estimate;
+  tally.pv += planned;
+  tally.ev += earned;
+  if (!Number.isNaN(facts.rate)) {
+    tally.cost.bac += facts.estimate * facts.rate;
+    tally.cost.pv += planned * facts.rate;
+    tally.cost.ev += earned * facts.rate;
+  }
+}
+
+/** Slip in whole days as known at the as-of date: late tasks to their done day, open ones to asOf. */
+export const slipOf = (facts: TaskFacts, asOf: number): number => Math.max(0, (Number.isNaN(facts.doneDay) ? asOf : facts.doneDay) - facts.dueDay);
+
+export function tallyManagerTask(m: ManagerTally, facts: TaskFacts, calendar: Calendar, rule: KpiSettings['evmRule']): void {
+  tallyDue(m, facts, calendar);
+  tallyDone(m, facts, calendar);
+  const end = (day: number): number | undefined => calendar.firstMonthEndFrom(day);
+  m.holdBetween(S.createdByEnd, end(facts.createdDay), undefined);
+  if (facts.task.estimateHours === undefined) return;
+  m.holdBetween(S.estimatedByEnd, end(facts.createdDay), undefined);
+  m.holdBetween(S.pv, end(facts.dueDay), undefined, facts.estimate);
+  if (rule === '50/50' && !Number.isNaN(facts.startDay)) {
+    m.holdBetween(S.ev, end(facts.startDay), undefined, facts.estimate / 2);
+    m.holdBetween(S.ev, end(facts.doneDay), undefined, facts.estimate / 2);
+  } else {
+    m.holdBetween(S.ev, end(facts.doneDay), undefined, facts.estimate);
+  }
+}
+
+function tallyDue(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
+  const { dueDay, doneDay, task } = facts;
+  if (Number.isNaN(dueDay)) return;
+  const end = (day: number): number | undefined => calendar.firstMonthEndFrom(day);
+  m.holdBetween(S.dueByEnd, end(dueDay), undefined);
+  m.holdBetween(S.overdue, end(dueDay), Number.isNaN(doneDay) ? undefined : end(doneDay));
+  if (dueDay > calendar.asOf) return;
+  const onTime = doneDay <= dueDay;
+  const slip = slipOf(facts, calendar.asOf);
+  const milestone = task.type !== undefined && task.type.toLowerCase() === 'milestone';
+  calendar.forSlotsOf(dueDay, (slot) => {
+    m.count(slot, C.due);
+    if (onTime) m.count(slot, C.onTime);
+    m.count(slot, C.slipSum, slip);
+    m.sketch(slot, SKETCH.slip).add(slip);
+    if (milestone) m.count(slot, C.milestoneDue);
+    if (milestone && onTime) m.count(slot, C.milestoneHit);
+  });
+}
+
+function tallyDone(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
+  const { task, doneDay } = facts;
+  if (Number.isNaN(doneDay) || task.doneAt === undefined) return;
+  const leadDays = Math.max(0, (Date.parse(task.doneAt) - Date.parse(task.createdAt)) / DAY_MS);
+  const spent = task.spentHours;
+  const estimated = spent !== undefined && facts.estimate > 0;
+  calendar.forSlotsOf(doneDay, (slot) => {
+    m.count(slot, C.done);
+    m.count(slot, C.leadN);
+    m.sketch(slot, SKETCH.lead).add(leadDays);
+    if (!estimated) return;
+    m.count(slot, C.estimatedDone);
+    m.count(slot, C.estimateSum, facts.estimate);
+    m.count(slot, C.spentSum, spent);
+  });
+}
