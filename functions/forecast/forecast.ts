@@ -1,0 +1,72 @@
+import type { Forecast } from '../publish/forecasts-document.ts';
+import { probabilityWithin, simulateCompletion, weeksAtConfidence, type SimulationResult } from './monte-carlo.ts';
+import { seedFor, seededRandom } from './random.ts';
+import type { FlowTally } from './throughput.ts';
+
+export interface ForecastSettings {
+  trials: number;
+  historyWeeks: number;
+  seed: number;
+  /** Fewer items done in the history window than this: no forecast, the reason says why. */
+  minDone: number;
+}
+
+export const defaultForecastSettings: ForecastSettings = { trials: 10_000, historyWeeks: 12, seed: 1, minDone: 5 };
+
+const DAY_MS = 86_400_000;
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function forecastTally(
+  subject: { id: string; name: string },
+  tally: FlowTally,
+  asOf: string,
+  settings: ForecastSettings,
+): Forecast {
+  const weeklyThroughput = [...tally.weekly].reverse();
+  const doneInHistory = weeklyThroughput.reduce((sum, done) => sum + done, 0);
+  const base = { ...subject, remaining: tally.open, weeklyThroughput, dueOn: tally.latestDue ?? null };
+  if (tally.open === 0) return { ...base, status: 'done', p50: null, p85: null, p95: null, probabilityByDue: tally.latestDue ? 1 : null, distribution: [] };
+  if (doneInHistory < settings.minDone) {
+    const reason = `only ${doneInHistory} item${doneInHistory === 1 ? '' : 's'} done in the last ${settings.historyWeeks} weeks (at least ${settings.minDone} needed)`;
+    return { ...base, status: 'insufficient_history', reason, p50: null, p85: null, p95: null, probabilityByDue: null, distribution: [] };
+  }
+  const result = simulateCompletion({
+    weeklyThroughput,
+    remaining: tally.open,
+    trials: settings.trials,
+    random: seededRandom(seedFor(settings.seed, subject.id)),
+  });
+  const dateAt = (quantile: number) => {
+    const weeks = weeksAtConfidence(result, quantile);
+    return weeks === null ? null : addDays(asOf, weeks * 7);
+  };
+  return {
+    ...base,
+    status: 'ok',
+    p50: dateAt(0.5),
+    p85: dateAt(0.85),
+    p95: dateAt(0.95),
+    probabilityByDue: tally.latestDue ? probabilityByDue(result, asOf, tally.latestDue) : null,
+    distribution: cumulativeDistribution(result, asOf),
+  };
+}
+
+/** Week w ends at asOf + 7w days; finishing by the due date means ending in a week that ends by then. */
+function probabilityByDue(result: SimulationResult, asOf: string, dueOn: string): number {
+  const days = (Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${asOf}T00:00:00Z`)) / DAY_MS;
+  return days < 0 ? 0 : probabilityWithin(result, Math.floor(days / 7));
+}
+
+function cumulativeDistribution(result: SimulationResult, asOf: string): Forecast['distribution'] {
+  const points: Forecast['distribution'] = [];
+  let finished = 0;
+  for (let weeks = 1; weeks < result.weeksHistogram.length; weeks++) {
+    finished += result.weeksHistogram[weeks]!;
+    points.push({ date: addDays(asOf, weeks * 7), cumulative: Math.round((finished / result.trials) * 10_000) / 10_000 });
+    if (finished >= 0.99 * result.trials) break;
+  }
+  return points;
+}

@@ -1,0 +1,59 @@
+import type { Task } from '../domain/index.ts';
+
+const DAY_MS = 86_400_000;
+
+/** What the forecast needs of one group of tasks: done per past week, open now, latest due date. */
+export interface FlowTally {
+  /** weekly[0] is the week ending at asOf, weekly[1] the week before, ... */
+  weekly: number[];
+  open: number;
+  latestDue?: string;
+}
+
+export function emptyTally(historyWeeks: number): FlowTally {
+  return { weekly: new Array<number>(historyWeeks).fill(0), open: 0 };
+}
+
+/**
+ * Streams tasks into per-project tallies. Memory grows with projects × history weeks.
+ * A task counts as done only when it was done on or before asOf, so forecasting a past
+ * day gives what that day would have said.
+ */
+export function createThroughputCounter(asOf: string, historyWeeks: number) {
+  const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
+  const tallies = new Map<string, FlowTally>();
+  const tallyOf = (projectId: string) => {
+    let tally = tallies.get(projectId);
+    if (!tally) tallies.set(projectId, (tally = emptyTally(historyWeeks)));
+    return tally;
+  };
+  return {
+    addTasks(tasks: readonly Task[]) {
+      for (const task of tasks) {
+        if (task.createdAt.slice(0, 10) > asOf) continue;
+        const tally = tallyOf(task.projectId);
+        if (task.dueOn && (!tally.latestDue || task.dueOn > tally.latestDue)) tally.latestDue = task.dueOn;
+        const doneDay = task.status === 'done' ? task.doneAt?.slice(0, 10) : undefined;
+        if (task.status !== 'done' || (doneDay !== undefined && doneDay > asOf)) {
+          tally.open++;
+          continue;
+        }
+        if (doneDay === undefined) continue;
+        const week = Math.floor((asOfMs - Date.parse(`${doneDay}T00:00:00Z`)) / (7 * DAY_MS));
+        if (week >= 0 && week < historyWeeks) tally.weekly[week]!++;
+      }
+    },
+    tallies: () => tallies,
+  };
+}
+
+/** Adds tallies week by week: a PM's or portfolio's flow is the sum of its projects'. */
+export function sumTallies(parts: readonly FlowTally[], historyWeeks: number): FlowTally {
+  const total = emptyTally(historyWeeks);
+  for (const part of parts) {
+    part.weekly.forEach((done, week) => (total.weekly[week]! += done));
+    total.open += part.open;
+    if (part.latestDue && (!total.latestDue || part.latestDue > total.latestDue)) total.latestDue = part.latestDue;
+  }
+  return total;
+}
