@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,34 @@ async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): P
   }
 }
 
+/**
+ * Astro writes its prerender chunks under outDir, unless outDir lies outside the working
+ * directory: then under <cwd>/.astro/.prerender, one folder shared by every build started from
+ * that directory, so two concurrent builds delete each other's chunks. Such builds render into
+ * a private folder inside the working directory and are copied to outDir afterwards.
+ */
+async function astroOutDir(outDir: string): Promise<string> {
+  if (outDir.startsWith(process.cwd() + path.sep)) return outDir;
+  const parent = path.join(process.cwd(), '.astro');
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(path.join(parent, 'build-'));
+}
+
+async function renderSite(snapshotDir: string, outDir: string, logLevel: 'silent' | 'info'): Promise<void> {
+  // A private Vite cache per build: builds in parallel processes never share one, and the site folder stays clean.
+  const cacheDir = await mkdtemp(path.join(tmpdir(), 'pmpulse-site-cache-'));
+  const renderDir = await astroOutDir(outDir);
+  try {
+    await withEnv({ [SNAPSHOT_DIR_ENV]: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1' }, () =>
+      build({ root: siteRoot, outDir: renderDir, cacheDir, vite: { cacheDir }, logLevel, mode: 'production' }),
+    );
+    if (renderDir !== outDir) await cp(renderDir, outDir, { recursive: true });
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+    if (renderDir !== outDir) await rm(renderDir, { recursive: true, force: true });
+  }
+}
+
 // Pages read the snapshot folder from process.env, so two builds in one process must not overlap.
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -47,15 +75,7 @@ async function buildOnce(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const outDir = path.resolve(options.outDir);
   // Validate first: a bad snapshot fails in milliseconds with the file named, before Vite starts.
   await readSnapshot(snapshotDir);
-  // A private Vite cache per build: builds in parallel processes never share one, and the site folder stays clean.
-  const cacheDir = await mkdtemp(path.join(tmpdir(), 'pmpulse-site-cache-'));
-  try {
-    await withEnv({ [SNAPSHOT_DIR_ENV]: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1' }, () =>
-      build({ root: siteRoot, outDir, cacheDir, vite: { cacheDir }, logLevel: options.logLevel ?? 'silent', mode: 'production' }),
-    );
-  } finally {
-    await rm(cacheDir, { recursive: true, force: true });
-  }
+  await renderSite(snapshotDir, outDir, options.logLevel ?? 'silent');
   return { pages: await countPages(outDir), ms: Math.round(performance.now() - started) };
 }
 

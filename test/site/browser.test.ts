@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../site/build.ts';
 import { serveSite } from '../../site/serve.ts';
 import type { ServedSite } from '../../site/serve.ts';
-import { fixtureDir, tempDir } from './helpers.ts';
+import { parseCsv } from '../../site/src/lib/csv.ts';
+import { fixtureDir, NASTY_NAME, tempDir } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -19,19 +20,33 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-const pages = ['', 'quality/'];
+const pages = ['', 'compare/', 'alignment/', 'forecasts/', 'quality/', 'definitions/', 'pm/pm-ada/', 'pm/pm-nasty/', 'pm/pm-marie/'];
+const JS_BUDGET_BYTES = 50 * 1024;
 
 /** Opens a page and collects everything that went wrong while loading it. */
-async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[]; scriptBytes: () => number }> {
   const page = await browser.newPage();
   const problems: string[] = [];
+  let external = 0;
   page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  // A hostile name that ran as code would most likely call alert().
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('response', (res) => {
+    if (res.request().resourceType() === 'script') void res.body().then((b) => (external += b.length), () => undefined);
+  });
   const response = await page.goto(url, { waitUntil: 'load' });
   if (response?.status() !== 200) problems.push(`status ${response?.status()} for ${url}`);
-  return { page, problems };
+  const inline = await page.evaluate(() => [...document.scripts].reduce((n, s) => n + (s.src ? 0 : new Blob([s.text]).size), 0));
+  return { page, problems, scriptBytes: () => inline + external };
 }
+
+/** The text of each cell of a table row (the table sits in a closed <details>, so textContent). */
+const rowCells = async (page: Page, row: string) => (await page.locator(`${row} > *`).allTextContents()).map((t) => t.trim());
 
 describe('the built site in Chromium', () => {
   let work: string;
@@ -53,10 +68,74 @@ describe('the built site in Chromium', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it.each(pages)('loads /%s with no console or page errors', async (p) => {
-    const { page, problems } = await open(browser, site.url + p);
+  it.each(pages)('loads /%s with no console or page errors, the stale banner and under 50 KB of JS', async (p) => {
+    const { page, problems, scriptBytes } = await open(browser, site.url + p);
     expect(problems).toEqual([]);
     expect(await page.locator('main h1').count()).toBe(1);
+    expect(await page.locator('[data-stale-banner]').isVisible()).toBe(true);
+    expect(scriptBytes()).toBeLessThan(JS_BUDGET_BYTES);
+    if (p === 'compare/') expect(scriptBytes()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it.each(pages)('gives every chart on /%s an SVG, a data table and a CSV with the same rows', async (p) => {
+    const { page } = await open(browser, site.url + p);
+    for (const figure of await page.locator('figure.chart').all()) {
+      const id = await figure.getAttribute('id');
+      expect(await figure.locator('[role="img"] > svg').count(), `${id} svg`).toBe(1);
+      expect(await figure.locator('details table tbody tr').count(), `${id} table`).toBeGreaterThan(0);
+      const href = await figure.locator('a[data-csv]').getAttribute('href');
+      const response = await page.request.get(new URL(href!, site.url).href);
+      expect(response.headers()['content-type']).toContain('text/csv');
+      const csv = parseCsv(await response.text());
+      const header = await rowCells(page, `figure[id="${id}"] details table thead tr`);
+      const first = await rowCells(page, `figure[id="${id}"] details table tbody tr:first-child`);
+      expect(csv[0]).toEqual(header);
+      expect(csv[1]).toEqual(first);
+    }
+    await page.close();
+  });
+
+  it('sorts the comparison table by a KPI, best first, and keeps the sort in the URL', async () => {
+    const { page } = await open(browser, `${site.url}compare/`);
+    const names = () => page.locator('#pm-table tbody th').allInnerTexts();
+    await page.locator('#pm-table th[data-key="onTimeRate"] button').click();
+    expect((await names())[0]).toBe('Linus Pauling');
+    expect((await names()).at(-1)).toBe('Marie Curie');
+    expect(new URL(page.url()).search).toBe('?sort=onTimeRate&dir=desc');
+    await page.locator('#pm-table th[data-key="onTimeRate"] button').click();
+    expect((await names())[0]).toBe(NASTY_NAME);
+    expect((await names()).at(-1)).toBe('Marie Curie');
+    await page.reload();
+    expect((await names())[0]).toBe(NASTY_NAME);
+    expect(await page.locator('#pm-table th[data-key="onTimeRate"]').getAttribute('aria-sort')).toBe('ascending');
+    await page.close();
+  });
+
+  it('filters the comparison table by name and keeps the filter in the URL', async () => {
+    const { page } = await open(browser, `${site.url}compare/?q=grace&sort=cycleTime&dir=asc`);
+    expect(await page.locator('#pm-table tbody tr:visible th').allInnerTexts()).toEqual(['Grace Hopper']);
+    await page.locator('input[data-filter-for="pm-table"]').fill('');
+    expect(await page.locator('#pm-table tbody tr:visible').count()).toBe(5);
+    expect(new URL(page.url()).searchParams.get('q')).toBeNull();
+    await page.close();
+  });
+
+  it('links each PM from the comparison table to their own page', async () => {
+    const { page } = await open(browser, `${site.url}compare/`);
+    await page.locator('#pm-table a', { hasText: 'Ada Lovelace' }).click();
+    await page.waitForURL(/\/pm\/pm-ada\/$/);
+    expect(await page.locator('main h1').innerText()).toBe('Ada Lovelace');
+    expect(await page.locator('#drivers ~ * table').first().innerText()).toContain('Migrate scheduler to new queue');
+    await page.close();
+  });
+
+  it('shows hostile names as text, never as markup', async () => {
+    const { page, problems } = await open(browser, `${site.url}pm/pm-nasty/`);
+    expect(await page.locator('main h1').innerText()).toBe(NASTY_NAME);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.locator('script:not([type="module"])').count()).toBe(0);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../site/build.ts';
 import type { BuildSiteResult } from '../../site/build.ts';
-import { fixtureDir, NASTY_ESCAPED, pagePaths, readFixture, tempDir } from './helpers.ts';
+import { parseCsv } from '../../site/src/lib/csv.ts';
+import { fixtureDir, NASTY_ESCAPED, NASTY_NAME, outsideAttributes, pagePaths, readFixture, tempDir } from './helpers.ts';
 
 describe('buildSite', () => {
   let outDir: string;
@@ -48,15 +49,65 @@ describe('buildSite', () => {
     }
   });
 
-  it('escapes source names everywhere and ships no script', () => {
+  it('escapes source names everywhere', () => {
     const overview = html.get('index.html') ?? '';
     expect(overview).toContain(NASTY_ESCAPED);
     expect(overview).toContain('&lt;script&gt;alert(1)');
     for (const [page, text] of html) {
-      expect(text, page).not.toContain('<script>alert');
-      expect(text, page).not.toMatch(/<script\b/i);
+      const markup = outsideAttributes(text);
+      expect(markup, page).not.toContain('<script>alert');
+      expect(markup, page).not.toContain('<img src=x');
+      expect(markup, page).not.toContain('<b>Launch');
     }
     expect(html.get('quality/index.html')).toContain('got -30 &lt;script&gt;x&lt;/script&gt;');
+    expect(html.get('pm/pm-nasty/index.html')).toContain('&lt;img src=x onerror=alert(2)&gt; partner &quot;kit&quot;');
+    expect(html.get('alignment/index.html')).toContain('&lt;b&gt;Launch&lt;/b&gt; &amp; &quot;Partners&quot;');
+  });
+
+  it('ships script only to the comparison page, as one module of its own', () => {
+    for (const [page, text] of html) {
+      // Attribute values are blanked, so the module script reads as type="".
+      const scripts = outsideAttributes(text).match(/<script\b[^>]*>/gi) ?? [];
+      expect(scripts, page).toEqual(page === 'compare/index.html' ? ['<script type="">'] : []);
+    }
+    expect(html.get('compare/index.html')).toContain('<script type="module">');
+  });
+
+  it('writes a CSV for every chart figure, with the same rows as its table', async () => {
+    for (const [page, text] of html) {
+      for (const [, id] of text.matchAll(/<figure class="chart" id="([^"]+)"/g)) {
+        expect(text, page).toContain(`href="/data/${id}.csv"`);
+        const rows = parseCsv(await readFile(path.join(outDir, 'data', `${id}.csv`), 'utf8'));
+        expect(rows.length, id).toBeGreaterThan(1);
+      }
+    }
+    const csv = parseCsv(await readFile(path.join(outDir, 'data', 'kpi-onTimeRate.csv'), 'utf8'));
+    expect(csv[0]).toEqual(['Project manager', 'On-time delivery', 'n', 'Note']);
+    expect(csv).toContainEqual([NASTY_NAME, '50%', '4', 'small sample']);
+  });
+
+  it('builds one page per PM, linked from the comparison table', () => {
+    const compare = html.get('compare/index.html') ?? '';
+    for (const id of ['pm-ada', 'pm-grace', 'pm-nasty', 'pm-linus', 'pm-marie']) expect(compare).toContain(`href="/pm/${id}/"`);
+    const ada = html.get('pm/pm-ada/index.html') ?? '';
+    for (const id of ['pm-pm-ada-areas', 'pm-pm-ada-trends']) expect(ada).toContain(`id="${id}"`);
+    for (const text of ['Engine rewrite', 'On track', 'Median cycle time', 'Migrate scheduler to new queue', 'in progress 19 days']) expect(ada).toContain(text);
+  });
+
+  it('shows a note instead of a chart where a PM has no area scores, trends or drivers', () => {
+    const marie = html.get('pm/pm-marie/index.html') ?? '';
+    expect(marie).not.toContain('<figure');
+    expect(marie).toContain('No competency area scores for this PM');
+    expect(marie).toContain('No monthly KPI history for this PM');
+    expect(marie).toContain('does not list the tasks behind');
+  });
+
+  it('links every chart to the definition of what it plots', () => {
+    const definitions = html.get('definitions/index.html') ?? '';
+    for (const [page, text] of html) {
+      for (const [, anchor] of text.matchAll(/href="\/definitions\/#([^"]+)"/g)) expect(definitions, `${page} → #${anchor}`).toContain(`id="${anchor}"`);
+    }
+    expect(definitions).toContain('done on or before due / due in window');
   });
 
   it('shows data as of, the snapshot id, the gap score and the portfolios', () => {

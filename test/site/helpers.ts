@@ -9,7 +9,28 @@ export const fixtureDir = fileURLToPath(new URL('../fixtures/snapshot/', import.
 export const NASTY_NAME = '<script>alert(1)</script> & "Co"';
 export const NASTY_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;';
 
-export const pagePaths = ['index.html', 'quality/index.html', '404.html'] as const;
+export const pagePaths = [
+  'index.html',
+  'compare/index.html',
+  'alignment/index.html',
+  'forecasts/index.html',
+  'quality/index.html',
+  'definitions/index.html',
+  'pm/pm-ada/index.html',
+  'pm/pm-grace/index.html',
+  'pm/pm-nasty/index.html',
+  'pm/pm-linus/index.html',
+  'pm/pm-marie/index.html',
+  '404.html',
+] as const;
+
+/**
+ * The markup of a page with every quoted attribute value blanked. A quoted value cannot open
+ * a tag, so this is what must never contain an injected one (Astro escapes & and " there).
+ */
+export function outsideAttributes(html: string): string {
+  return html.replace(/="[^"]*"/g, '=""');
+}
 
 export function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `pmpulse-${prefix}-`));

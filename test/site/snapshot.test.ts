@@ -21,7 +21,7 @@ describe('readSnapshot', () => {
       const published = path.join(dir, 'snapshots', '2025-11-24T06-00-00Z');
       await mkdir(published, { recursive: true });
       await rename(path.join(dir, 'quality.json'), path.join(published, 'quality.json'));
-      for (const name of ['managers.json', 'projects.json', 'alignment.json']) {
+      for (const name of ['managers.json', 'projects.json', 'alignment.json', 'forecasts.json']) {
         await rename(path.join(dir, name), path.join(published, name));
       }
       const snapshot = await readSnapshot(dir);

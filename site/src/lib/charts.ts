@@ -1,16 +1,36 @@
+import type { TopLevelSpec } from 'vega-lite';
 import type { AlignmentDoc, KpiDefinition, ManagersDoc } from '../../../functions/publish/documents.ts';
 import { alignmentSpec } from './alignment-spec.ts';
 import type { AlignmentRow } from './alignment-spec.ts';
 import { formatScore, formatShare, formatValue } from './format.ts';
 import { kpiSpec } from './kpi-spec.ts';
 import type { KpiPoint } from './kpi-spec.ts';
-import { pmLabels, pmOrder, valueDomains } from './scales.ts';
+import { pmLabels, valueDomains } from './scales.ts';
+import { slug } from './slug.ts';
 import { toSvg } from './vega-svg.ts';
 
 /** The fallback table holds exactly the values the chart draws, as text. */
 export interface ChartTable {
   columns: string[];
   rows: string[][];
+}
+
+/**
+ * A chart before rendering: cheap to build, so the CSV files can be written from the
+ * same definitions as the pages without drawing any SVG twice.
+ */
+export interface ChartDef {
+  /** Unique across the site: the figure id and the CSV file name. */
+  id: string;
+  caption: string;
+  note?: string;
+  label: string;
+  table: ChartTable;
+  /** Table columns holding numbers (right-aligned). */
+  numeric?: number[];
+  /** Sections of the definitions page the figure links to. */
+  definitions?: DefinitionLink[];
+  spec: TopLevelSpec;
 }
 
 /** A chart rendered at build time: the SVG, its accessible name and its data table. */
@@ -20,14 +40,38 @@ export interface Chart {
   table: ChartTable;
 }
 
+export interface DefinitionLink {
+  anchor: string;
+  name: string;
+}
+
+export const kpiAnchor = (kpiId: string) => `kpi-${slug(kpiId)}`;
+export const kpiLink = (kpi: KpiDefinition): DefinitionLink => ({ anchor: kpiAnchor(kpi.id), name: kpi.name });
+export const alignmentLink: DefinitionLink = { anchor: 'alignment', name: 'theme share and gap score' };
+
+export type RenderedChart = ChartDef & Chart;
+
+export async function renderChart(def: ChartDef): Promise<RenderedChart> {
+  return { ...def, svg: await toSvg(def.spec) };
+}
+
 export const UNALIGNED_THEME = 'Unaligned';
 
-function kpiPoints(doc: ManagersDoc, kpiId: string): KpiPoint[] {
+/** Best first (direction-adjusted), PMs with no value last, ties by name. */
+function byValue(kpi: KpiDefinition) {
+  return (a: KpiPoint, b: KpiPoint) => {
+    if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || a.label.localeCompare(b.label, 'en');
+    return (kpi.higherIsBetter ? b.value - a.value : a.value - b.value) || a.label.localeCompare(b.label, 'en');
+  };
+}
+
+function kpiPoints(doc: ManagersDoc, kpi: KpiDefinition): KpiPoint[] {
   const labels = pmLabels(doc);
-  return pmOrder(doc).map((pm) => {
-    const v = pm.values[kpiId];
+  const points = doc.managers.map((pm) => {
+    const v = pm.values[kpi.id];
     return { pmId: pm.id, label: labels.get(pm.id) ?? pm.name, value: v?.value ?? null, n: v?.n ?? 0, smallSample: v?.smallSample ?? false };
   });
+  return points.sort(byValue(kpi));
 }
 
 function kpiTable(kpi: KpiDefinition, points: KpiPoint[], mean: number | null): ChartTable {
@@ -41,32 +85,60 @@ function kpiTable(kpi: KpiDefinition, points: KpiPoint[], mean: number | null): 
   return { columns: ['Project manager', kpi.name, 'n', 'Note'], rows };
 }
 
-/** Every PM's value of one KPI against the company mean, on the x scale shared by its unit. */
-export async function kpiChart(doc: ManagersDoc, kpi: KpiDefinition): Promise<Chart> {
-  const points = kpiPoints(doc, kpi.id);
+const direction = (kpi: KpiDefinition) => (kpi.higherIsBetter ? 'Higher is better.' : 'Lower is better.');
+
+/** Every PM's value of one KPI, best first, against the company mean on the x scale shared by its unit. */
+export function kpiChartDef(doc: ManagersDoc, kpi: KpiDefinition, idPrefix = 'kpi-'): ChartDef {
+  const points = kpiPoints(doc, kpi);
   const mean = doc.company[kpi.id]?.mean ?? null;
   const domain = valueDomains(doc).get(kpi.unit) ?? [0, 1];
-  const svg = await toSvg(kpiSpec({ kpi, points, mean, domain }));
   const plotted = points.filter((p) => p.value !== null).length;
-  const label = `${kpi.name}: ${plotted} project managers compared with the company mean of ${formatValue(mean, kpi.unit)}`;
-  return { svg, label, table: kpiTable(kpi, points, mean) };
+  return {
+    id: `${idPrefix}${slug(kpi.id)}`,
+    caption: kpi.name,
+    note: `${kpi.description} ${direction(kpi)} Best first. Dashed line: company mean. Hollow point: small sample.`,
+    label: `${kpi.name}: ${plotted} project managers compared with the company mean of ${formatValue(mean, kpi.unit)}`,
+    table: kpiTable(kpi, points, mean),
+    numeric: [1, 2],
+    definitions: [kpiLink(kpi)],
+    spec: kpiSpec({ kpi, points, mean, domain }),
+  };
 }
 
-function alignmentRows(doc: AlignmentDoc): AlignmentRow[] {
-  const rows = doc.themes.map((t) => ({ theme: t.name, target: t.target, actual: t.actual }));
+export const kpiChart = (doc: ManagersDoc, kpi: KpiDefinition): Promise<Chart> => renderChart(kpiChartDef(doc, kpi));
+
+function alignmentRows(themes: AlignmentDoc['themes'], unalignedShare: number): AlignmentRow[] {
+  const rows = themes.map((t) => ({ theme: t.name, target: t.target, actual: t.actual }));
   // Unaligned work has no target: any of it is a gap.
-  rows.push({ theme: UNALIGNED_THEME, target: 0, actual: doc.unalignedShare });
+  rows.push({ theme: UNALIGNED_THEME, target: 0, actual: unalignedShare });
   return rows;
 }
 
-/** Target against actual share of hours per strategic theme, plus unaligned hours. */
-export async function alignmentChart(doc: AlignmentDoc): Promise<Chart> {
-  const rows = alignmentRows(doc);
-  const svg = await toSvg(alignmentSpec(rows));
-  const label = `Share of hours per strategic theme, target against actual, for ${rows.length - 1} themes and unaligned work; gap score ${formatScore(doc.gapScore)}`;
-  const table = {
-    columns: ['Theme', 'Target share', 'Actual share'],
-    rows: rows.map((r) => [r.theme, formatShare(r.target), formatShare(r.actual)]),
-  };
-  return { svg, label, table };
+export interface AlignmentScope {
+  id: string;
+  caption: string;
+  themes: AlignmentDoc['themes'];
+  unalignedShare: number;
+  gapScore: number;
 }
+
+/** Target against actual share of hours per strategic theme, plus unaligned hours. */
+export function alignmentChartDef(scope: AlignmentScope): ChartDef {
+  const rows = alignmentRows(scope.themes, scope.unalignedShare);
+  return {
+    id: scope.id,
+    caption: scope.caption,
+    label: `Share of hours per strategic theme, target against actual, for ${rows.length - 1} themes and unaligned work; gap score ${formatScore(scope.gapScore)}`,
+    table: { columns: ['Theme', 'Target share', 'Actual share'], rows: rows.map((r) => [r.theme, formatShare(r.target), formatShare(r.actual)]) },
+    numeric: [1, 2],
+    definitions: [alignmentLink],
+    spec: alignmentSpec(rows),
+  };
+}
+
+export function overallAlignmentDef(doc: AlignmentDoc): ChartDef {
+  const scope = { id: 'theme-alignment', caption: 'Target and actual share of hours per theme', themes: doc.themes, unalignedShare: doc.unalignedShare, gapScore: doc.gapScore };
+  return { ...alignmentChartDef(scope), note: `Window ${doc.window.from} to ${doc.window.to}. Unaligned hours have no target.` };
+}
+
+export const alignmentChart = (doc: AlignmentDoc): Promise<Chart> => renderChart(overallAlignmentDef(doc));

@@ -13,13 +13,15 @@ export function formatValue(value: number | null, unit: Unit): string {
     case 'ratio':
       return percent.format(value);
     case 'hours':
-      return `${decimal.format(value)} h`;
+      // Past 100 h a fraction of an hour is noise, and it makes columns hard to scan.
+      return `${(Math.abs(value) >= 100 ? whole : decimal).format(value)} h`;
     case 'days':
       return `${decimal.format(value)} d`;
     case 'count':
       return whole.format(value);
     case 'index':
-      return decimal.format(value);
+      // Always two decimals: "1.10" next to "1.08" reads as the same precision.
+      return value.toFixed(2);
   }
 }
 
@@ -55,4 +57,19 @@ export function formatTimestamp(iso: string | null): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Ordinal percentile, "P72": 100 is the best PM whichever way the KPI points. */
+export function formatPercentile(p: number | null | undefined): string {
+  return p === null || p === undefined ? '' : `P${Math.round(p)}`;
+}
+
+/** SPI, CPI, TCPI: two decimals; missing when undefined (an older snapshot) or null (no basis). */
+export function formatIndex(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : value.toFixed(2);
+}
+
+export function formatSignedHours(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '–';
+  return `${value > 0 ? '+' : ''}${formatHours(value)}`;
 }

@@ -77,13 +77,14 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
   const latest = await readValid(path.join(root, 'latest.json'), LatestSchema);
   const docsDir = await documentsDir(root, latest);
   const read = <K extends keyof SnapshotDocuments>(name: K) => readValid(path.join(docsDir, name), documentSchemas[name]);
-  const [managers, projects, alignment, quality] = await Promise.all([
+  const [managers, projects, alignment, quality, forecasts] = await Promise.all([
     read('managers.json'),
     read('projects.json'),
     read('alignment.json'),
     read('quality.json'),
+    read('forecasts.json'),
   ]);
-  const documents = { 'managers.json': managers, 'projects.json': projects, 'alignment.json': alignment, 'quality.json': quality };
+  const documents = { 'managers.json': managers, 'projects.json': projects, 'alignment.json': alignment, 'quality.json': quality, 'forecasts.json': forecasts };
   return { dir: root, latest, documents: documents as SnapshotDocuments };
 }
 

@@ -47,3 +47,22 @@ export function quarantineTable(quality: QualityDoc): ChartTable {
 export function identitiesTable(quality: QualityDoc): ChartTable {
   return { columns: ['Name', 'Source id'], rows: quality.unmatchedIdentities.map((p) => [p.name, p.id]) };
 }
+
+/** Projects with the most unaligned hours. */
+export function unalignedWorkTable(alignment: AlignmentDoc, pmName: (id: string | null) => string): ChartTable | undefined {
+  if (!alignment.unalignedWork) return undefined;
+  return {
+    columns: ['Project', 'Project manager', 'Unaligned hours'],
+    rows: alignment.unalignedWork.map((w) => [w.name, pmName(w.pmId), formatHours(w.hours)]),
+  };
+}
+
+/** Per PM: how far their hours sit from the theme targets, largest gap first. */
+export function pmAlignmentTable(alignment: AlignmentDoc, pmName: (id: string | null) => string): ChartTable | undefined {
+  if (!alignment.managers) return undefined;
+  const rows = [...alignment.managers].sort((a, b) => b.gapScore - a.gapScore);
+  return {
+    columns: ['Project manager', 'Hours', 'Unaligned', 'Gap score'],
+    rows: rows.map((m) => [pmName(m.id), formatHours(m.totalHours), m.totalHours > 0 ? formatShare(m.unalignedHours / m.totalHours) : 'no data', formatScore(m.gapScore)]),
+  };
+}

@@ -1,0 +1,31 @@
+import type { ChartDef } from './charts.ts';
+import { kpiChartDef, overallAlignmentDef } from './charts.ts';
+import { mixChartDef, portfolioAlignmentDefs } from './alignment-charts.ts';
+import { funnelChartDefs } from './funnel-charts.ts';
+import { forecastChartDefs } from './forecast-charts.ts';
+import { areasChartDef, trendsChartDef } from './pm-charts.ts';
+import type { Manager } from './pm-charts.ts';
+import type { Snapshot } from './snapshot.ts';
+
+const present = (defs: (ChartDef | undefined)[]) => defs.filter((d): d is ChartDef => d !== undefined);
+
+/** Every chart of each page, by page: pages render these, the CSV route writes their tables. */
+export const pageCharts = {
+  overview: (s: Snapshot) => [...s.documents['managers.json'].kpis.map((k) => kpiChartDef(s.documents['managers.json'], k)), overallAlignmentDef(s.documents['alignment.json'])],
+  compare: (s: Snapshot) => funnelChartDefs(s.documents['managers.json']),
+  alignment: (s: Snapshot) => present([overallAlignmentDef(s.documents['alignment.json']), mixChartDef(s.documents['alignment.json']), ...portfolioAlignmentDefs(s.documents['alignment.json'])]),
+  forecasts: (s: Snapshot) => forecastChartDefs(s.documents['forecasts.json']),
+  pm: (s: Snapshot, pm: Manager) => present([areasChartDef(s.documents['managers.json'], pm), trendsChartDef(s.documents['managers.json'], pm)]),
+};
+
+/** All charts of the site, each id once (a chart shown on two pages has one CSV). */
+export function siteCharts(s: Snapshot): ChartDef[] {
+  const all = [
+    ...pageCharts.overview(s),
+    ...pageCharts.compare(s),
+    ...pageCharts.alignment(s),
+    ...pageCharts.forecasts(s),
+    ...s.documents['managers.json'].managers.flatMap((pm) => pageCharts.pm(s, pm)),
+  ];
+  return [...new Map(all.map((d) => [d.id, d])).values()];
+}

@@ -1,0 +1,80 @@
+import type { KpiDefinition, ManagersDoc } from '../../../functions/publish/documents.ts';
+import { areasSpec, COMPANY_SERIES } from './areas-spec.ts';
+import type { ChartDef } from './charts.ts';
+import { kpiLink } from './charts.ts';
+import { formatValue } from './format.ts';
+import { pmColour } from './palette.ts';
+import { pmLabels } from './scales.ts';
+import { slug } from './slug.ts';
+import { trendsSpec } from './trends-spec.ts';
+import type { TrendPanel } from './trends-spec.ts';
+
+export type Manager = ManagersDoc['managers'][number];
+
+const score = (s: number | null | undefined) => (s === null || s === undefined ? 'no data' : String(Math.round(s)));
+
+/** The PM's score per competency area next to the company average (100); undefined without area data. */
+export function areasChartDef(doc: ManagersDoc, pm: Manager): ChartDef | undefined {
+  if (!doc.areas?.length || !pm.areas?.length) return undefined;
+  const name = pmLabels(doc).get(pm.id) ?? pm.name;
+  const scores = new Map(pm.areas.map((a) => [a.id, a.score]));
+  const rows = doc.areas.flatMap((a) => [
+    { area: a.name, series: name, score: scores.get(a.id) ?? null },
+    { area: a.name, series: COMPANY_SERIES, score: 100 },
+  ]);
+  const kpis = new Map(doc.kpis.map((k) => [k.id, k]));
+  return {
+    id: `pm-${slug(pm.id)}-areas`,
+    caption: 'Competency areas against the company average',
+    note: 'Score 100 = the company average in that area; higher is better. Grey bar: company average.',
+    label: `${name}: scores in ${doc.areas.length} competency areas against the company average of 100`,
+    table: { columns: ['Area', name, COMPANY_SERIES], rows: doc.areas.map((a) => [a.name, score(scores.get(a.id)), '100']) },
+    numeric: [1, 2],
+    definitions: doc.areas.flatMap((a) => a.kpis).map((id) => kpis.get(id)).filter((k): k is KpiDefinition => !!k).map(kpiLink),
+    spec: areasSpec({ rows, pmSeries: name, pmColour: pmColour(pm.id) }),
+  };
+}
+
+function trendPanels(doc: ManagersDoc, pm: Manager, name: string): TrendPanel[] {
+  const company = new Map((doc.companyMonths ?? []).map((m) => [m.period, m.values]));
+  return doc.kpis.map((kpi) => ({
+    kpi,
+    points: (pm.months ?? []).flatMap((m) => {
+      const own = m.values[kpi.id]?.value;
+      const mean = company.get(m.period)?.[kpi.id]?.mean;
+      return [
+        ...(own === null || own === undefined ? [] : [{ period: m.period, series: name, value: own }]),
+        ...(mean === null || mean === undefined ? [] : [{ period: m.period, series: COMPANY_MEAN, value: mean }]),
+      ];
+    }),
+  })).filter((p) => p.points.length > 0); // an empty panel is just noise: the KPI table already says "no data"
+}
+
+const COMPANY_MEAN = 'Company mean';
+
+function trendRows(doc: ManagersDoc, pm: Manager, kpis: KpiDefinition[]): string[][] {
+  const company = new Map((doc.companyMonths ?? []).map((m) => [m.period, m.values]));
+  return (pm.months ?? []).flatMap((m) =>
+    kpis.map((kpi) => [m.period, kpi.name, formatValue(m.values[kpi.id]?.value ?? null, kpi.unit), formatValue(company.get(m.period)?.[kpi.id]?.mean ?? null, kpi.unit)]),
+  );
+}
+
+/** Each KPI month by month, the PM against the company mean; undefined without monthly data. */
+export function trendsChartDef(doc: ManagersDoc, pm: Manager): ChartDef | undefined {
+  if (!pm.months?.length) return undefined;
+  const name = pmLabels(doc).get(pm.id) ?? pm.name;
+  const months = pm.months.map((m) => m.period);
+  const panels = trendPanels(doc, pm, name);
+  if (panels.length === 0) return undefined;
+  const kpis = panels.map((p) => p.kpi);
+  return {
+    id: `pm-${slug(pm.id)}-trends`,
+    caption: 'KPI trends by month',
+    note: `${months[0]} to ${months.at(-1)}. Solid line: ${name}; dashed grey: company mean.`,
+    label: `${name}: ${kpis.length} KPIs per month over ${months.length} months against the company mean`,
+    table: { columns: ['Month', 'KPI', name, COMPANY_MEAN], rows: trendRows(doc, pm, kpis) },
+    numeric: [2, 3],
+    definitions: kpis.map(kpiLink),
+    spec: trendsSpec(panels, name, pmColour(pm.id), COMPANY_MEAN),
+  };
+}

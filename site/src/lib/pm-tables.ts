@@ -1,0 +1,40 @@
+import type { ManagersDoc, ProjectsDoc } from '../../../functions/publish/documents.ts';
+import type { ChartTable } from './charts.ts';
+import { formatHours, formatPercentile, formatValue } from './format.ts';
+import type { Manager } from './pm-charts.ts';
+
+/** The PM's value of every KPI next to the company mean and the PM's percentile. */
+export function pmKpiRows(doc: ManagersDoc, pm: Manager) {
+  return doc.kpis.map((kpi) => {
+    const v = pm.values[kpi.id];
+    return {
+      kpi,
+      value: formatValue(v?.value ?? null, kpi.unit),
+      mean: formatValue(doc.company[kpi.id]?.mean ?? null, kpi.unit),
+      percentile: formatPercentile(v?.percentile),
+      n: String(v?.n ?? 0),
+      note: v && v.value !== null && v.smallSample ? 'small sample' : '',
+    };
+  });
+}
+
+const hours = (h: number | undefined) => (h === undefined ? '' : formatHours(h));
+
+/** The tasks behind the PM's weakest KPI, each with the reason it is listed. */
+export function driversTable(pm: Manager, projects: ProjectsDoc): ChartTable | undefined {
+  if (!pm.drivers) return undefined;
+  const names = new Map(projects.projects.map((p) => [p.id, p.name]));
+  return {
+    columns: ['Task', 'Project', 'Status', 'Due', 'Done', 'Estimate', 'Spent', 'Why it is listed'],
+    rows: pm.drivers.tasks.map((t) => [
+      `${t.title} (${t.id})`,
+      names.get(t.projectId) ?? t.projectId,
+      t.status,
+      t.dueOn ?? '',
+      t.doneAt?.slice(0, 10) ?? '',
+      hours(t.estimateHours),
+      hours(t.spentHours),
+      t.reason,
+    ]),
+  };
+}
