@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+import type { FederationProps } from './site-auth.ts';
 import type { PmpulseStackProps } from './stack-props.ts';
 
 /** The cdk.json context keys (`-c pmpulse:stage=prod` on the command line wins over cdk.json). */
@@ -12,6 +13,11 @@ export const contextKeys = {
   timeZone: 'pmpulse:scheduleTimeZone',
   deletionProtection: 'pmpulse:deletionProtection',
   logRetentionDays: 'pmpulse:logRetentionDays',
+  connectorSecretArns: 'pmpulse:connectorSecretArns',
+  staleAfterHours: 'pmpulse:staleAfterHours',
+  alarmEmail: 'pmpulse:alarmEmail',
+  authDomainPrefix: 'pmpulse:authDomainPrefix',
+  federation: 'pmpulse:federation',
 } as const;
 
 /** Stack props from context; `-c` values arrive as strings, cdk.json values as JSON. */
@@ -21,9 +27,14 @@ export function propsFromContext(node: Node): PmpulseStackProps {
   const protection = get(contextKeys.deletionProtection);
   const retention = get(contextKeys.logRetentionDays);
   const stage = text(contextKeys.stage) ?? 'dev';
+  const stale = get(contextKeys.staleAfterHours);
+  const secretArns = get(contextKeys.connectorSecretArns);
+  const federation = get(contextKeys.federation);
+  const email = text(contextKeys.alarmEmail);
+  const prefix = text(contextKeys.authDomainPrefix);
   return {
     stage,
-    pipelineConfig: jsonValue(get(contextKeys.config)),
+    pipelineConfig: jsonValue(get(contextKeys.config), contextKeys.config),
     schedules: dropUndefined({
       sync: text(contextKeys.syncSchedule),
       compute: text(contextKeys.computeSchedule),
@@ -32,15 +43,20 @@ export function propsFromContext(node: Node): PmpulseStackProps {
     }),
     ...(protection === undefined ? {} : { deletionProtection: protection !== false && protection !== 'false' }),
     ...(retention === undefined ? {} : { logRetention: retentionDays(retention) }),
+    ...(stale === undefined ? {} : { staleAfterHours: Number(stale) }),
+    ...(secretArns === undefined ? {} : { connectorSecretArns: jsonValue(secretArns, contextKeys.connectorSecretArns) as Record<string, string> }),
+    ...(email ? { alarmEmail: email } : {}),
+    ...(prefix ? { authDomainPrefix: prefix } : {}),
+    ...(federation === undefined || federation === null ? {} : { federation: jsonValue(federation, contextKeys.federation) as FederationProps }),
   };
 }
 
-function jsonValue(value: unknown): unknown {
+function jsonValue(value: unknown, key: string): unknown {
   if (typeof value !== 'string') return value ?? {};
   try {
     return JSON.parse(value);
   } catch (error) {
-    throw new Error(`${contextKeys.config}: not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${key}: not valid JSON: ${(error as Error).message}`);
   }
 }
 

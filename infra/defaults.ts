@@ -25,6 +25,10 @@ export const defaults = {
   maxEventAge: Duration.hours(2),
   retryAttempts: 2,
   scheduleTimeZone: 'Etc/UTC',
+  /** A daily publish plus two hours of slack before the stale-data alarm. */
+  staleAfterHours: 26,
+  /** CloudFront access logs of the site. */
+  siteLogRetention: Duration.days(90),
 } as const;
 
 /**

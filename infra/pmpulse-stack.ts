@@ -1,12 +1,20 @@
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { CONFIG_ENV, REPORTS_BUCKET_ENV, TABLE_ENV } from '../functions/handlers/runtime-config.ts';
+import type { Config } from '../functions/config/index.ts';
+import { CONFIG_ENV, REPORTS_BUCKET_ENV, STAGE_ENV, TABLE_ENV } from '../functions/handlers/runtime-config.ts';
+import { SECRETS_ENV } from '../functions/handlers/secrets.ts';
+import { ConnectorSecrets } from './connector-secrets.ts';
 import { FailureQueue } from './failure-queue.ts';
+import { PipelineAlarms } from './pipeline-alarms.ts';
 import { PipelineFunction, type PipelineFunctionProps, type PipelineStep } from './pipeline-function.ts';
 import { PipelineSchedule } from './pipeline-schedule.ts';
 import { PipelineTable } from './pipeline-table.ts';
 import { grantReportsReadWrite } from './report-access.ts';
 import { ReportsBucket } from './reports-bucket.ts';
+import { SiteAuth } from './site-auth.ts';
+import { SiteBuild } from './site-build.ts';
+import { SiteDistribution } from './site-distribution.ts';
 import { defaultSchedules, type PmpulseStackProps } from './stack-props.ts';
 import { validateStackProps } from './validate-props.ts';
 
@@ -23,49 +31,88 @@ const stepSettings: Record<PipelineStep, Pick<PipelineFunctionProps, 'timeout' |
 
 /**
  * pmpulse in AWS: the store table, the reports bucket, the sync/compute/publish functions and the
- * schedules that run them, failed runs landing in one queue.
+ * schedules that run them, failed runs landing in one queue and raising alarms; the private site
+ * rebuilt after each publish and served by CloudFront to signed-in users only.
  */
 export class PmpulseStack extends Stack {
   readonly table: PipelineTable;
   readonly reports: ReportsBucket;
   readonly failures: FailureQueue;
+  readonly connectorSecrets: ConnectorSecrets;
   readonly functions: Record<PipelineStep, PipelineFunction>;
   readonly schedules: Record<PipelineStep, PipelineSchedule>;
+  /** Encrypts the alarm topic and the site build. */
+  readonly key: kms.Key;
+  readonly alarms: PipelineAlarms;
+  readonly siteAuth: SiteAuth;
+  readonly site: SiteDistribution;
+  readonly siteBuild: SiteBuild;
 
   constructor(scope: Construct, id: string, props: PmpulseStackProps = {}) {
     super(scope, id, props);
     const configJson = JSON.stringify(props.pipelineConfig ?? {});
-    validateStackProps(props, configJson);
+    const config = validateStackProps(props, configJson);
     const stage = props.stage ?? 'dev';
     this.table = new PipelineTable(this, 'Store', { ...(props.deletionProtection === undefined ? {} : { deletionProtection: props.deletionProtection }) });
     this.reports = new ReportsBucket(this, 'Reports');
     this.failures = new FailureQueue(this, 'FailedRuns');
+    this.connectorSecrets = new ConnectorSecrets(this, 'ConnectorSecrets', {
+      stage,
+      tokenEnvs: config.sources.flatMap((source) => (source.tokenEnv === undefined ? [] : [source.tokenEnv])),
+      ...(props.connectorSecretArns ? { existingSecretArns: props.connectorSecretArns } : {}),
+    });
+    this.functions = this.pipelineFunctions(props, stage, configJson, config);
+    this.grantAccess();
+    this.schedules = this.scheduleSteps(props, stage);
+    this.key = new kms.Key(this, 'OpsKey', { enableKeyRotation: true, description: `pmpulse ${stage}: alarm topic and site build` });
+    this.siteAuth = new SiteAuth(this, 'SiteAuth', {
+      stage,
+      domainPrefix: props.authDomainPrefix ?? `pmpulse-${stage}-${this.account}`,
+      ...(props.federation ? { federation: props.federation } : {}),
+      ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+    });
+    this.site = new SiteDistribution(this, 'Site', { accessLogsBucket: this.reports.accessLogsBucket, signInUrl: this.siteAuth.functionUrl });
+    this.siteAuth.addAppClient(this.site.distribution.distributionDomainName);
+    this.siteBuild = new SiteBuild(this, 'SiteBuild', {
+      reportsBucket: this.reports.bucket,
+      siteBucket: this.site.bucket,
+      distribution: this.site.distribution,
+      key: this.key,
+      deadLetterQueue: this.failures.queue,
+      ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+    });
+    this.alarms = this.createAlarms(props, stage);
+    this.addOutputs();
+  }
+
+  private pipelineFunctions(props: PmpulseStackProps, stage: string, configJson: string, config: Config): Record<PipelineStep, PipelineFunction> {
     const environment = {
       [CONFIG_ENV]: configJson,
       [TABLE_ENV]: this.table.table.tableName,
       [REPORTS_BUCKET_ENV]: this.reports.bucket.bucketName,
+      [STAGE_ENV]: stage,
     };
+    // Only sync talks to the sources, so only sync learns where their tokens are.
+    const secretsEnv = config.sources.length ? { [SECRETS_ENV]: this.toJsonString(this.connectorSecrets.arnsByEnv) } : {};
     const step = (name: PipelineStep) =>
       new PipelineFunction(this, `${name[0]!.toUpperCase()}${name.slice(1)}`, {
         step: name,
         failureQueue: this.failures.queue,
-        environment,
+        environment: name === 'sync' ? { ...environment, ...secretsEnv } : environment,
         ...stepSettings[name],
         ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
       });
-    this.functions = { sync: step('sync'), compute: step('compute'), publish: step('publish') };
-    this.grantAccess();
-    this.schedules = this.scheduleSteps(props, stage);
-    this.addOutputs();
+    return { sync: step('sync'), compute: step('compute'), publish: step('publish') };
   }
 
   /**
-   * Sync writes records, cursors and its lease; compute reads them and stages documents; publish
-   * touches only the reports (it opens a store client but never calls it).
+   * Sync writes records, cursors and its lease and reads its tokens; compute reads the records and
+   * stages documents; publish touches only the reports (it opens a store client but never calls it).
    */
   private grantAccess(): void {
     const { sync, compute, publish } = this.functions;
     this.table.table.grantReadWriteData(sync.role);
+    this.connectorSecrets.grantRead(sync.role);
     this.table.table.grantReadData(compute.role);
     grantReportsReadWrite(this.reports.bucket, compute.role);
     grantReportsReadWrite(this.reports.bucket, publish.role);
@@ -84,12 +131,32 @@ export class PmpulseStack extends Stack {
     return { sync: schedule('sync'), compute: schedule('compute'), publish: schedule('publish') };
   }
 
+  private createAlarms(props: PmpulseStackProps, stage: string): PipelineAlarms {
+    const alarms = new PipelineAlarms(this, 'Alarms', {
+      stage,
+      key: this.key,
+      failureQueue: this.failures.queue,
+      functions: { sync: this.functions.sync.function, compute: this.functions.compute.function, publish: this.functions.publish.function },
+      ...(props.staleAfterHours === undefined ? {} : { staleAfterHours: props.staleAfterHours }),
+      ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
+    });
+    alarms.add('SiteBuildFailed', `pmpulse ${stage}: the site rebuild failed`, this.siteBuild.project.metricFailedBuilds({ period: Duration.minutes(5), statistic: 'Sum' }));
+    return alarms;
+  }
+
   private addOutputs(): void {
-    new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
-    new CfnOutput(this, 'ReportsBucketName', { value: this.reports.bucket.bucketName });
-    new CfnOutput(this, 'FailedRunsQueueUrl', { value: this.failures.queue.queueUrl });
-    for (const [name, fn] of Object.entries(this.functions)) {
-      new CfnOutput(this, `${fn.node.id}FunctionName`, { value: fn.function.functionName, description: `pmpulse ${name}` });
-    }
+    const output = (id: string, value: string, description?: string) => new CfnOutput(this, id, { value, ...(description ? { description } : {}) });
+    output('TableName', this.table.table.tableName);
+    output('ReportsBucketName', this.reports.bucket.bucketName);
+    output('FailedRunsQueueUrl', this.failures.queue.queueUrl);
+    for (const [name, fn] of Object.entries(this.functions)) output(`${fn.node.id}FunctionName`, fn.function.functionName, `pmpulse ${name}`);
+    output('SiteUrl', `https://${this.site.distribution.distributionDomainName}/`);
+    output('SiteBucketName', this.site.bucket.bucketName);
+    output('SiteBuildProject', this.siteBuild.project.projectName);
+    output('UserPoolId', this.siteAuth.userPool.userPoolId);
+    output('SessionKeyStoreArn', this.site.keyValueStore.keyValueStoreArn, 'copy the session key here once (docs/deploy.md)');
+    output('SessionKeySecretArn', this.siteAuth.sessionKey.secretArn);
+    output('AlarmTopicArn', this.alarms.topic.topicArn);
+    for (const [name, secret] of Object.entries(this.connectorSecrets.secrets)) output(`Secret${name.replace(/[^A-Za-z0-9]/g, '')}`, secret.secretArn, `put the ${name} token here`);
   }
 }

@@ -22,7 +22,7 @@ export interface ReportsBucketProps {
 }
 
 /** Properties every pmpulse bucket shares: private, encrypted, TLS only. */
-const privateBucket = {
+export const privateBucket = {
   blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
   // SSE-S3: the only encryption S3 server access logging can deliver into.
   encryption: s3.BucketEncryption.S3_MANAGED,
@@ -30,7 +30,7 @@ const privateBucket = {
   objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
 } as const;
 
-/** The published reports (snapshots, `latest.json`, staging), versioned, with access logs. */
+/** The published reports (snapshots, `latest.json`, staging), versioned, with access logs, its events sent to EventBridge. */
 export class ReportsBucket extends Construct {
   readonly bucket: s3.Bucket;
   readonly accessLogsBucket: s3.Bucket;
@@ -58,5 +58,8 @@ export class ReportsBucket extends Construct {
         { abortIncompleteMultipartUploadAfter: defaults.abortIncompleteUploads },
       ],
     });
+    // Object events to EventBridge (the site rebuild listens for latest.json), set natively:
+    // `eventBridgeEnabled: true` would add a custom-resource Lambda for the same switch.
+    (this.bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
   }
 }

@@ -1,5 +1,6 @@
 import type { StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { FederationProps } from './site-auth.ts';
 
 export interface PipelineSchedules {
   /** @default 'rate(1 hour)' */
@@ -40,4 +41,29 @@ export interface PmpulseStackProps extends StackProps {
   readonly deletionProtection?: boolean;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
+  /**
+   * Secrets that already hold connector tokens, by `tokenEnv` name (complete ARNs).
+   * @default {} - the stack creates `pmpulse/<stage>/<tokenEnv>` for each token
+   */
+  readonly connectorSecretArns?: Readonly<Record<string, string>>;
+  /**
+   * Hours without a published snapshot before the stale-data alarm (1–168).
+   * @default 26
+   */
+  readonly staleAfterHours?: number;
+  /**
+   * Subscribed to the alarm topic.
+   * @default - none; subscribe to the AlarmTopicArn output
+   */
+  readonly alarmEmail?: string;
+  /**
+   * Prefix of the sign-in domain `<prefix>.auth.<region>.amazoncognito.com` (unique per region).
+   * @default 'pmpulse-<stage>-<account id>'
+   */
+  readonly authDomainPrefix?: string;
+  /**
+   * Sign in through the organisation's OpenID Connect provider.
+   * @default - Cognito users, created by an administrator
+   */
+  readonly federation?: FederationProps;
 }

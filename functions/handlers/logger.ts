@@ -1,22 +1,35 @@
-import { createLogger, type Logger } from '../runtime/logger.ts';
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Logger } from '../runtime/logger.ts';
+import { STAGE_ENV } from './runtime-config.ts';
 
 export type { Logger };
-export type LineWriter = (line: string) => void;
 
-/**
- * Straight to stdout rather than console.log: Lambda stores the line as written, without its
- * timestamp/request-id prefix, so CloudWatch Logs Insights discovers every JSON field.
- */
-export const writeStdout: LineWriter = (line) => {
-  process.stdout.write(`${line}\n`);
-};
+/** The CloudWatch namespace every pmpulse metric lands in; the stack's alarms read it. */
+export const METRICS_NAMESPACE = 'pmpulse';
+export const SERVICE_NAME = 'pmpulse';
 
-/** A JSON-lines logger whose every line carries `fields` (step, request id). */
-export function createInvocationLogger(fields: Record<string, unknown>, write: LineWriter = writeStdout): Logger {
-  const base = createLogger({ json: true, write });
+export interface StepTelemetry {
+  /** Powertools JSON logger: every line carries service, stage, step and the Lambda request. */
+  logger: PowertoolsLogger;
+  /** Powertools metrics (CloudWatch embedded metric format), dimensions `service`, `stage`, `step`. */
+  metrics: Metrics;
+}
+
+/** One logger and one metrics buffer per function, created at init like Powertools expects. */
+export function createStepTelemetry(step: string, env: NodeJS.ProcessEnv = process.env): StepTelemetry {
+  const stage = env[STAGE_ENV] ?? 'local';
   return {
-    info: (message, details) => base.info(message, { ...fields, ...details }),
-    warn: (message, details) => base.warn(message, { ...fields, ...details }),
-    error: (message, details) => base.error(message, { ...fields, ...details }),
+    logger: new PowertoolsLogger({ serviceName: SERVICE_NAME, persistentKeys: { stage, step } }),
+    metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME, defaultDimensions: { stage, step } }),
+  };
+}
+
+/** The pipeline's `Logger` contract on top of Powertools, so the services log through it unchanged. */
+export function pipelineLogger(logger: PowertoolsLogger): Logger {
+  return {
+    info: (message, details) => logger.info(message, details ?? {}),
+    warn: (message, details) => logger.warn(message, details ?? {}),
+    error: (message, details) => logger.error(message, details ?? {}),
   };
 }

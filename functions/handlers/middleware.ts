@@ -1,12 +1,14 @@
 import type { MiddlewareObj } from '@middy/core';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { describeError } from '../pipeline/errors.ts';
-import { createInvocationLogger, writeStdout, type LineWriter, type Logger } from './logger.ts';
+import { pipelineLogger, type Logger, type StepTelemetry } from './logger.ts';
 
-/** The Lambda context with the invocation's logger, which `logInvocation` attaches. */
+/** The Lambda context with the invocation's logger and metrics, which `observeInvocation` attaches. */
 export interface StepContext extends Context {
   log: Logger;
+  metrics: Metrics;
 }
 
 /** An event the step does not understand; each problem names its key. */
@@ -44,33 +46,38 @@ export function parseEvent<T>(options: { step: string; schema: z.ZodType<T> }): 
 }
 
 /**
- * One JSON line when a run starts, ends or fails, with its duration. Errors are logged and left
- * to propagate: the throw is what makes Lambda retry and then send the event to the DLQ.
+ * One JSON line when a run starts, ends or fails, and the `RunSucceeded` / `RunFailed` /
+ * `RunDuration` metrics the alarms watch. Errors are logged and left to propagate: the throw is
+ * what makes Lambda retry and then send the event to the failure queue.
  */
-export function logInvocation(options: { step: string; write?: LineWriter }): MiddlewareObj<unknown, unknown, Error, Context> {
-  const { step } = options;
-  const write = options.write ?? writeStdout;
+export function observeInvocation(options: { step: string } & StepTelemetry): MiddlewareObj<unknown, unknown, Error, Context> {
+  const { step, logger, metrics } = options;
   const started = new WeakMap<Context, number>();
   const elapsed = (context: Context) => Date.now() - (started.get(context) ?? Date.now());
-  const logOf = (context: Context) => (context as StepContext).log;
+  const finish = (context: Context, outcome: 'RunSucceeded' | 'RunFailed') => {
+    metrics.addMetric(outcome, MetricUnit.Count, 1);
+    metrics.addMetric('RunDuration', MetricUnit.Milliseconds, elapsed(context));
+    metrics.publishStoredMetrics();
+  };
   return {
-    name: 'logInvocation',
+    name: 'observeInvocation',
     before: (request) => {
-      const log = createInvocationLogger({ step, requestId: request.context.awsRequestId }, write);
-      Object.assign(request.context, { log });
+      logger.addContext(request.context);
+      Object.assign(request.context, { log: pipelineLogger(logger), metrics });
       started.set(request.context, Date.now());
-      log.info(`${step} started`, { event: request.event });
+      logger.info(`${step} started`, { event: request.event });
     },
     after: (request) => {
-      logOf(request.context).info(`${step} finished`, { durationMs: elapsed(request.context), result: request.response });
+      logger.info(`${step} finished`, { durationMs: elapsed(request.context), result: request.response });
+      finish(request.context, 'RunSucceeded');
     },
     onError: (request) => {
-      const log = logOf(request.context) ?? createInvocationLogger({ step, requestId: request.context.awsRequestId }, write);
-      log.error(`${step} failed`, {
+      logger.error(`${step} failed`, {
         durationMs: elapsed(request.context),
         errorName: request.error?.name,
         error: describeError(request.error),
       });
+      finish(request.context, 'RunFailed');
     },
   };
 }

@@ -1,3 +1,4 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Config } from '../config/index.ts';
 import { runPublish } from '../pipeline/index.ts';
 import { PublishEventSchema, type PublishEvent } from './events.ts';
@@ -17,8 +18,10 @@ export function createPublishHandler(config: Config, effects: HandlerEffects = {
     {
       step: 'publish',
       schema: PublishEventSchema,
-      async run(_event, { log }) {
+      async run(_event, { log, metrics }) {
         const latest = await runPublish(config, { ...(effects.now ? { now: effects.now } : {}), log });
+        // The stale-data alarm fires when this metric stays missing for too long.
+        metrics.addMetric('SnapshotPublished', MetricUnit.Count, 1);
         return { step: 'publish', snapshot: latest.snapshot, asOf: latest.asOf, documents: latest.documents };
       },
     },

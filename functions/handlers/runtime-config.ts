@@ -4,6 +4,8 @@ import { ConfigError, parseConfig, type Config } from '../config/index.ts';
 export const CONFIG_ENV = 'PMPULSE_CONFIG';
 export const TABLE_ENV = 'PMPULSE_TABLE';
 export const REPORTS_BUCKET_ENV = 'PMPULSE_REPORTS_BUCKET';
+/** The stage, a dimension of every metric (the stack's alarms select on it). */
+export const STAGE_ENV = 'PMPULSE_STAGE';
 
 /**
  * The config of a Lambda runtime: the JSON in `PMPULSE_CONFIG`, with the table and bucket the

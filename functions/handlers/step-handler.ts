@@ -1,13 +1,13 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { LineWriter } from './logger.ts';
-import { logInvocation, parseEvent, type StepContext } from './middleware.ts';
+import { createStepTelemetry } from './logger.ts';
+import { observeInvocation, parseEvent, type StepContext } from './middleware.ts';
 
-/** What tests swap: the clock the pipeline reads and where log lines go. */
+/** What tests swap: the clock the pipeline reads and the environment telemetry is labelled from. */
 export interface HandlerEffects {
   now?: () => Date;
-  write?: LineWriter;
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface StepDefinition<E, R> {
@@ -16,12 +16,12 @@ export interface StepDefinition<E, R> {
   run(event: E, context: StepContext): Promise<R>;
 }
 
-/** A Lambda handler for one pipeline step: logged, with its event validated before `run`. */
+/** A Lambda handler for one pipeline step: logged and measured, its event validated before `run`. */
 export function createStepHandler<E, R>(definition: StepDefinition<E, R>, effects: HandlerEffects = {}) {
   const { step, schema } = definition;
   return middy<unknown, R, Error, Context>()
-    .use(logInvocation({ step, ...(effects.write ? { write: effects.write } : {}) }))
+    .use(observeInvocation({ step, ...createStepTelemetry(step, effects.env) }))
     .use(parseEvent({ step, schema }))
-    // By now parseEvent has replaced the raw event with the parsed one and logInvocation added `log`.
+    // By now parseEvent has replaced the raw event with the parsed one and observeInvocation added `log`.
     .handler((event, context) => definition.run(event as E, context as StepContext));
 }

@@ -1,33 +1,33 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Config } from '../config/index.ts';
 import { PipelineError, runSync, type SyncSummary } from '../pipeline/index.ts';
+import { syncOptionsFor } from './backfill.ts';
 import { SyncEventSchema, type SyncEvent } from './events.ts';
 import { loadRuntimeConfig } from './runtime-config.ts';
+import { loadSecrets } from './secrets.ts';
 import { createStepHandler, type HandlerEffects } from './step-handler.ts';
 
 export interface SyncResult {
   step: 'sync';
   kind: SyncEvent['kind'];
+  /** A backfill's start: every source re-read what changed from then on. */
+  since?: string;
   sources: { source: string; counts: SyncSummary['runs'][number]['counts']; quarantined: number }[];
 }
 
-/** Sync as a Lambda: every source (or a backfill's named sources) from its cursor onwards. */
+/** Sync as a Lambda: every source (or a backfill's named sources) from its cursor, or from `from`. */
 export function createSyncHandler(config: Config, effects: HandlerEffects = {}) {
   return createStepHandler<SyncEvent, SyncResult>(
     {
       step: 'sync',
       schema: SyncEventSchema,
-      async run(event, { log }) {
-        const backfill = event.kind === 'backfill' ? event : undefined;
-        if (backfill) {
-          // The sync service reads from each source's cursor; a date range is not one of its options yet.
-          log.warn('backfill range is recorded but not applied: sources sync from their cursors', { from: backfill.from, to: backfill.to });
-        }
-        const summary = await runSync(config, {
-          ...(backfill?.sources ? { sources: backfill.sources } : {}),
-          ...(effects.now ? { now: effects.now } : {}),
-          log,
-        });
-        return toResult(event, summary);
+      async run(event, { log, metrics }) {
+        const options = syncOptionsFor(event);
+        const summary = await runSync(config, { ...options, ...(effects.now ? { now: effects.now } : {}), log });
+        const records = summary.runs.reduce((sum, run) => sum + Object.values(run.counts).reduce((a, n) => a + (n ?? 0), 0), 0);
+        metrics.addMetric('RecordsSynced', MetricUnit.Count, records);
+        metrics.addMetric('RecordsQuarantined', MetricUnit.Count, summary.runs.reduce((sum, run) => sum + run.quarantined, 0));
+        return toResult(event, options.since, summary);
       },
     },
     effects,
@@ -35,7 +35,7 @@ export function createSyncHandler(config: Config, effects: HandlerEffects = {}) 
 }
 
 /** A failed source fails the invocation, so the Errors metric and the DLQ show it; the others' records stay stored. */
-function toResult(event: SyncEvent, summary: SyncSummary): SyncResult {
+function toResult(event: SyncEvent, since: Date | undefined, summary: SyncSummary): SyncResult {
   const failed = summary.runs.filter((run) => !run.ok);
   if (failed.length) {
     throw new PipelineError('sync', failed.map((run) => `${run.source} failed: ${run.error ?? 'unknown error'}`).join('; '));
@@ -43,8 +43,11 @@ function toResult(event: SyncEvent, summary: SyncSummary): SyncResult {
   return {
     step: 'sync',
     kind: event.kind,
+    ...(since ? { since: since.toISOString() } : {}),
     sources: summary.runs.map((run) => ({ source: run.source, counts: run.counts, quarantined: run.quarantined })),
   };
 }
 
+// Init: connector tokens from Secrets Manager first, then the config (read once per execution environment).
+await loadSecrets();
 export const handler = createSyncHandler(loadRuntimeConfig());

@@ -17,6 +17,23 @@ describe('PmpulseStack props', () => {
     expect(attempt).toThrow(/colour/);
   });
 
+  it('reports bad alarm, secret and sign-in props together', () => {
+    const attempt = () =>
+      new PmpulseStack(new App(), 'BadSite', {
+        pipelineConfig: { sources: [{ type: 'asana', name: 'asana', tokenEnv: 'ASANA_PAT' }] },
+        staleAfterHours: 200,
+        connectorSecretArns: { JIRA_TOKEN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:jira-AbCdEf', ASANA_PAT: 'asana' },
+        authDomainPrefix: 'my-cognito-login',
+        alarmEmail: 'ops',
+      });
+
+    expect(attempt).toThrow(/staleAfterHours: 200/);
+    expect(attempt).toThrow(/connectorSecretArns\.JIRA_TOKEN: no configured source has tokenEnv JIRA_TOKEN/);
+    expect(attempt).toThrow(/connectorSecretArns\.ASANA_PAT: "asana" is not a complete secret ARN/);
+    expect(attempt).toThrow(/authDomainPrefix/);
+    expect(attempt).toThrow(/alarmEmail/);
+  });
+
   it('refuses a config too large for a Lambda environment', () => {
     const people = Array.from({ length: 200 }, (_, i) => ({ id: `person-${i}@example.com`, aliases: [`jira:${i}`] }));
 

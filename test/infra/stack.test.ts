@@ -1,46 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../infra/build-app.ts';
 import type { PmpulseStack } from '../../infra/pmpulse-stack.ts';
+import { actionsOf, pipelineConfig, policyStatements as statementsOf, synthesise } from './built-stack.ts';
 
-const pipelineConfig = {
-  sources: [{ type: 'asana', name: 'asana-main', tokenEnv: 'ASANA_TOKEN' }],
-  themes: [{ id: 'growth', name: 'Growth', target: 0.5, match: { tags: ['growth'] } }],
-};
-
-let outdir: string;
-let built: ReturnType<typeof buildApp>;
+let built: Awaited<ReturnType<typeof synthesise>>;
 let stack: PmpulseStack;
 let template: Template;
-
-type Statement = { Action: string | string[]; Resource: unknown };
-type PolicyProperties = { PolicyDocument: { Statement: Statement[] }; Roles: { Ref: string }[] };
-const policyStatements = (): { roles: string[]; statements: Statement[] }[] =>
-  Object.values(template.findResources('AWS::IAM::Policy')).map((policy) => {
-    const properties = policy.Properties as PolicyProperties;
-    return { roles: properties.Roles.map((role) => role.Ref), statements: properties.PolicyDocument.Statement };
-  });
-const actionsOf = (statements: Statement[]) => statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string;
+let logicalId: (construct: { node: { defaultChild?: unknown } }) => string;
+const policyStatements = () => statementsOf(template);
 
 beforeAll(async () => {
-  outdir = await mkdtemp(join(tmpdir(), 'pmpulse-cdk-'));
-  built = buildApp({ outdir, context: { 'pmpulse:stage': 'test', 'pmpulse:config': pipelineConfig } });
-  stack = built.stack;
-  // One synthesis per file: it bundles the three functions with esbuild and runs cdk-nag.
-  template = Template.fromStack(stack);
+  // One synthesis per file: it bundles the functions with esbuild and runs cdk-nag.
+  built = await synthesise();
+  ({ stack, template, logicalId } = built);
 });
 
-afterAll(async () => {
-  await rm(outdir, { recursive: true, force: true });
-});
+afterAll(() => built.cleanup());
 
 describe('PmpulseStack', () => {
   it('keeps the store in one on-demand, encrypted table with point-in-time recovery', () => {
@@ -57,21 +35,23 @@ describe('PmpulseStack', () => {
     template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
   });
 
-  it('keeps every bucket private, encrypted and TLS-only, the reports versioned and logged', () => {
+  it('keeps every bucket private, encrypted and TLS-only, the reports and the site versioned and logged', () => {
     const buckets = template.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(2);
+    expect(Object.keys(buckets)).toHaveLength(4);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties).toMatchObject({
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
       });
     }
-    template.hasResourceProperties('AWS::S3::Bucket', {
-      VersioningConfiguration: { Status: 'Enabled' },
-      LoggingConfiguration: { DestinationBucketName: { Ref: logicalId(stack.reports.accessLogsBucket) } },
-    });
+    for (const [bucket, prefix] of [[stack.reports.bucket, 'reports/'], [stack.site.bucket, 'site/']] as const) {
+      expect(template.toJSON().Resources[logicalId(bucket)].Properties).toMatchObject({
+        VersioningConfiguration: { Status: 'Enabled' },
+        LoggingConfiguration: { DestinationBucketName: { Ref: logicalId(stack.reports.accessLogsBucket) }, LogFilePrefix: prefix },
+      });
+    }
     const sslOnly = Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
-    for (const bucket of [stack.reports.bucket, stack.reports.accessLogsBucket]) {
+    for (const bucket of [stack.reports.bucket, stack.reports.accessLogsBucket, stack.site.bucket, stack.site.logsBucket]) {
       template.hasResourceProperties('AWS::S3::BucketPolicy', {
         Bucket: { Ref: logicalId(bucket) },
         PolicyDocument: { Statement: Match.arrayWith([sslOnly]) },
@@ -80,9 +60,9 @@ describe('PmpulseStack', () => {
   });
 
   it('runs three Node 24 arm64 functions with the table, bucket and config in their environment', () => {
-    const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(3);
-    for (const fn of Object.values(functions)) {
+    template.resourceCountIs('AWS::Lambda::Function', 4);
+    for (const step of ['sync', 'compute', 'publish'] as const) {
+      const fn = template.toJSON().Resources[logicalId(stack.functions[step].function)];
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -92,6 +72,7 @@ describe('PmpulseStack', () => {
             PMPULSE_CONFIG: JSON.stringify(pipelineConfig),
             PMPULSE_TABLE: { Ref: logicalId(stack.table.table) },
             PMPULSE_REPORTS_BUCKET: { Ref: logicalId(stack.reports.bucket) },
+            PMPULSE_STAGE: 'test',
           },
         },
       });
@@ -137,7 +118,8 @@ describe('PmpulseStack', () => {
   it('grants data access on the table and bucket ARNs only, never on *', () => {
     const table = logicalId(stack.table.table);
     const bucket = logicalId(stack.reports.bucket);
-    for (const { statements } of policyStatements()) {
+    const pipelineRoles = Object.values(stack.functions).map((fn) => logicalId(fn.role));
+    for (const { statements } of policyStatements().filter(({ roles }) => roles.some((role) => pipelineRoles.includes(role)))) {
       for (const statement of statements) {
         expect(statement.Resource).not.toBe('*');
         const resources = JSON.stringify(statement.Resource);

@@ -1,0 +1,58 @@
+import * as z from 'zod';
+import { ConfigError } from '../config/index.ts';
+
+/**
+ * `{"JIRA_API_TOKEN": "arn:aws:secretsmanager:…", …}`: each source's `tokenEnv` name and the
+ * secret that holds its token. The stack sets it on the sync function only.
+ */
+export const SECRETS_ENV = 'PMPULSE_SECRET_ARNS';
+
+export type SecretReader = (secretId: string) => Promise<string>;
+
+const SecretMapSchema = z.record(
+  z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'),
+  z.string().startsWith('arn:', 'must be a secret ARN'),
+);
+
+/**
+ * Reads every mapped secret once, at init, into the environment where `readToken` looks. The
+ * values then live as long as the execution environment, so a warm run makes no Secrets Manager
+ * call; a rotated token reaches the function with its next cold start.
+ * Returns the names it set.
+ */
+export async function loadSecrets(env: NodeJS.ProcessEnv = process.env, read: SecretReader = readSecret): Promise<string[]> {
+  const text = env[SECRETS_ENV];
+  if (text === undefined || text.trim() === '') return [];
+  const map = parseSecretMap(text);
+  const names = Object.keys(map).filter((name) => !env[name]);
+  const values = await Promise.all(names.map((name) => read(map[name]!)));
+  names.forEach((name, i) => (env[name] = values[i]));
+  return names;
+}
+
+function parseSecretMap(text: string): Record<string, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(SECRETS_ENV, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  const result = SecretMapSchema.safeParse(json);
+  if (!result.success) {
+    throw new ConfigError(SECRETS_ENV, result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+/** One secret's string value. The SDK is loaded only when a secret is read; the Lambda runtime provides it. */
+export async function readSecret(secretId: string): Promise<string> {
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const client = new SecretsManagerClient({});
+  try {
+    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    if (!SecretString) throw new ConfigError(SECRETS_ENV, [`${secretId}: the secret has no string value yet`]);
+    return SecretString.trim();
+  } finally {
+    client.destroy();
+  }
+}
