@@ -1,47 +1,85 @@
-// `npm run bench`: the demo end to end, timed step by step, as the median (min–max) of several
-// runs in fresh directories. Writes bench/results.json and prints a table.
-// Usage: npm run bench [-- --scale small|medium|large] [--runs N]
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+// `npm run bench`: pmpulse against what a user would pick instead, and against its targets, in one
+// run. Every figure is a median (min–max) of several runs; every comparison a ratio per pair.
+// Writes bench/results.json and prints a table. Method and latest figures: bench/PERFORMANCE.md.
+// Usage: npm run bench [-- --full] [--runs N] [--only demo,connectors,store,kpi,site,lambda]
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { runDemo, type DemoScale } from '../functions/cli/demo-runner.ts';
-import { silentLogger } from '../functions/runtime/logger.ts';
+import { printTable } from './lib/table.ts';
+import { describeMachine } from './lib/machine.ts';
+import { buildRows, type Figures } from './report.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, runs: { type: 'string', default: '3' } } });
-const scale = values.scale as DemoScale;
-const runs = Number(values.runs);
+const { values } = parseArgs({
+  options: { full: { type: 'boolean', default: false }, runs: { type: 'string' }, only: { type: 'string' } },
+});
+const full = values.full;
+const runs = (fallback: number) => (values.runs === undefined ? fallback : Number(values.runs));
+const wanted = (section: string) => values.only === undefined || values.only.split(',').includes(section);
 
-interface Figure { median: number; min: number; max: number }
+/** The default run finishes in a few minutes; --full adds the 1M-task size and more runs. */
+const plan = {
+  kpi: full ? [{ tasks: 100_000, runs: runs(5) }, { tasks: 1_000_000, runs: runs(3) }] : [{ tasks: 100_000, runs: runs(5) }],
+  connectors: { scale: full ? ('medium' as const) : ('small' as const), runs: runs(full ? 3 : 5) },
+  store: { items: full ? 50_000 : 10_000, runs: runs(full ? 3 : 5) },
+  demo: { scale: 'medium' as const, runs: runs(full ? 5 : 3) },
+  site: { runs: runs(full ? 3 : 1) },
+  lambda: { runs: runs(full ? 9 : 5) },
+};
 
-function summarize(samples: number[]): Figure {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+const started = new Date();
+const machineAtStart = describeMachine();
+const figures: Figures = {};
+const failures: Record<string, string> = {};
+
+/**
+ * Each section loads its code only when it runs, and a section that fails is reported as failed:
+ * one broken module must not cost the figures of all the others.
+ */
+async function section(name: string, message: string, step: () => Promise<void>): Promise<void> {
+  if (!wanted(name)) return;
+  progress(message);
+  try {
+    await step();
+  } catch (error) {
+    failures[name] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    progress(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
-const samples: Record<string, number[]> = {};
-let counts: Record<string, number> = {};
-for (let run = 0; run < runs; run++) {
-  const dir = await mkdtemp(join(tmpdir(), 'pmpulse-bench-'));
-  const started = performance.now();
-  const result = await runDemo({ scale, seed: 42, asOf: '2026-11-01', dir, log: silentLogger });
-  const total = performance.now() - started;
-  counts = result.counts;
-  for (const [step, ms] of Object.entries({ ...result.timings, total })) (samples[step] ??= []).push(ms);
-  await rm(dir, { recursive: true, force: true });
-}
+await section('kpi', `KPI compute at ${plan.kpi.map((size) => size.tasks).join(', ')} tasks (pmpulse, DuckDB pairs)`, async () => {
+  const { benchKpi } = await import('./kpi/compare.ts');
+  figures.kpi = [];
+  for (const size of plan.kpi) figures.kpi.push(await benchKpi(size));
+});
+await section('connectors', `connectors, ${plan.connectors.scale} organisation, ${plan.connectors.runs} runs`, async () => {
+  figures.connectors = await (await import('./connectors/throughput.ts')).benchConnectors(plan.connectors);
+});
+await section('store', `store writes, ${plan.store.items} items, ${plan.store.runs} pairs (store, raw BatchWrite)`, async () => {
+  figures.storeWrites = await (await import('./store-writes.ts')).benchStoreWrites(plan.store);
+});
+await section('demo', `demo end to end, ${plan.demo.scale}, ${plan.demo.runs} runs`, async () => {
+  figures.demo = await (await import('./demo.ts')).benchDemo(plan.demo);
+});
+await section('site', `site build at 200 PMs, ${plan.site.runs} run(s)`, async () => {
+  figures.siteScale = await (await import('./external.ts')).benchSiteScale(plan.site);
+});
+await section('lambda', `Lambda bundles and cold init, ${plan.lambda.runs} runs`, async () => {
+  figures.lambda = await (await import('./external.ts')).benchLambda(plan.lambda);
+});
 
-const figures = Object.fromEntries(Object.entries(samples).map(([step, list]) => [step, summarize(list)]));
+const rows = buildRows(figures, full, failures);
 const results = {
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-  demo: { scale, runs, counts, ms: figures, recordsPerSecondSync: Math.round(((counts.task ?? 0) + (counts.timeEntry ?? 0)) / (figures.sync!.median / 1000)) },
+  command: `npm run bench${full ? ' -- --full' : ''}`,
+  startedAt: started.toISOString(),
+  finishedAt: new Date().toISOString(),
+  machine: { ...machineAtStart, loadAverageAtEnd: describeMachine().loadAverage },
+  plan,
+  figures,
+  failures,
+  table: rows,
 };
 await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-
-console.log(`demo end to end, scale ${scale}, ${runs} runs (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')})`);
-console.log('step'.padEnd(10), 'median s'.padStart(9), 'min s'.padStart(7), 'max s'.padStart(7));
-for (const [step, figure] of Object.entries(figures)) {
-  const s = (ms: number) => (ms / 1000).toFixed(2);
-  console.log(step.padEnd(10), s(figure.median).padStart(9), s(figure.min).padStart(7), s(figure.max).padStart(7));
-}
-console.log(`sync throughput: ${results.demo.recordsPerSecondSync} tasks+time entries/s (HTTP, map, store)`);
+const machine = results.machine;
+printTable(`pmpulse bench (${full ? 'full' : 'default'}) on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAverage}→${machine.loadAverageAtEnd}`, rows);
+const missed = rows.filter((row) => row.met === false).length;
+console.log(`\n${rows.filter((row) => row.met !== undefined).length} targets checked, ${missed} missed. Figures: bench/results.json`);

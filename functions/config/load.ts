@@ -50,7 +50,9 @@ export async function loadConfig(file: string): Promise<Config> {
 }
 
 /** Reads a source's token from the environment variable its config names. */
-export function readToken(source: { name: string; tokenEnv: string }, env: NodeJS.ProcessEnv = process.env): string {
+export function readToken(source: { name: string; tokenEnv?: string | undefined }, env: NodeJS.ProcessEnv = process.env): string {
+  // A source without a token variable (a CSV export on disk) needs no credentials.
+  if (source.tokenEnv === undefined) return '';
   const token = env[source.tokenEnv];
   if (!token) {
     throw new ConfigError('environment', [`sources.${source.name}.tokenEnv: environment variable ${source.tokenEnv} is not set`]);

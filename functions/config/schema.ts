@@ -24,9 +24,13 @@ export const DynamoStoreSchema = z.object({
 
 export const StoreConfigSchema = z.discriminatedUnion('type', [EmbeddedStoreSchema, DynamoStoreSchema]);
 
+/** Snapshots older than this are pruned after each publish (never the one latest.json names). */
+const retentionDays = z.number().int().min(1).max(3650).optional();
+
 export const DirReportsSchema = z.object({
   type: z.literal('dir'),
   dir: z.string().default('.pmpulse/reports'),
+  retentionDays,
 });
 
 export const S3ReportsSchema = z.object({
@@ -35,6 +39,7 @@ export const S3ReportsSchema = z.object({
   prefix: z.string().default(''),
   endpoint: z.url().optional(),
   region: z.string().optional(),
+  retentionDays,
 });
 
 export const ReportsConfigSchema = z.discriminatedUnion('type', [DirReportsSchema, S3ReportsSchema]);
@@ -58,7 +63,49 @@ export const AsanaSourceSchema = z.object({
   workspace: z.string().optional(),
 });
 
-export const SourceConfigSchema = z.discriminatedUnion('type', [JiraSourceSchema, AsanaSourceSchema]);
+/** A column of a timesheet export, or several joined by a space (Harvest's "First Name" + "Last Name"). */
+const csvColumn = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+export const CsvSourceSchema = z
+  .object({
+    type: z.literal('csv'),
+    name: sourceName,
+    /** Files need no token: a source without `tokenEnv` is read without credentials. */
+    tokenEnv: envName.optional(),
+    /** A .csv file, or a folder whose .csv files are all read. */
+    path: z.string().min(1),
+    /** Column names of a known export; `columns` overrides any of them. */
+    preset: z.enum(['harvest', 'toggl', 'clockify', 'tempo']).optional(),
+    columns: z
+      .object({
+        date: csvColumn,
+        person: csvColumn,
+        /** An email column beside a name column (Toggl, Clockify): people are matched by it. */
+        email: csvColumn.optional(),
+        /** A number in `hoursUnit`. */
+        hours: csvColumn.optional(),
+        /** `1:30`, `01:30:00`, `1h 30m`, `90m` or a decimal number of hours. */
+        duration: csvColumn.optional(),
+        project: csvColumn,
+        task: csvColumn.optional(),
+      })
+      .partial()
+      .default({}),
+    /** How dates are written: YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY; a time after the date is ignored. */
+    dateFormat: z.string().regex(/^(YYYY|MM|DD)[-/.](YYYY|MM|DD)[-/.](YYYY|MM|DD)$/, 'YYYY, MM and DD joined by - / or .').optional(),
+    hoursUnit: z.enum(['hours', 'minutes', 'seconds']).default('hours'),
+    delimiter: z.string().length(1).default(','),
+    /**
+     * Timesheet project (key or name, any case) → project record id in another source, e.g.
+     * `{"PAY": "jira-main:10000"}`. Names not listed become projects of this source.
+     */
+    projects: z.record(z.string(), z.string().min(1)).default({}),
+    /** What to do with a row whose project is not in `projects`: make a project of this source, or quarantine the row. */
+    unknownProject: z.enum(['create', 'quarantine']).default('create'),
+  })
+  .strict();
+
+export const SourceConfigSchema = z.discriminatedUnion('type', [JiraSourceSchema, AsanaSourceSchema, CsvSourceSchema]);
 
 export const ThemeSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -85,6 +132,41 @@ export const PersonOverrideSchema = z.object({
   rate: z.number().nonnegative().optional(),
 });
 
+/** KPI settings; every field has a default (see functions/kpi/settings.ts and docs/kpi-catalogue.md). */
+export const KpiConfigSchema = z
+  .object({
+    /** Length of the trailing window in days, ending on the as-of date. */
+    windowDays: z.number().int().min(1).max(3660).optional(),
+    /** A value resting on fewer tasks than this is flagged as a small sample. */
+    smallSampleN: z.number().int().min(1).optional(),
+    /** Earned-value rule: the whole estimate when done, or half when started and half when done. */
+    evmRule: z.enum(['0/100', '50/50']).optional(),
+    /** Capacity of a person without a configured capacityHoursPerWeek. */
+    defaultCapacityHoursPerWeek: z.number().positive().optional(),
+    /** Project health from min(SPI, CPI): at risk below atRiskBelow, off track below offTrackBelow. */
+    health: z
+      .object({ atRiskBelow: z.number().positive().optional(), offTrackBelow: z.number().positive().optional() })
+      .strict()
+      .optional(),
+    /** Source statuses that mean "waiting for a decision" (case-insensitive; a trailing * matches any ending). */
+    waitingStatuses: z.array(z.string().min(1)).min(1).optional(),
+    /** ISO 4217 code of people[].rate, shown beside earned value in currency. */
+    currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR').optional(),
+  })
+  .strict();
+
+/** Monte Carlo completion forecasts (see docs/forecasts.md). */
+export const ForecastConfigSchema = z
+  .object({
+    trials: z.number().int().min(100).max(1_000_000).optional(),
+    /** Weeks of throughput history the trials resample. */
+    historyWeeks: z.number().int().min(2).max(104).optional(),
+    seed: z.number().int().optional(),
+    /** Fewer items done in the history window than this: no forecast, with the reason. */
+    minDone: z.number().int().min(1).optional(),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     store: StoreConfigSchema.default({ type: 'embedded', dir: '.pmpulse/db', table: 'pmpulse' }),
@@ -92,6 +174,8 @@ export const ConfigSchema = z
     sources: z.array(SourceConfigSchema).default([]),
     themes: z.array(ThemeSchema).default([]),
     people: z.array(PersonOverrideSchema).default([]),
+    kpi: KpiConfigSchema.optional(),
+    forecast: ForecastConfigSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -112,7 +196,9 @@ export type Config = z.infer<typeof ConfigSchema>;
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 export type JiraSourceConfig = z.infer<typeof JiraSourceSchema>;
 export type AsanaSourceConfig = z.infer<typeof AsanaSourceSchema>;
+export type CsvSourceConfig = z.infer<typeof CsvSourceSchema>;
 export type StoreConfig = z.infer<typeof StoreConfigSchema>;
 export type ReportsConfig = z.infer<typeof ReportsConfigSchema>;
 export type Theme = z.infer<typeof ThemeSchema>;
 export type PersonOverride = z.infer<typeof PersonOverrideSchema>;
+export type KpiConfig = z.infer<typeof KpiConfigSchema>;

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { ForecastsDocSchema, type ForecastsDoc } from './forecasts-document.ts';
+
+export { ForecastsDocSchema, type Forecast, type ForecastsDoc } from './forecasts-document.ts';
 
 /**
  * The published JSON: the data product the site and data teams read.
@@ -26,9 +29,64 @@ export const KpiValueSchema = z.object({
   n: z.number().int().nonnegative(),
   /** True when n is below the small-sample threshold: do not read much into it. */
   smallSample: z.boolean(),
+  /** Share of PMs this value beats or ties, 0..100, direction-adjusted (100 = best). */
+  percentile: num.optional(),
+  /** Rates only: the value shrunk toward the company mean (empirical Bayes), used for ranking. */
+  shrunk: num.optional(),
+  /** Rates only: successes behind the rate (e.g. tasks on time), for funnel plots. */
+  successes: z.number().int().nonnegative().optional(),
 });
 
-export const CompanyStatSchema = z.object({ mean: num, median: num });
+/** Control limits of a funnel plot at one sample size: mean ± z·√(p(1−p)/n). */
+export const FunnelLimitSchema = z.object({
+  n: z.number().int().positive(),
+  lower95: z.number(),
+  upper95: z.number(),
+  lower998: z.number(),
+  upper998: z.number(),
+});
+
+export const CompanyStatSchema = z.object({
+  mean: num,
+  median: num,
+  p25: num.optional(),
+  p75: num.optional(),
+  /** PMs with a value. */
+  n: z.number().int().nonnegative().optional(),
+  /** Rates only: pooled rate and limits at sample sizes spanning the PMs' n. */
+  funnel: z.object({ target: z.number(), limits: z.array(FunnelLimitSchema) }).optional(),
+});
+
+/** A competency area: a group of KPIs scored together (e.g. delivery, cost, flow, team, quality). */
+export const AreaDefinitionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  kpis: z.array(z.string()),
+});
+
+/** One PM's score in an area: 100 = the company average, higher is better. */
+export const AreaScoreSchema = z.object({ id: z.string(), score: num });
+
+export const PeriodValuesSchema = z.object({
+  /** `YYYY-MM` for months, `YYYY-Qn` for quarters. */
+  period: z.string(),
+  values: z.record(z.string(), KpiValueSchema),
+});
+
+/** A task that drives a PM's weakest KPI, for drill-down. */
+export const DriverTaskSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  projectId: z.string(),
+  status: z.string(),
+  dueOn: z.string().optional(),
+  doneAt: z.string().optional(),
+  estimateHours: z.number().optional(),
+  spentHours: z.number().optional(),
+  /** Why it is listed, e.g. "done 12 days late" or "2.3× its estimate". */
+  reason: z.string(),
+});
 
 export const ManagersDocSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -41,9 +99,20 @@ export const ManagersDocSchema = z.object({
       name: z.string(),
       projectIds: z.array(z.string()),
       values: z.record(z.string(), KpiValueSchema),
+      /** Scores per competency area (see `areas`). */
+      areas: z.array(AreaScoreSchema).optional(),
+      /** KPI values per calendar month over the last 12 months, oldest first. */
+      months: z.array(PeriodValuesSchema).optional(),
+      /** KPI values per quarter, oldest first. */
+      quarters: z.array(PeriodValuesSchema).optional(),
+      /** The KPI where this PM stands lowest against the company, and the tasks that drive it. */
+      drivers: z.object({ kpi: z.string(), tasks: z.array(DriverTaskSchema) }).optional(),
     }),
   ),
   company: z.record(z.string(), CompanyStatSchema),
+  areas: z.array(AreaDefinitionSchema).optional(),
+  /** Company mean per KPI per month, aligned with each manager's `months`. */
+  companyMonths: z.array(z.object({ period: z.string(), values: z.record(z.string(), CompanyStatSchema) })).optional(),
 });
 
 export const EvmSchema = z.object({
@@ -53,7 +122,17 @@ export const EvmSchema = z.object({
   ac: z.number(),
   spi: num,
   cpi: num,
+  sv: num.optional(),
+  cv: num.optional(),
+  eac: num.optional(),
+  etc: num.optional(),
+  vac: num.optional(),
+  tcpi: num.optional(),
+  /** The same figures in currency where people have a configured rate. */
+  currency: z.object({ pv: z.number(), ev: z.number(), ac: z.number(), bac: z.number(), code: z.string().optional() }).optional(),
 });
+
+export const HealthSchema = z.enum(['on_track', 'at_risk', 'off_track', 'not_reported']);
 
 export const ProjectsDocSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -69,8 +148,14 @@ export const ProjectsDocSchema = z.object({
       doneTasks: z.number().int(),
       hours: z.number(),
       evm: EvmSchema,
+      health: HealthSchema.optional(),
+      /** Why the health is what it is, e.g. "SPI 0.82 < 0.9". */
+      healthReason: z.string().optional(),
     }),
   ),
+  portfolios: z
+    .array(z.object({ name: z.string(), projects: z.number().int(), hours: z.number(), evm: EvmSchema, health: HealthSchema, healthReason: z.string().optional() }))
+    .optional(),
 });
 
 export const ThemeShareSchema = z.object({
@@ -93,6 +178,16 @@ export const AlignmentDocSchema = z.object({
   themes: z.array(ThemeShareSchema),
   /** Definitions of the theme share and the gap score, shown beside the alignment charts. */
   definitions: z.array(KpiDefinitionSchema).optional(),
+  /** The mix per month, oldest first (for a 100% stacked chart). */
+  months: z
+    .array(z.object({ period: z.string(), totalHours: z.number(), unalignedHours: z.number(), themes: z.array(z.object({ id: z.string(), hours: z.number(), actual: z.number() })) }))
+    .optional(),
+  /** The same shares per PM, over the window. */
+  managers: z
+    .array(z.object({ id: z.string(), totalHours: z.number(), unalignedHours: z.number(), gapScore: z.number(), themes: z.array(ThemeShareSchema) }))
+    .optional(),
+  /** Projects with the most unaligned hours in the window, largest first. */
+  unalignedWork: z.array(z.object({ projectId: z.string(), name: z.string(), pmId: z.string().nullable(), hours: z.number() })).optional(),
   portfolios: z.array(
     z.object({
       name: z.string(),
@@ -139,6 +234,10 @@ export type ProjectsDoc = z.infer<typeof ProjectsDocSchema>;
 export type AlignmentDoc = z.infer<typeof AlignmentDocSchema>;
 export type QualityDoc = z.infer<typeof QualityDocSchema>;
 export type Latest = z.infer<typeof LatestSchema>;
+export type CompanyStat = z.infer<typeof CompanyStatSchema>;
+export type AreaDefinition = z.infer<typeof AreaDefinitionSchema>;
+export type DriverTask = z.infer<typeof DriverTaskSchema>;
+export type Health = z.infer<typeof HealthSchema>;
 
 /** The documents of one snapshot, by file name. */
 export const documentSchemas = {
@@ -146,6 +245,7 @@ export const documentSchemas = {
   'projects.json': ProjectsDocSchema,
   'alignment.json': AlignmentDocSchema,
   'quality.json': QualityDocSchema,
+  'forecasts.json': ForecastsDocSchema,
 } as const;
 
 export interface SnapshotDocuments {
@@ -153,4 +253,5 @@ export interface SnapshotDocuments {
   'projects.json': ProjectsDoc;
   'alignment.json': AlignmentDoc;
   'quality.json': QualityDoc;
+  'forecasts.json': ForecastsDoc;
 }

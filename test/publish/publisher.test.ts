@@ -38,12 +38,12 @@ describe('publishSnapshot', () => {
     const latest = await publishSnapshot(store, sampleDocuments(), { now, asOf: AS_OF });
     expect(latest.snapshot).toMatch(/^20260331T203507Z-[0-9a-f]{8}$/);
     expect(latest).toMatchObject({ schemaVersion: 1, generatedAt: '2026-03-31T20:35:07.123Z', asOf: AS_OF });
-    expect(latest.documents).toEqual(['managers.json', 'projects.json', 'alignment.json', 'quality.json']);
+    expect(latest.documents).toEqual(['managers.json', 'projects.json', 'alignment.json', 'quality.json', 'forecasts.json']);
     expect(await store.list(`snapshots/${latest.snapshot}/`)).toEqual(
-      ['alignment.json', 'managers.json', 'projects.json', 'quality.json'].map((name) => `snapshots/${latest.snapshot}/${name}`),
+      ['alignment.json', 'forecasts.json', 'managers.json', 'projects.json', 'quality.json'].map((name) => `snapshots/${latest.snapshot}/${name}`),
     );
     expect(await store.list('schemas/')).toEqual(
-      ['alignment', 'latest', 'managers', 'projects', 'quality'].map((name) => `schemas/v1/${name}.schema.json`),
+      ['alignment', 'forecasts', 'latest', 'managers', 'projects', 'quality'].map((name) => `schemas/v1/${name}.schema.json`),
     );
     expect(writes.at(-1)).toBe('latest.json');
     expect(writes.filter((key) => key === 'latest.json')).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { createKpiEngine } from '../../functions/kpi/index.ts';
+import { createForecastEngine } from '../../functions/forecast/index.ts';
 import type { SnapshotDocuments } from '../../functions/publish/documents.ts';
 import { buildQualityDoc } from '../../functions/publish/quality.ts';
 import { AS_OF, overrides, people, projects, tasks, themes, timeEntries, WINDOW_DAYS } from '../fixtures/kpi/small-org.ts';
@@ -9,7 +10,10 @@ export function sampleDocuments(): SnapshotDocuments {
   engine.addTasks(tasks);
   engine.addTimeEntries(timeEntries);
   const result = engine.finish();
+  const forecasts = createForecastEngine({ asOf: AS_OF, projects, settings: { trials: 500 } });
+  forecasts.addTasks(tasks);
   return {
+    'forecasts.json': forecasts.finish(),
     'managers.json': result.managers,
     'projects.json': result.projects,
     'alignment.json': result.alignment,

@@ -13,7 +13,7 @@ Also reports source tokens whose environment variable is not set.`,
     const file = positionals[0] ?? './pmpulse.config.json';
     try {
       const config = await loadConfig(file);
-      const missing = config.sources.filter((source) => !process.env[source.tokenEnv]);
+      const missing = config.sources.filter((source) => source.tokenEnv !== undefined && !process.env[source.tokenEnv]);
       for (const source of missing) {
         process.stderr.write(`warning: sources.${source.name}: environment variable ${source.tokenEnv} is not set\n`);
       }
