@@ -3,6 +3,7 @@ import { kib, mib, millis, notMeasured, perSec, row, seconds, times, type Row } 
 import { atLeast, atMost } from './lib/targets.ts';
 import type { benchConnectors } from './connectors/throughput.ts';
 import type { benchDemo } from './demo.ts';
+import type { benchForecast } from './forecast.ts';
 import type { benchLambda, benchSiteScale } from './external.ts';
 import type { benchKpi } from './kpi/compare.ts';
 import type { benchStoreWrites } from './store-writes.ts';
@@ -16,6 +17,7 @@ export interface Figures {
   kpi?: Awaited<ReturnType<typeof benchKpi>>[];
   siteScale?: Awaited<ReturnType<typeof benchSiteScale>>;
   lambda?: Awaited<ReturnType<typeof benchLambda>>;
+  forecast?: Awaited<ReturnType<typeof benchForecast>>;
 }
 
 const ONE_MILLION = 1_000_000;
@@ -79,6 +81,10 @@ export function buildRows(figures: Figures, full: boolean, failures: Record<stri
   for (const k of figures.kpi ?? []) rows.push(...kpiRows(k));
   if (figures.kpi && !full) rows.push(notMeasured('KPI 1M tasks/5M entries', 'runs with --full', atMost(2, '≤ 2x, < 1 GB')));
   if (figures.siteScale) rows.push(...siteScaleRows(figures.siteScale));
+  if (figures.forecast) {
+    rows.push(row('forecast: Monte Carlo trials (60 items open)', figures.forecast.trialsPerSecond, perSec));
+    rows.push(row(`forecast: ${figures.forecast.projects} projects × 10,000 trials`, figures.forecast.orgMs, seconds));
+  }
   if (figures.lambda) rows.push(...lambdaRows(figures.lambda));
   return rows;
 }

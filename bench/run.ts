@@ -1,7 +1,7 @@
 // `npm run bench`: pmpulse against what a user would pick instead, and against its targets, in one
 // run. Every figure is a median (min–max) of several runs; every comparison a ratio per pair.
 // Writes bench/results.json and prints a table. Method and latest figures: bench/PERFORMANCE.md.
-// Usage: npm run bench [-- --full] [--runs N] [--only demo,connectors,store,kpi,site,lambda]
+// Usage: npm run bench [-- --full] [--runs N] [--only demo,connectors,store,kpi,site,forecast,lambda]
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { printTable } from './lib/table.ts';
@@ -23,6 +23,7 @@ const plan = {
   demo: { scale: 'medium' as const, runs: runs(full ? 5 : 3) },
   site: { runs: runs(full ? 3 : 1) },
   lambda: { runs: runs(full ? 9 : 5) },
+  forecast: { runs: runs(full ? 7 : 3) },
 };
 
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -62,6 +63,9 @@ await section('demo', `demo end to end, ${plan.demo.scale}, ${plan.demo.runs} ru
 });
 await section('site', `site build at 200 PMs, ${plan.site.runs} run(s)`, async () => {
   figures.siteScale = await (await import('./external.ts')).benchSiteScale(plan.site);
+});
+await section('forecast', `forecast trials, ${plan.forecast.runs} runs`, async () => {
+  figures.forecast = await (await import('./forecast.ts')).benchForecast(plan.forecast);
 });
 await section('lambda', `Lambda bundles and cold init, ${plan.lambda.runs} runs`, async () => {
   figures.lambda = await (await import('./external.ts')).benchLambda(plan.lambda);

@@ -16,7 +16,7 @@ import { defaults } from './defaults.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** What the build does not need from the working copy (installed, generated or local). */
-const sourceExcludes = ['node_modules', '**/node_modules', '.git', '.tools', '.pmpulse', 'cdk.out', 'site/dist', 'site/.astro', 'test', 'bench', '.test-tmp', '*.changed.json'];
+const sourceExcludes = ['node_modules', '**/node_modules', '.git', '.tools', '.pmpulse', 'cdk.out', 'site/dist', '.astro', '**/.astro', 'test', 'bench', '.test-tmp', '*.changed.json'];
 
 export interface SiteBuildProps {
   readonly reportsBucket: s3.IBucket;

@@ -1,5 +1,6 @@
 import type { Theme } from '../../functions/config/schema.ts';
 import type { Person, Project, Task, TimeEntry } from '../../functions/domain/records.ts';
+import { seededRandom } from '../../functions/runtime/random.ts';
 
 /**
  * A fast, seeded generator of domain records for the KPI benchmark: millions of tasks and time
@@ -33,17 +34,7 @@ export function sizeFor(tasks: number): SyntheticSize {
   return { tasks, entries: tasks * 5, projects, pms, people: pms + projects * 5 };
 }
 
-/** mulberry32: tiny, fast, and good enough to spread synthetic values. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const random = seededRandom;
 
 const day = (index: number) => DAYS[Math.min(DAY_COUNT - 1, Math.max(0, index))]!;
 const personId = (i: number) => `${SOURCE}:u${i}`;

@@ -1,6 +1,6 @@
 import type { Forecast } from '../publish/forecasts-document.ts';
 import { probabilityWithin, simulateCompletion, weeksAtConfidence, type SimulationResult } from './monte-carlo.ts';
-import { seedFor, seededRandom } from './random.ts';
+import { seedFor, seededRandom } from '../runtime/random.ts';
 import type { FlowTally } from './throughput.ts';
 
 export interface ForecastSettings {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../functions/store/index.ts';
 import { seeded } from './fault-proxy.ts';
-import { startSyncChild, syncUntilDone } from './child.ts';
+import { startSyncChild, storedBatches, syncUntilDone } from './child.ts';
 import { startWorld, type World } from './world.ts';
 import { storeState, withoutRunTimes, type StoreState } from './store-state.ts';
 
@@ -31,23 +31,27 @@ describe('sync killed with SIGKILL at random points', () => {
     const reference = await startSyncChild(await world.configFile('reference'), world.env).done;
     expect(reference.code, reference.stderr).toBe(0);
     const expected = await stateOf(world, 'reference');
+    const batches = storedBatches(reference.stderr);
+    expect(batches).toBeGreaterThan(5);
     let killed = 0;
     let seed = 0;
-    // A kill can land after a sync already finished (timing on a loaded machine varies), so seeds
-    // go on until SEEDS runs were really killed; each run, killed or not, must converge.
+    // Kills are placed by progress (after a random number of stored batches, plus a few ms so they
+    // land inside a write), not by the clock: a loaded machine makes run times vary too much.
     while (killed < SEEDS && seed < SEEDS * 2) {
       seed++;
-      // Act: kill somewhere between start-up and the end of the sync, then rerun to completion.
+      // Act: kill somewhere inside the sync, then rerun to completion.
       const config = await world.configFile(`crash-${seed}`);
-      const killAfterMs = Math.round((0.1 + 0.8 * seeded(seed)()) * reference.ms);
-      const crashed = await startSyncChild(config, world.env, { leaseMs: LEASE_MS, killAfterMs }).done;
+      const random = seeded(seed);
+      const killAfterBatches = 1 + Math.floor(random() * (batches - 1));
+      const killDelayMs = Math.floor(random() * 20);
+      const crashed = await startSyncChild(config, world.env, { leaseMs: LEASE_MS, killAfterBatches, killDelayMs }).done;
       if (crashed.signal === 'SIGKILL') killed++;
       const { result } = await syncUntilDone(config, world.env, LEASE_MS);
       // Assess
       expect(result.code, result.stderr).toBe(0);
-      expect(await stateOf(world, `crash-${seed}`), `seed ${seed}, killed after ${killAfterMs} ms`).toEqual(expected);
+      expect(await stateOf(world, `crash-${seed}`), `seed ${seed}, killed after batch ${killAfterBatches} + ${killDelayMs} ms`).toEqual(expected);
     }
-    console.log(`sync killed ${killed} of ${seed} times (reference run ${Math.round(reference.ms)} ms)`);
+    console.log(`sync killed ${killed} of ${seed} times (reference run ${Math.round(reference.ms)} ms, ${batches} batches)`);
     expect(killed).toBe(SEEDS);
   });
 });

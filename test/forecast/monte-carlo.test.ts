@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { probabilityWithin, simulateCompletion, weeksAtConfidence } from '../../functions/forecast/index.ts';
-import { seededRandom } from '../../functions/forecast/random.ts';
+import { seededRandom } from '../../functions/runtime/random.ts';
 
 describe('simulateCompletion', () => {
   it('gives one certain length for a constant throughput', () => {

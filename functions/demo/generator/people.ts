@@ -40,9 +40,19 @@ export function makePeople(
   return { admin, pms, members };
 }
 
+/**
+ * Distinct names, and distinct first names for the first people drawn (the PMs come first), so
+ * a leadership chart never shows four PMs called the same. Round k pairs the j-th first name with
+ * last name (j + 13k) mod |last names|: 13 is coprime with 30, so no pair repeats.
+ */
 function uniqueNames(random: Random, count: number): [string, string][] {
-  const all: [string, string][] = [];
-  for (const first of firstNames) for (const last of lastNames) all.push([first, last]);
-  if (count > all.length) throw new RangeError(`at most ${all.length} people, asked for ${count}`);
-  return random.shuffle(all).slice(0, count);
+  const firsts = random.shuffle([...firstNames]);
+  const lasts = random.shuffle([...lastNames]);
+  const max = firsts.length * lasts.length;
+  if (count > max) throw new RangeError(`at most ${max} people, asked for ${count}`);
+  return Array.from({ length: count }, (_, i) => {
+    const round = Math.floor(i / firsts.length);
+    const j = i % firsts.length;
+    return [firsts[j]!, lasts[(j + 13 * round) % lasts.length]!];
+  });
 }

@@ -1,6 +1,6 @@
 /**
- * mulberry32: a small, fast, seeded PRNG. Forecasts must be reproducible (the same snapshot
- * gives the same forecast), so Math.random is never used.
+ * mulberry32: a small, fast, seeded PRNG. Forecasts (the same snapshot gives the same forecast),
+ * injected faults and benchmark data must all be reproducible, so Math.random is never used.
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
