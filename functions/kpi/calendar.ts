@@ -61,6 +61,15 @@ export class Calendar {
   readonly #firstMonth: number;
   readonly #firstQuarter: number;
   readonly #quarterCount: number;
+  /**
+   * Per day from the earliest slot's first day to asOf: its month slot, quarter slot (-1 for none)
+   * and month-end index, looked up instead of recomputed for every record (a few hundred days,
+   * a few kilobytes). Days before the table fall in no slot and read month end 0.
+   */
+  readonly #tableFrom: number;
+  readonly #monthSlot: Int16Array;
+  readonly #quarterSlot: Int16Array;
+  readonly #monthEnd: Int16Array;
 
   constructor(asOf: string, windowDays: number, months: number, quarters: number) {
     if (!DATE.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) {
@@ -84,6 +93,42 @@ export class Calendar {
       slots.push({ kind: 'quarter', period: `${Math.floor(q / 4)}-Q${(q % 4) + 1}`, from: monthStart(q * 3), to: Math.min(monthStart(q * 3 + 3) - 1, this.asOf), closingMonth: Math.max(0, closing) });
     }
     this.slots = slots;
+    this.#tableFrom = Math.min(...slots.map((slot) => slot.from));
+    const days = this.asOf - this.#tableFrom + 1;
+    this.#monthSlot = new Int16Array(days);
+    this.#quarterSlot = new Int16Array(days);
+    this.#monthEnd = new Int16Array(days);
+    for (let i = 0; i < days; i++) {
+      const month = monthKeyOfDay(this.#tableFrom + i);
+      const quarter = quarterKeyOfMonth(month);
+      this.#monthSlot[i] = month >= this.#firstMonth ? 1 + month - this.#firstMonth : -1;
+      this.#quarterSlot[i] = quarter >= this.#firstQuarter ? 1 + this.monthCount + quarter - this.#firstQuarter : -1;
+      this.#monthEnd[i] = Math.max(0, month - this.#firstMonth);
+    }
+  }
+
+  /**
+   * Writes into `out` the slots whose period holds the day, in the order forSlotsOf visits them,
+   * and returns how many (0 to 3). The hot paths use this: no closure per record.
+   */
+  slotsOf(day: number, out: Int32Array): number {
+    if (!(day <= this.asOf)) return 0; // also skips NaN: no date, no slot
+    const i = day - this.#tableFrom;
+    if (!Number.isInteger(i)) return this.#slotsOfAnyDay(day, out);
+    if (i < 0) return 0;
+    let n = 0;
+    if (day >= (this.slots[0] as Slot).from) out[n++] = 0;
+    const month = this.#monthSlot[i] as number;
+    if (month >= 0) out[n++] = month;
+    const quarter = this.#quarterSlot[i] as number;
+    if (quarter >= 0) out[n++] = quarter;
+    return n;
+  }
+
+  #slotsOfAnyDay(day: number, out: Int32Array): number {
+    let n = 0;
+    this.forSlotsOf(day, (slot) => (out[n++] = slot));
+    return n;
   }
 
   get windowSlot(): Slot {
@@ -107,6 +152,8 @@ export class Calendar {
    */
   firstMonthEndFrom(day: number): number | undefined {
     if (!(day <= this.asOf)) return undefined;
+    const i = day - this.#tableFrom;
+    if (Number.isInteger(i)) return i < 0 ? 0 : (this.#monthEnd[i] as number);
     return Math.max(0, monthKeyOfDay(day) - this.#firstMonth);
   }
 

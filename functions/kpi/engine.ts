@@ -70,6 +70,8 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #seenPeople = new Set<string>();
   readonly #unmatched = new Map<string, Identity>();
   readonly #ratesConfigured: boolean;
+  /** Scratch for Calendar.slotsOf: the slots of the record in hand. */
+  readonly #slotBuffer = new Int32Array(3);
   #stage: 'tasks' | 'changes' | 'entries' = 'tasks';
 
   constructor(input: KpiEngineInput) {
@@ -120,8 +122,10 @@ class StreamingKpiEngine implements KpiEngine {
       }
       const manager = this.#org.managers[this.#tasks.manager[slot] ?? -1]?.tally;
       if (!manager) continue;
-      if (change.to === 'done' && change.from !== 'done') this.#calendar.forSlotsOf(day, (s) => manager.count(s, C.completions));
-      if (change.from === 'done' && change.to !== 'done') this.#calendar.forSlotsOf(day, (s) => manager.count(s, C.reopens));
+      const counter = change.to === 'done' && change.from !== 'done' ? C.completions : change.from === 'done' && change.to !== 'done' ? C.reopens : -1;
+      if (counter < 0) continue;
+      const count = this.#calendar.slotsOf(day, this.#slotBuffer);
+      for (let i = 0; i < count; i++) manager.count(this.#slotBuffer[i] as number, counter);
     }
   }
 
@@ -180,23 +184,27 @@ class StreamingKpiEngine implements KpiEngine {
     manager?.holdBetween(S.ac, this.#calendar.firstMonthEndFrom(day), undefined, hours);
     this.#people.logWeek(person, day, hours);
     const theme = this.#themeOf(entry);
-    const pmId = this.#org.managers[this.#org.managerOf[projectIndex] ?? -1]?.pm.id;
-    this.#calendar.forSlotsOf(day, (slot) => {
+    // A plain loop over the day's slots (at most three): no closure per entry.
+    const slots = this.#slotBuffer;
+    const count = this.#calendar.slotsOf(day, slots);
+    const monthCount = this.#calendar.monthCount;
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i] as number;
       if (personTally) personTally.hoursPerSlot[slot] = (personTally.hoursPerSlot[slot] ?? 0) + hours;
-      if (slot > 0 && slot <= this.#calendar.monthCount) this.#alignment.addMonth(slot - 1, theme, hours);
+      if (slot > 0 && slot <= monthCount) this.#alignment.addMonth(slot - 1, theme, hours);
       if (manager) {
         manager.count(slot, C.hours, hours);
         manager.count(slot, C.entries);
-        const team = manager.teamHours[slot];
-        team?.set(person, (team.get(person) ?? 0) + hours);
+        manager.teamHours.add(slot, person, hours);
       }
-      if (slot !== 0) return;
+      if (slot !== 0) continue;
+      const pmId = this.#org.managers[this.#org.managerOf[projectIndex] ?? -1]?.pm.id;
       this.#alignment.add(this.#org.projects[projectIndex]?.portfolio ?? NO_PORTFOLIO, pmId, theme, hours);
-      if (!project) return;
+      if (!project) continue;
       project.hoursInWindow += hours;
       project.entriesInWindow += 1;
       if (theme === UNALIGNED) project.unalignedHoursInWindow += hours;
-    });
+    }
   }
 
   /** The entry's task decides its theme; an entry without a known task falls back on its project. */

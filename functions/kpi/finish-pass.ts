@@ -8,6 +8,7 @@ import type { TaskIndex } from './task-index.ts';
  * and work in progress at each month end. One pass over the compact per-task arrays.
  */
 export function countFlow(index: TaskIndex, managers: readonly ManagerGroup[], calendar: Calendar): void {
+  const slots = new Int32Array(3); // scratch for Calendar.slotsOf: no closure per task
   for (let slot = 0; slot < index.size; slot++) {
     const m = managers[index.manager[slot] ?? -1]?.tally;
     const start = index.startMs(slot);
@@ -17,6 +18,7 @@ export function countFlow(index: TaskIndex, managers: readonly ManagerGroup[], c
     m.holdBetween(S.wip, calendar.firstMonthEndFrom(startDay), Number.isNaN(doneDay) ? undefined : calendar.firstMonthEndFrom(doneDay));
     if (Number.isNaN(doneDay)) continue;
     const cycleDays = Math.max(0, ((index.doneMs[slot] ?? start) - start) / DAY_MS);
-    calendar.forSlotsOf(doneDay, (s) => m.sketch(s, SKETCH.cycle).add(cycleDays));
+    const count = calendar.slotsOf(doneDay, slots);
+    for (let i = 0; i < count; i++) m.sketch(slots[i] as number, SKETCH.cycle).add(cycleDays);
   }
 }

@@ -1,5 +1,6 @@
 import { DriverPicker } from './driver-picker.ts';
 import { QuantileSketch } from './sketch.ts';
+import { TeamHours } from './team-hours.ts';
 
 /**
  * Running figures of one PM: counters per slot (window, months, quarters), percentile sketches
@@ -29,7 +30,7 @@ export class ManagerTally {
   readonly #months: number;
   readonly #sketches: (QuantileSketch | undefined)[];
   /** Hours on this PM's projects per slot and person index: the team and its balance. */
-  readonly teamHours: Map<number, number>[];
+  readonly teamHours: TeamHours;
   readonly drivers = new DriverPicker();
 
   constructor(slots: number, months: number) {
@@ -37,7 +38,7 @@ export class ManagerTally {
     this.#sketches = new Array<QuantileSketch | undefined>(slots * SKETCHES).fill(undefined);
     this.#months = months;
     this.#series = new Float64Array(SERIES * (months + 1));
-    this.teamHours = Array.from({ length: slots }, () => new Map<number, number>());
+    this.teamHours = new TeamHours(slots);
   }
 
   count(slot: number, counter: number, amount = 1): void {

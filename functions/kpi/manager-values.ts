@@ -2,6 +2,7 @@ import type { Calendar, Slot } from './calendar.ts';
 import { C, S, SKETCH, type ManagerTally } from './manager-tally.ts';
 import { ratio } from './numbers.ts';
 import { mondayOf, type People } from './people.ts';
+import type { TeamHours } from './team-hours.ts';
 
 /**
  * The raw (unrounded) value of every KPI for one PM and one slot, with its sample size and, for
@@ -42,33 +43,43 @@ export function managerValues(m: ManagerTally, slot: number, calendar: Calendar,
     // Capped so the rate stays a share (a history that starts mid-way can show a reopen without its completion).
     reopenRate: { value: ratio(Math.min(get(C.reopens), completions), completions), n: completions, successes: Math.min(get(C.reopens), completions) },
     hoursLogged: { value: get(C.hours), n: get(C.entries) },
-    ...teamValues(m.teamHours[slot] ?? new Map(), slot, calendar, people),
+    ...teamValues(m.teamHours, slot, calendar, people),
   };
 }
 
-function teamValues(team: ReadonlyMap<number, number>, slot: number, calendar: Calendar, people: People): RawValues {
+function teamValues(team: TeamHours, slot: number, calendar: Calendar, people: People): RawValues {
   const { from, to } = calendar.slots[slot] as Slot;
   let hours = 0;
   let capacity = 0;
   let overtime = 0;
   let weekHours = 0;
   const firstWeek = Math.ceil((from + 3) / 7); // the first week whose Monday is on or after `from`
-  for (const person of team.keys()) {
-    const tally = people.tallies[person];
+  const members = team.people(slot);
+  const days = calendar.daysIn(slot);
+  // Hoisted out of the loops (this runs per PM, slot, team member and week); the sums still
+  // add the same values in the same order, so the figures do not move.
+  const weeks = firstWeek - people.firstWeek;
+  let lastWeek = firstWeek;
+  while (mondayOf(lastWeek) <= to) lastWeek++;
+  const weekCount = lastWeek - firstWeek;
+  for (let m = 0; m < members.length; m++) {
+    const tally = people.tallies[members[m] as number];
     if (!tally) continue;
     hours += tally.hoursPerSlot[slot] ?? 0;
-    capacity += (tally.capacityPerWeek * calendar.daysIn(slot)) / 7;
-    for (let week = firstWeek; mondayOf(week) <= to; week++) {
-      const h = tally.hoursPerWeek[week - people.firstWeek] ?? 0;
+    const perWeek = tally.capacityPerWeek;
+    capacity += (perWeek * days) / 7;
+    const logged = tally.hoursPerWeek;
+    for (let w = 0; w < weekCount; w++) {
+      const h = logged[weeks + w] ?? 0;
       weekHours += h;
-      overtime += Math.max(0, h - tally.capacityPerWeek);
+      overtime += Math.max(0, h - perWeek);
     }
   }
-  const n = team.size;
+  const n = team.size(slot);
   return {
     utilization: { value: ratio(hours, capacity), n },
     overtimeShare: { value: ratio(overtime, weekHours), n },
-    workloadBalance: { value: coefficientOfVariation([...team.values()]), n },
+    workloadBalance: { value: coefficientOfVariation(Array.from(members, (person) => team.hoursOf(slot, person))), n },
   };
 }
 

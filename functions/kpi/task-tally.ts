@@ -66,6 +66,9 @@ export function tallyProjectTask(tally: ProjectTally, facts: TaskFacts, asOf: nu
 /** Slip in whole days as known at the as-of date: late tasks to their done day, open ones to asOf. */
 export const slipOf = (facts: TaskFacts, asOf: number): number => Math.max(0, (Number.isNaN(facts.doneDay) ? asOf : facts.doneDay) - facts.dueDay);
 
+/** Scratch for Calendar.slotsOf, shared by the loops below (they never nest): no closure per task. */
+const slots = new Int32Array(3);
+
 export function tallyManagerTask(m: ManagerTally, facts: TaskFacts, calendar: Calendar, rule: KpiSettings['evmRule']): void {
   tallyDue(m, facts, calendar);
   tallyDone(m, facts, calendar);
@@ -92,14 +95,16 @@ function tallyDue(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
   const onTime = doneDay <= dueDay;
   const slip = slipOf(facts, calendar.asOf);
   const milestone = task.type !== undefined && task.type.toLowerCase() === 'milestone';
-  calendar.forSlotsOf(dueDay, (slot) => {
+  const count = calendar.slotsOf(dueDay, slots);
+  for (let i = 0; i < count; i++) {
+    const slot = slots[i] as number;
     m.count(slot, C.due);
     if (onTime) m.count(slot, C.onTime);
     m.count(slot, C.slipSum, slip);
     m.sketch(slot, SKETCH.slip).add(slip);
     if (milestone) m.count(slot, C.milestoneDue);
     if (milestone && onTime) m.count(slot, C.milestoneHit);
-  });
+  }
 }
 
 function tallyDone(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
@@ -108,13 +113,15 @@ function tallyDone(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void 
   const leadDays = Math.max(0, (Date.parse(task.doneAt) - Date.parse(task.createdAt)) / DAY_MS);
   const spent = task.spentHours;
   const estimated = spent !== undefined && facts.estimate > 0;
-  calendar.forSlotsOf(doneDay, (slot) => {
+  const count = calendar.slotsOf(doneDay, slots);
+  for (let i = 0; i < count; i++) {
+    const slot = slots[i] as number;
     m.count(slot, C.done);
     m.count(slot, C.leadN);
     m.sketch(slot, SKETCH.lead).add(leadDays);
-    if (!estimated) return;
+    if (!estimated) continue;
     m.count(slot, C.estimatedDone);
     m.count(slot, C.estimateSum, facts.estimate);
     m.count(slot, C.spentSum, spent);
-  });
+  }
 }

@@ -1,0 +1,123 @@
+/**
+ * Interns string ids as dense numbers 0, 1, 2, … in order of first sight, without a Map keyed by
+ * strings. A Map would keep every id alive as a heap string (about 60 bytes each with the map
+ * entry) that every major GC has to walk: a million task ids made GC the largest cost of a run.
+ * Here the ids' characters sit in one byte arena and the hash table is an Int32Array with linear
+ * probing, so the per-id cost is the id's length plus about 40 bytes, all outside the GC's sight.
+ * A table cell holds index + 1, hash, start and length together: a lookup in a table of a
+ * million ids misses the cache once for the cell and once for the characters, not four times.
+ * Ids with a character above U+00FF (rare: ids are source keys) go to a small Map instead.
+ */
+
+const EMPTY = 0; // table cells hold index + 1
+const CELL = 4;
+
+export class IdTable {
+  #chars = new Uint8Array(1 << 16);
+  #used = 0;
+  /** CELL ints per cell: index + 1 (0 = empty), hash, start in the arena, length. */
+  #table = new Int32Array(2048 * CELL);
+  #mask = 2047;
+  #size = 0;
+  readonly #wide = new Map<string, number>();
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Index of the id, or -1 when it was never added. */
+  find(id: string): number {
+    const hash = hashOf(id);
+    if (hash === WIDE) return this.#wide.get(id) ?? -1;
+    return this.#probe(id, hash) - 1;
+  }
+
+  /** Adds the id and returns its new index, or -1 when it is already there. */
+  add(id: string): number {
+    const hash = hashOf(id);
+    if (hash === WIDE) {
+      if (this.#wide.has(id)) return -1;
+      const index = this.#append(id, hash, false);
+      this.#wide.set(id, index);
+      return index;
+    }
+    if (this.#probe(id, hash) !== EMPTY) return -1;
+    return this.#append(id, hash, true);
+  }
+
+  /** The cell value (index + 1) of the id, or EMPTY. */
+  #probe(id: string, hash: number): number {
+    const table = this.#table;
+    const mask = this.#mask;
+    for (let cell = hash & mask; ; cell = (cell + 1) & mask) {
+      const at = cell * CELL;
+      const entry = table[at] as number;
+      if (entry === EMPTY) return EMPTY;
+      if (table[at + 1] === hash && table[at + 3] === id.length && this.#equals(table[at + 2] as number, id)) return entry;
+    }
+  }
+
+  #equals(start: number, id: string): boolean {
+    const chars = this.#chars;
+    for (let i = 0; i < id.length; i++) if (chars[start + i] !== id.charCodeAt(i)) return false;
+    return true;
+  }
+
+  #append(id: string, hash: number, narrow: boolean): number {
+    const index = this.#size++;
+    if (!narrow) return index;
+    const start = this.#used;
+    if (start + id.length > this.#chars.length) this.#chars = grown(this.#chars, start + id.length);
+    for (let i = 0; i < id.length; i++) this.#chars[start + i] = id.charCodeAt(i);
+    this.#used += id.length;
+    this.#place(index, hash, start, id.length);
+    if (this.#size * 2 > this.#mask + 1) this.#rehash();
+    return index;
+  }
+
+  #place(index: number, hash: number, start: number, length: number): void {
+    let cell = hash & this.#mask;
+    while (this.#table[cell * CELL] !== EMPTY) cell = (cell + 1) & this.#mask;
+    const at = cell * CELL;
+    this.#table[at] = index + 1;
+    this.#table[at + 1] = hash;
+    this.#table[at + 2] = start;
+    this.#table[at + 3] = length;
+  }
+
+  /** Doubles the table (load stays at most one half) and re-places every id in it. */
+  #rehash(): void {
+    const old = this.#table;
+    this.#table = new Int32Array(old.length * 2);
+    this.#mask = this.#table.length / CELL - 1;
+    for (let at = 0; at < old.length; at += CELL) {
+      const entry = old[at] as number;
+      if (entry !== EMPTY) this.#place(entry - 1, old[at + 1] as number, old[at + 2] as number, old[at + 3] as number);
+    }
+  }
+}
+
+/** Marks an id that holds a character above U+00FF; no narrow id hashes to it (see hashOf). */
+const WIDE = -1;
+
+/** FNV-1a over the char codes, with a final mix so the low bits (the table cell) spread well. */
+function hashOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c > 0xff) return WIDE;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h === WIDE ? 0 : h;
+}
+
+function grown(old: Uint8Array<ArrayBuffer>, atLeast: number): Uint8Array<ArrayBuffer> {
+  let length = old.length * 2;
+  while (length < atLeast) length *= 2;
+  const next = new Uint8Array(length);
+  next.set(old);
+  return next;
+}

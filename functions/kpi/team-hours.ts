@@ -1,0 +1,94 @@
+/**
+ * Hours one PM's projects received per slot and person: the team and its balance. It replaces a
+ * Map<person, hours> per slot, which cost about 60 bytes per (slot, person) pair, a new heap
+ * number on every update, and GC time to trace them all: with a thousand people logging on every
+ * PM's projects that was millions of map entries. Here each person the PM has seen gets a local
+ * number and a row of one Float64 per slot, in blocks of BLOCK rows, so memory grows by one
+ * block at a time and nothing is traced by the GC. The row ends with bit masks of the slots the
+ * person has hours in, so one update touches one row (one or two cache lines), not two arrays.
+ *
+ * Readers must see the same order a Map gave: per slot, people in the order they first logged
+ * time in it (sums over the team add up in that order), so each slot also keeps that order list.
+ */
+
+const BLOCK = 64;
+
+export class TeamHours {
+  readonly #slots: number;
+  /** Slots plus one mask word per 31 slots (a mask is an integer stored in a Float64). */
+  readonly #row: number;
+  /** Local number + 1 of each person index (0 = not seen by this PM). */
+  #localOf = new Int32Array(64);
+  #locals = 0;
+  /** Rows of `#row` numbers, BLOCK rows per array. */
+  readonly #hours: Float64Array[] = [];
+  /** Per slot: person indexes in order of their first hours in it, and how many. */
+  readonly #order: Int32Array[];
+  readonly #size: Int32Array;
+
+  constructor(slots: number) {
+    this.#slots = slots;
+    this.#row = slots + Math.ceil(slots / 31);
+    this.#order = Array.from({ length: slots }, () => new Int32Array(4));
+    this.#size = new Int32Array(slots);
+  }
+
+  add(slot: number, person: number, hours: number): void {
+    const local = this.#localFor(person);
+    const row = this.#hours[(local / BLOCK) | 0] as Float64Array;
+    const base = (local % BLOCK) * this.#row;
+    const maskCell = base + this.#slots + ((slot / 31) | 0);
+    const mask = row[maskCell] as number;
+    const bit = 1 << (slot % 31);
+    if ((mask & bit) === 0) {
+      row[maskCell] = mask | bit;
+      this.#push(slot, person);
+    }
+    row[base + slot] = (row[base + slot] as number) + hours;
+  }
+
+  /** How many people logged time in the slot. */
+  size(slot: number): number {
+    return this.#size[slot] as number;
+  }
+
+  /** The slot's people, in order of their first hours in it. */
+  people(slot: number): Int32Array {
+    return (this.#order[slot] as Int32Array).subarray(0, this.#size[slot]);
+  }
+
+  /** Hours of a person in the slot (0 when none). */
+  hoursOf(slot: number, person: number): number {
+    const local = (this.#localOf[person] ?? 0) - 1;
+    if (local < 0) return 0;
+    return (this.#hours[(local / BLOCK) | 0] as Float64Array)[(local % BLOCK) * this.#row + slot] as number;
+  }
+
+  #localFor(person: number): number {
+    if (person >= this.#localOf.length) {
+      let length = this.#localOf.length * 2;
+      while (length <= person) length *= 2;
+      const next = new Int32Array(length);
+      next.set(this.#localOf);
+      this.#localOf = next;
+    }
+    const known = this.#localOf[person] as number;
+    if (known !== 0) return known - 1;
+    const local = this.#locals++;
+    this.#localOf[person] = local + 1;
+    if (local % BLOCK === 0) this.#hours.push(new Float64Array(BLOCK * this.#row));
+    return local;
+  }
+
+  #push(slot: number, person: number): void {
+    let order = this.#order[slot] as Int32Array;
+    const size = this.#size[slot] as number;
+    if (size === order.length) {
+      const next = new Int32Array(order.length * 2);
+      next.set(order);
+      this.#order[slot] = order = next;
+    }
+    order[size] = person;
+    this.#size[slot] = size + 1;
+  }
+}
