@@ -37,6 +37,11 @@ async function openEmbedded(config: Extract<StoreConfig, { type: 'embedded' }>, 
       await server.close();
     },
   });
+  return withTable(store);
+}
+
+/** Creates the table if needed; a store that cannot get its table is closed, not leaked. */
+async function withTable(store: DynamoStore): Promise<Store> {
   try {
     await store.ensureTable();
   } catch (error) {
@@ -56,13 +61,5 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions =
   if (config.type === 'embedded') return openEmbedded(config, options);
   const client = documentClient(config.region, config.endpoint, isLoopback(config.endpoint));
   const store = new DynamoStore(client, config.table, { ...options, onClose: async () => client.destroy() });
-  if (config.endpoint !== undefined) {
-    try {
-      await store.ensureTable();
-    } catch (error) {
-      await store.close();
-      throw error;
-    }
-  }
-  return store;
+  return config.endpoint === undefined ? store : withTable(store);
 }

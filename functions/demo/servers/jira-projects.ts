@@ -2,7 +2,7 @@ import type { DemoPerson, DemoPortfolio } from '../generator/index.ts';
 import type { ApiReply, ApiRequest } from './http-kit.ts';
 import type { JiraIndex } from './jira-index.ts';
 import { pageParams } from './jira-paging.ts';
-import { renderUser } from './jira-render.ts';
+import { renderProjectRef, renderUser } from './jira-render.ts';
 import { jiraError } from './jira-search.ts';
 
 /** `/project/search`: offset-paged, ordered by key; the lead only with `expand=lead`. */
@@ -18,12 +18,7 @@ export function listProjects(index: JiraIndex, request: ApiRequest): ApiReply {
     const category = portfolios.get(project.portfolioId) as DemoPortfolio;
     return {
       expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
-      self: `${origin}/rest/api/3/project/${project.sourceId}`,
-      id: project.sourceId,
-      key: project.key,
-      name: project.name,
-      projectTypeKey: 'software',
-      simplified: false,
+      ...renderProjectRef(origin, project),
       style: 'classic',
       isPrivate: false,
       properties: {},

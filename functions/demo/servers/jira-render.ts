@@ -53,7 +53,7 @@ export function renderUser(origin: string, person: DemoPerson): Record<string, u
   };
 }
 
-export function renderProjectRef(origin: string, project: DemoProject): unknown {
+export function renderProjectRef(origin: string, project: DemoProject): Record<string, unknown> {
   return {
     self: `${origin}/rest/api/3/project/${project.sourceId}`,
     id: project.sourceId,
