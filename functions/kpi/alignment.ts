@@ -14,6 +14,12 @@ export const NO_PORTFOLIO = '(none)';
 
 type ThemeShares = AlignmentDoc['themes'];
 
+/** Hours per theme (unaligned last) of one portfolio and of one PM, as AlignmentTally keeps them. */
+export interface AlignmentBuckets {
+  portfolio: number[];
+  manager: number[] | undefined;
+}
+
 export class AlignmentTally {
   readonly #themes: readonly Theme[];
   /** Per bucket: hours per theme index, with the unaligned hours in the last slot. */
@@ -27,14 +33,19 @@ export class AlignmentTally {
     this.#months = months.map((period) => ({ period, hours: this.#emptyHours() }));
   }
 
-  /** Hours in the window; `managerId` undefined for projects without a PM. */
-  add(portfolio: string, managerId: string | undefined, themeIndex: number, hours: number): void {
+  /**
+   * The window buckets of one portfolio and PM (`managerId` undefined for projects without a PM),
+   * looked up once per project by the caller instead of two string-keyed map lookups per entry.
+   */
+  bucketsOf(portfolio: string, managerId: string | undefined): AlignmentBuckets {
+    return { portfolio: this.#bucket(this.#hours, portfolio), manager: managerId === undefined ? undefined : this.#bucket(this.#managers, managerId) };
+  }
+
+  /** Hours in the window. */
+  addTo(buckets: AlignmentBuckets, themeIndex: number, hours: number): void {
     const slot = this.#slotOf(themeIndex);
-    const bucket = this.#bucket(this.#hours, portfolio);
-    bucket[slot] = (bucket[slot] ?? 0) + hours;
-    if (managerId === undefined) return;
-    const own = this.#bucket(this.#managers, managerId);
-    own[slot] = (own[slot] ?? 0) + hours;
+    buckets.portfolio[slot] = (buckets.portfolio[slot] ?? 0) + hours;
+    if (buckets.manager) buckets.manager[slot] = (buckets.manager[slot] ?? 0) + hours;
   }
 
   addMonth(month: number, themeIndex: number, hours: number): void {

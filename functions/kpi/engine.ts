@@ -1,11 +1,12 @@
 import type { KpiConfig, PersonOverride, Theme } from '../config/schema.ts';
 import type { Person, Project, StatusChange, Task, TimeEntry } from '../domain/records.ts';
 import { SCHEMA_VERSION, type AlignmentDoc, type ManagersDoc, type ProjectsDoc } from '../publish/documents.ts';
-import { AlignmentTally, NO_PORTFOLIO } from './alignment.ts';
+import { AlignmentTally, NO_PORTFOLIO, type AlignmentBuckets } from './alignment.ts';
 import { Calendar, DAY_MS, dayNumber } from './calendar.ts';
 import { KpiInputError } from './errors.ts';
 import { countFlow } from './finish-pass.ts';
 import { createIdentityResolver, type Identity, type IdentityResolver } from './identity.ts';
+import { instantMs } from './instant.ts';
 import { C, S } from './manager-tally.ts';
 import { Org } from './org.ts';
 import { People } from './people.ts';
@@ -17,6 +18,10 @@ import { TaskIndex } from './task-index.ts';
 import { factsOf, tallyManagerTask, tallyProjectTask } from './task-tally.ts';
 import { createThemeMatcher, UNALIGNED, type ThemeMatcher } from './themes.ts';
 import { unalignedWork } from './unaligned.ts';
+
+const NO_TAGS: readonly string[] = [];
+/** Joins a tag set into one cache key; tags never hold this control character. */
+const TAG_SEPARATOR = '\u0000';
 
 export interface KpiEngineInput {
   /** Last day of the reporting window, YYYY-MM-DD. */
@@ -66,7 +71,10 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #people: People;
   readonly #alignment: AlignmentTally;
   readonly #tasks = new TaskIndex();
-  readonly #projectThemes = new Map<string, number>();
+  /** Per project index + 1 (0: no known project): theme by task tags key, see #themeOfTask. */
+  readonly #projectThemes: Map<string, number>[] = [];
+  /** Per project index + 1: the alignment buckets its window hours land in. */
+  readonly #alignmentBuckets: AlignmentBuckets[] = [];
   readonly #seenPeople = new Set<string>();
   readonly #unmatched = new Map<string, Identity>();
   readonly #ratesConfigured: boolean;
@@ -82,7 +90,7 @@ class StreamingKpiEngine implements KpiEngine {
     this.#matcher = createThemeMatcher(input.themes);
     this.#org = new Org(input.projects, this.#identities, this.#calendar);
     const firstDay = Math.min(...this.#calendar.slots.map((slot) => slot.from));
-    this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf);
+    this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf, (id) => this.#noteIdentity(id));
     const months = this.#calendar.slots.filter((slot) => slot.kind === 'month').map((slot) => slot.period);
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
     this.#ratesConfigured = input.overrides.some((override) => override.rate !== undefined);
@@ -93,7 +101,7 @@ class StreamingKpiEngine implements KpiEngine {
     const calendar = this.#calendar;
     for (const task of tasks) {
       const projectIndex = this.#org.indexOf(task.projectId);
-      const theme = this.#matcher.match(task.tags, this.#org.projects[projectIndex]);
+      const theme = this.#themeOfTask(task.tags, projectIndex);
       const slot = this.#tasks.add(task.id, projectIndex, this.#org.managerOf[projectIndex] ?? -1, theme);
       if (slot === undefined) continue; // a task seen twice (overlapping pages) counts once
       const rate = this.#ratesConfigured ? this.#people.rateOf(task.assigneeId) : undefined;
@@ -116,7 +124,7 @@ class StreamingKpiEngine implements KpiEngine {
       const day = dayNumber(change.at);
       if (slot === undefined || day > this.#calendar.asOf) continue;
       if (change.to === 'in_progress') {
-        const at = Date.parse(change.at);
+        const at = instantMs(change.at);
         const known = this.#tasks.historyStartMs[slot] ?? Number.NaN;
         if (Number.isNaN(known) || at < known) this.#tasks.historyStartMs[slot] = at;
       }
@@ -131,10 +139,11 @@ class StreamingKpiEngine implements KpiEngine {
 
   addTimeEntries(entries: readonly TimeEntry[]): void {
     this.#stage = 'entries';
+    const asOf = this.#input.asOf;
     for (const entry of entries) {
-      this.#noteIdentity(entry.personId);
-      if (entry.date > this.#input.asOf) continue; // logged after the as-of date: not part of this report
-      this.#tallyEntry(entry, dayNumber(entry.date));
+      // Logged after the as-of date: not part of this report (the person still counts as seen).
+      if (entry.date > asOf) this.#noteIdentity(entry.personId);
+      else this.#tallyEntry(entry, dayNumber(entry.date));
     }
   }
 
@@ -161,16 +170,25 @@ class StreamingKpiEngine implements KpiEngine {
   }
 
   #rememberTimes(slot: number, task: Task, doneDay: number): void {
-    const started = task.startedAt === undefined ? Number.NaN : Date.parse(task.startedAt);
+    const started = task.startedAt === undefined ? Number.NaN : instantMs(task.startedAt);
     const asOfEnd = (this.#calendar.asOf + 1) * DAY_MS - 1;
     // An in-progress task with no start time is at least in progress now: WIP at the as-of date.
     this.#tasks.startedAtMs[slot] = started <= asOfEnd ? started : task.status === 'in_progress' ? asOfEnd : Number.NaN;
     this.#tasks.doneDay[slot] = doneDay;
-    this.#tasks.doneMs[slot] = Number.isNaN(doneDay) || task.doneAt === undefined ? Number.NaN : Date.parse(task.doneAt);
+    this.#tasks.doneMs[slot] = Number.isNaN(doneDay) || task.doneAt === undefined ? Number.NaN : instantMs(task.doneAt);
   }
 
+  /**
+   * A time entry on a known task counts for the project the task is in now: a task moved between
+   * projects takes its hours along with its estimate, so the new project's EV and AC (and CPI)
+   * rest on the same work. An entry without a known task stays with its own project.
+   */
   #tallyEntry(entry: TimeEntry, day: number): void {
-    const projectIndex = this.#org.indexOf(entry.projectId);
+    const tasks = this.#tasks;
+    const taskSlot = entry.taskId === undefined ? undefined : tasks.slotOf(entry.taskId);
+    let projectIndex = taskSlot === undefined ? -1 : (tasks.project[taskSlot] as number);
+    if (projectIndex < 0) projectIndex = this.#org.indexOf(entry.projectId);
+    const theme = taskSlot === undefined ? this.#themeOfTask(NO_TAGS, projectIndex) : (tasks.theme[taskSlot] as number);
     const project = this.#org.tallies[projectIndex];
     const manager = this.#org.managerTally(projectIndex);
     const person = this.#people.indexOf(entry.personId);
@@ -183,7 +201,6 @@ class StreamingKpiEngine implements KpiEngine {
     }
     manager?.holdBetween(S.ac, this.#calendar.firstMonthEndFrom(day), undefined, hours);
     this.#people.logWeek(person, day, hours);
-    const theme = this.#themeOf(entry);
     // A plain loop over the day's slots (at most three): no closure per entry.
     const slots = this.#slotBuffer;
     const count = this.#calendar.slotsOf(day, slots);
@@ -198,8 +215,7 @@ class StreamingKpiEngine implements KpiEngine {
         manager.teamHours.add(slot, person, hours);
       }
       if (slot !== 0) continue;
-      const pmId = this.#org.managers[this.#org.managerOf[projectIndex] ?? -1]?.pm.id;
-      this.#alignment.add(this.#org.projects[projectIndex]?.portfolio ?? NO_PORTFOLIO, pmId, theme, hours);
+      this.#alignment.addTo(this.#alignmentBucketsOf(projectIndex), theme, hours);
       if (!project) continue;
       project.hoursInWindow += hours;
       project.entriesInWindow += 1;
@@ -207,16 +223,27 @@ class StreamingKpiEngine implements KpiEngine {
     }
   }
 
-  /** The entry's task decides its theme; an entry without a known task falls back on its project. */
-  #themeOf(entry: TimeEntry): number {
-    const slot = entry.taskId === undefined ? undefined : this.#tasks.slotOf(entry.taskId);
-    if (slot !== undefined) return this.#tasks.theme[slot] ?? UNALIGNED;
-    let theme = this.#projectThemes.get(entry.projectId);
-    if (theme === undefined) {
-      theme = this.#matcher.match([], this.#org.projects[this.#org.indexOf(entry.projectId)]);
-      this.#projectThemes.set(entry.projectId, theme);
-    }
+  /**
+   * Theme of a task's tags in a project (no tags: the project's own theme). The answer depends
+   * only on the project and the tags, and a project's tasks share a few tag sets, so it is
+   * matched once per project and tag set, not once per task.
+   */
+  #themeOfTask(tags: readonly string[], projectIndex: number): number {
+    const byTags = (this.#projectThemes[projectIndex + 1] ??= new Map());
+    const key = tags.length === 0 ? '' : tags.length === 1 ? (tags[0] as string) : tags.join(TAG_SEPARATOR);
+    let theme = byTags.get(key);
+    if (theme === undefined) byTags.set(key, (theme = this.#matcher.match(tags, this.#org.projects[projectIndex])));
     return theme;
+  }
+
+  #alignmentBucketsOf(projectIndex: number): AlignmentBuckets {
+    let buckets = this.#alignmentBuckets[projectIndex + 1];
+    if (buckets === undefined) {
+      const pmId = this.#org.managers[this.#org.managerOf[projectIndex] ?? -1]?.pm.id;
+      buckets = this.#alignment.bucketsOf(this.#org.projects[projectIndex]?.portfolio ?? NO_PORTFOLIO, pmId);
+      this.#alignmentBuckets[projectIndex + 1] = buckets;
+    }
+    return buckets;
   }
 
   #noteIdentity(recordId: string): void {

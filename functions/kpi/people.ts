@@ -27,9 +27,12 @@ export class People {
   readonly firstWeek: number;
   readonly #weeks: number;
   readonly tallies: PersonTally[] = [];
+  readonly #onFirstSight: (recordId: string) => void;
 
-  constructor(resolver: IdentityResolver, overrides: readonly PersonOverride[], defaultCapacity: number, slots: number, firstDay: number, lastDay: number) {
+  /** `onFirstSight` hears each source person id once, the first time it is looked up. */
+  constructor(resolver: IdentityResolver, overrides: readonly PersonOverride[], defaultCapacity: number, slots: number, firstDay: number, lastDay: number, onFirstSight: (recordId: string) => void = () => {}) {
     this.#resolver = resolver;
+    this.#onFirstSight = onFirstSight;
     this.#overrides = new Map(overrides.map((override) => [override.id, override]));
     this.#defaultCapacity = defaultCapacity;
     this.#slots = slots;
@@ -37,10 +40,28 @@ export class People {
     this.#weeks = weekOf(lastDay) - this.firstWeek + 1;
   }
 
-  /** Index of the canonical person behind a source person id, added on first sight. */
+  /**
+   * Index of the canonical person behind a source person id, added on first sight. The map holds
+   * −(index + 1) for ids seen only through `rateOf` (an assignee), which `onFirstSight` has not
+   * heard yet: it hears the people who log time and PMs, as before, not every assignee.
+   */
   indexOf(recordId: string): number {
     const known = this.#byRecord.get(recordId);
-    if (known !== undefined) return known;
+    if (known !== undefined && known >= 0) return known;
+    this.#onFirstSight(recordId);
+    const index = known === undefined ? this.#add(recordId) : -known - 1;
+    this.#byRecord.set(recordId, index);
+    return index;
+  }
+
+  rateOf(recordId: string | undefined): number | undefined {
+    if (recordId === undefined) return undefined;
+    let known = this.#byRecord.get(recordId);
+    if (known === undefined) this.#byRecord.set(recordId, (known = -this.#add(recordId) - 1));
+    return this.tallies[known >= 0 ? known : -known - 1]?.rate;
+  }
+
+  #add(recordId: string): number {
     const identity = this.#resolver.resolve(recordId);
     let index = this.#byIdentity.get(identity.id);
     if (index === undefined) {
@@ -54,12 +75,7 @@ export class People {
       });
       this.#byIdentity.set(identity.id, index);
     }
-    this.#byRecord.set(recordId, index);
     return index;
-  }
-
-  rateOf(recordId: string | undefined): number | undefined {
-    return recordId === undefined ? undefined : this.tallies[this.indexOf(recordId)]?.rate;
   }
 
   logWeek(person: number, day: number, hours: number): void {

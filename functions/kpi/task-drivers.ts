@@ -1,4 +1,5 @@
 import { DAY_MS, type Calendar } from './calendar.ts';
+import { instantMs } from './instant.ts';
 import type { ManagerTally } from './manager-tally.ts';
 import { roundHours } from './numbers.ts';
 import { slipOf, type TaskFacts } from './task-tally.ts';
@@ -37,11 +38,11 @@ export function offerDrivers(m: ManagerTally, facts: TaskFacts, calendar: Calend
 
 function offerDoneDrivers(m: ManagerTally, facts: TaskFacts, doneAt: string): void {
   const { task } = facts;
-  const done = Date.parse(doneAt);
-  const lead = (done - Date.parse(task.createdAt)) / DAY_MS;
+  const done = instantMs(doneAt);
+  const lead = (done - instantMs(task.createdAt)) / DAY_MS;
   m.drivers.offer('lead', lead, task, () => `${days(Math.round(lead * 10) / 10)} from created to done`);
   if (task.startedAt !== undefined) {
-    const cycle = (done - Date.parse(task.startedAt)) / DAY_MS;
+    const cycle = (done - instantMs(task.startedAt)) / DAY_MS;
     m.drivers.offer('cycle', cycle, task, () => `${days(Math.round(cycle * 10) / 10)} from start to done`);
   }
   const spent = task.spentHours;

@@ -2,6 +2,7 @@ import type { Task } from '../domain/records.ts';
 import { DAY_MS, dayNumber, type Calendar } from './calendar.ts';
 import { C, S, SKETCH, type ManagerTally } from './manager-tally.ts';
 import type { ProjectTally } from './project-tally.ts';
+import { instantMs } from './instant.ts';
 import type { KpiSettings } from './settings.ts';
 
 /**
@@ -110,7 +111,7 @@ function tallyDue(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
 function tallyDone(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
   const { task, doneDay } = facts;
   if (Number.isNaN(doneDay) || task.doneAt === undefined) return;
-  const leadDays = Math.max(0, (Date.parse(task.doneAt) - Date.parse(task.createdAt)) / DAY_MS);
+  const leadDays = Math.max(0, (instantMs(task.doneAt) - instantMs(task.createdAt)) / DAY_MS);
   const spent = task.spentHours;
   const estimated = spent !== undefined && facts.estimate > 0;
   const count = calendar.slotsOf(doneDay, slots);
