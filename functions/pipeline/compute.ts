@@ -1,6 +1,6 @@
 import type { Config } from '../config/index.ts';
 import type { Person, Project } from '../domain/index.ts';
-import { createKpiEngine } from '../kpi/index.ts';
+import { buildPortfoliosDoc, createKpiEngine } from '../kpi/index.ts';
 import { createForecastEngine } from '../forecast/index.ts';
 import { createDecisionLatency } from '../latency/index.ts';
 import { withLatencyKpis } from '../latency/managers-kpis.ts';
@@ -47,6 +47,7 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
       'managers.json': withLatencyKpis(result.managers, latency.finish((projectId) => pmOfProject.get(projectId))),
       'forecasts.json': forecastTasks.finish(pmOfProject, result.managers.managers),
       'projects.json': result.projects,
+      'portfolios.json': buildPortfoliosDoc(result.projects),
       'alignment.json': result.alignment,
       'quality.json': buildQualityDoc({
         now: runtime.now(),

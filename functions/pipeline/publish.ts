@@ -1,6 +1,6 @@
 import type { Config } from '../config/index.ts';
 import type { Latest, SnapshotDocuments } from '../publish/documents.ts';
-import { publishSnapshot } from '../publish/publisher.ts';
+import { DOCUMENT_NAMES, publishSnapshot } from '../publish/publisher.ts';
 import { pruneSnapshots } from '../publish/prune.ts';
 import { withRuntime, type RuntimeOptions } from './runtime.ts';
 import { PipelineError } from './errors.ts';
@@ -19,6 +19,9 @@ export async function runPublish(config: Config, options: PublishStepOptions = {
   return withRuntime(config, options, async (runtime) => {
     const manifest = await runtime.reports.getJson<StagingManifest>(STAGING_MANIFEST);
     if (!manifest) throw new PipelineError('publish', `nothing to publish in ${runtime.reports.describe()}: run compute first`);
+    // Staging left by a compute from before a document existed cannot make a complete snapshot.
+    const unstaged = DOCUMENT_NAMES.filter((name) => !manifest.documents.includes(name));
+    if (unstaged.length) throw new PipelineError('publish', `staging lacks ${unstaged.join(', ')}: run compute again`);
     const documents: Partial<Record<keyof SnapshotDocuments, unknown>> = {};
     for (const name of manifest.documents) {
       const document = await runtime.reports.getJson(stagingKey(name));

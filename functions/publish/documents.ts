@@ -134,6 +134,20 @@ export const EvmSchema = z.object({
 
 export const HealthSchema = z.enum(['on_track', 'at_risk', 'off_track', 'not_reported']);
 
+/** One portfolio rolled up over its projects: figures are sums over them, health from the summed EVM. */
+export const PortfolioSchema = z.object({
+  /** The portfolio's name; `(none)` gathers the projects without a portfolio. */
+  name: z.string(),
+  /** Projects in the portfolio. */
+  projects: z.number().int(),
+  /** Hours logged in the window on its projects. */
+  hours: z.number(),
+  evm: EvmSchema,
+  health: HealthSchema,
+  /** Why the health is what it is, e.g. "CPI 0.81 < 0.85". */
+  healthReason: z.string().optional(),
+});
+
 export const ProjectsDocSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   asOf: isoDate,
@@ -153,10 +167,24 @@ export const ProjectsDocSchema = z.object({
       healthReason: z.string().optional(),
     }),
   ),
+  /** Deprecated: the same roll-ups as portfolios.json, kept for schemaVersion 1 readers. */
   portfolios: z
-    .array(z.object({ name: z.string(), projects: z.number().int(), hours: z.number(), evm: EvmSchema, health: HealthSchema, healthReason: z.string().optional() }))
-    .optional(),
+    .array(PortfolioSchema)
+    .optional()
+    .meta({
+      deprecated: true,
+      description: 'Deprecated: moves to portfolios.json (the same figures); removed at schemaVersion 2.',
+    }),
 });
+
+export const PortfoliosDocSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    asOf: isoDate,
+    /** Portfolios by name, the catch-all `(none)` for projects without a portfolio last. */
+    portfolios: z.array(PortfolioSchema),
+  })
+  .meta({ description: 'Earned value and health per portfolio, rolled up over its projects (see projects.json for each project).' });
 
 export const ThemeShareSchema = z.object({
   id: z.string(),
@@ -231,6 +259,8 @@ export type KpiDefinition = z.infer<typeof KpiDefinitionSchema>;
 export type KpiValue = z.infer<typeof KpiValueSchema>;
 export type ManagersDoc = z.infer<typeof ManagersDocSchema>;
 export type ProjectsDoc = z.infer<typeof ProjectsDocSchema>;
+export type Portfolio = z.infer<typeof PortfolioSchema>;
+export type PortfoliosDoc = z.infer<typeof PortfoliosDocSchema>;
 export type AlignmentDoc = z.infer<typeof AlignmentDocSchema>;
 export type QualityDoc = z.infer<typeof QualityDocSchema>;
 export type Latest = z.infer<typeof LatestSchema>;
@@ -243,6 +273,7 @@ export type Health = z.infer<typeof HealthSchema>;
 export const documentSchemas = {
   'managers.json': ManagersDocSchema,
   'projects.json': ProjectsDocSchema,
+  'portfolios.json': PortfoliosDocSchema,
   'alignment.json': AlignmentDocSchema,
   'quality.json': QualityDocSchema,
   'forecasts.json': ForecastsDocSchema,
@@ -251,6 +282,7 @@ export const documentSchemas = {
 export interface SnapshotDocuments {
   'managers.json': ManagersDoc;
   'projects.json': ProjectsDoc;
+  'portfolios.json': PortfoliosDoc;
   'alignment.json': AlignmentDoc;
   'quality.json': QualityDoc;
   'forecasts.json': ForecastsDoc;

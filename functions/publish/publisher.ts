@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { documentSchemas, LatestSchema, SCHEMA_VERSION, type Latest, type SnapshotDocuments } from './documents.ts';
+import { buildPortfoliosDoc } from '../kpi/portfolios-report.ts';
+import { documentSchemas, LatestSchema, SCHEMA_VERSION, type Latest, type ProjectsDoc, type SnapshotDocuments } from './documents.ts';
 import { issuesOf, PublishValidationError, SnapshotReadError } from './errors.ts';
 import type { ReportStore } from './report-store.ts';
 
@@ -85,11 +86,16 @@ export async function readLatest(store: ReportStore): Promise<Latest | undefined
   return result.data;
 }
 
-/** Every document of the snapshot `latest` points at, each validated against its schema. */
+/**
+ * Every document of the snapshot `latest` points at, each validated against its schema. A snapshot
+ * published before `portfolios.json` existed does not list it: it is derived from `projects.json`.
+ */
 export async function readSnapshot(store: ReportStore, latest: Latest): Promise<SnapshotDocuments> {
   const docs: Partial<Record<DocumentName, unknown>> = {};
+  const derivePortfolios = !latest.documents.includes('portfolios.json');
   await Promise.all(
     DOCUMENT_NAMES.map(async (name) => {
+      if (name === 'portfolios.json' && derivePortfolios) return;
       const key = snapshotKey(latest.snapshot, name);
       const raw = await store.getJson(key);
       if (raw === undefined) throw new SnapshotReadError(key, [{ path: '(root)', message: 'missing' }]);
@@ -98,5 +104,6 @@ export async function readSnapshot(store: ReportStore, latest: Latest): Promise<
       docs[name] = result.data;
     }),
   );
+  if (derivePortfolios) docs['portfolios.json'] = buildPortfoliosDoc(docs['projects.json'] as ProjectsDoc);
   return docs as SnapshotDocuments;
 }

@@ -35,7 +35,7 @@ describe('pmpulse demo', () => {
   it('publishes a snapshot whose documents name every PM with KPI values', async () => {
     const latest = await readJson<Latest>(join(dir, 'reports', 'latest.json'));
     expect(latest.asOf).toBe('2026-11-01');
-    for (const name of ['managers.json', 'projects.json', 'alignment.json', 'quality.json']) {
+    for (const name of ['managers.json', 'projects.json', 'portfolios.json', 'alignment.json', 'quality.json']) {
       expect(latest.documents).toContain(name);
       expect(existsSync(join(dir, 'reports', 'snapshots', latest.snapshot, name))).toBe(true);
     }
@@ -43,6 +43,18 @@ describe('pmpulse demo', () => {
     expect(managers.managers.length).toBeGreaterThanOrEqual(4);
     const withHours = managers.managers.filter((pm) => (pm.values.hoursLogged?.value ?? 0) > 0);
     expect(withHours.length).toBe(managers.managers.length);
+  });
+
+  it('publishes portfolios.json with the figures of projects.json, and its JSON Schema', async () => {
+    const latest = await readJson<Latest>(join(dir, 'reports', 'latest.json'));
+    expect(latest.documents).toContain('portfolios.json');
+    const snapshot = join(dir, 'reports', 'snapshots', latest.snapshot);
+    const portfolios = await readJson<{ asOf: string; portfolios: { name: string }[] }>(join(snapshot, 'portfolios.json'));
+    const projects = await readJson<{ portfolios: unknown[] }>(join(snapshot, 'projects.json'));
+    expect(portfolios.asOf).toBe('2026-11-01');
+    expect(portfolios.portfolios.map((p) => p.name)).toEqual(expect.arrayContaining(['Growth', 'Platform', 'Operations']));
+    expect(portfolios.portfolios).toEqual(projects.portfolios);
+    expect(existsSync(join(dir, 'reports', 'schemas', 'v1', 'portfolios.schema.json'))).toBe(true);
   });
 
   it('converges on a rerun over the same store: the same figures', async () => {

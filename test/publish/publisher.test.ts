@@ -6,7 +6,13 @@ import { createDirReportStore } from '../../functions/publish/dir-report-store.t
 import { isPublishValidationError, isSnapshotReadError } from '../../functions/publish/errors.ts';
 import { publishSnapshot, readLatest, readSnapshot } from '../../functions/publish/publisher.ts';
 import type { ReportStore } from '../../functions/publish/report-store.ts';
+import type { PortfoliosDoc, ProjectsDoc } from '../../functions/publish/documents.ts';
 import { AS_OF, sampleDocuments } from './sample-documents.ts';
+
+interface JsonSchema {
+  required?: string[];
+  properties: Record<string, { deprecated?: boolean; description?: string; items?: { required?: string[] } } | undefined>;
+}
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -38,12 +44,12 @@ describe('publishSnapshot', () => {
     const latest = await publishSnapshot(store, sampleDocuments(), { now, asOf: AS_OF });
     expect(latest.snapshot).toMatch(/^20260331T203507Z-[0-9a-f]{8}$/);
     expect(latest).toMatchObject({ schemaVersion: 1, generatedAt: '2026-03-31T20:35:07.123Z', asOf: AS_OF });
-    expect(latest.documents).toEqual(['managers.json', 'projects.json', 'alignment.json', 'quality.json', 'forecasts.json']);
+    expect(latest.documents).toEqual(['managers.json', 'projects.json', 'portfolios.json', 'alignment.json', 'quality.json', 'forecasts.json']);
     expect(await store.list(`snapshots/${latest.snapshot}/`)).toEqual(
-      ['alignment.json', 'forecasts.json', 'managers.json', 'projects.json', 'quality.json'].map((name) => `snapshots/${latest.snapshot}/${name}`),
+      ['alignment.json', 'forecasts.json', 'managers.json', 'portfolios.json', 'projects.json', 'quality.json'].map((name) => `snapshots/${latest.snapshot}/${name}`),
     );
     expect(await store.list('schemas/')).toEqual(
-      ['alignment', 'forecasts', 'latest', 'managers', 'projects', 'quality'].map((name) => `schemas/v1/${name}.schema.json`),
+      ['alignment', 'forecasts', 'latest', 'managers', 'portfolios', 'projects', 'quality'].map((name) => `schemas/v1/${name}.schema.json`),
     );
     expect(writes.at(-1)).toBe('latest.json');
     expect(writes.filter((key) => key === 'latest.json')).toHaveLength(1);
@@ -56,6 +62,34 @@ describe('publishSnapshot', () => {
     const schema = await store.getJson<{ type: string; required: string[] }>('schemas/v1/managers.schema.json');
     expect(schema?.type).toBe('object');
     expect(schema?.required).toEqual(expect.arrayContaining(['schemaVersion', 'asOf', 'managers', 'company']));
+  });
+
+  it('publishes portfolios.json with the portfolio figures of projects.json, and its JSON Schema', async () => {
+    const { store } = await recordingStore();
+    const docs = sampleDocuments();
+    const latest = await publishSnapshot(store, docs, { now, asOf: AS_OF });
+    const published = await store.getJson<PortfoliosDoc>(`snapshots/${latest.snapshot}/portfolios.json`);
+    const projects = await store.getJson<ProjectsDoc>(`snapshots/${latest.snapshot}/projects.json`);
+    expect(published).toEqual({ schemaVersion: 1, asOf: AS_OF, portfolios: projects?.portfolios });
+    expect(published?.portfolios.length).toBeGreaterThan(0);
+    const schema = await store.getJson<JsonSchema>('schemas/v1/portfolios.schema.json');
+    expect(schema?.required).toEqual(['schemaVersion', 'asOf', 'portfolios']);
+    expect(schema?.properties.portfolios?.items?.required).toEqual(['name', 'projects', 'hours', 'evm', 'health']);
+    // The copy inside projects.json stays for readers of schemaVersion 1, marked for removal.
+    const projectsSchema = await store.getJson<JsonSchema>('schemas/v1/projects.schema.json');
+    expect(projectsSchema?.properties.portfolios).toMatchObject({ deprecated: true, description: expect.stringContaining('portfolios.json') });
+  });
+
+  it('rejects an invalid portfolios.json, naming it, and writes nothing', async () => {
+    const { store, writes } = await recordingStore();
+    const docs = sampleDocuments();
+    const first = docs['portfolios.json'].portfolios[0];
+    if (!first) throw new Error('fixture has portfolios');
+    (first as Record<string, unknown>).health = 'red';
+    const error = await thrown(publishSnapshot(store, docs, { now, asOf: AS_OF }));
+    expect(isPublishValidationError(error) && error.document).toBe('portfolios.json');
+    expect(isPublishValidationError(error) && error.issues.map((issue) => issue.path)).toEqual(['portfolios[0].health']);
+    expect(writes).toEqual([]);
   });
 
   it('gives different content different snapshot ids, sortable by time', async () => {
@@ -103,6 +137,18 @@ describe('readLatest and readSnapshot', () => {
     const read = await readLatest(store);
     expect(read).toEqual(latest);
     expect(await readSnapshot(store, latest)).toEqual(docs);
+  });
+
+  it('derive portfolios.json from projects.json for a snapshot published before it existed', async () => {
+    const { store } = await recordingStore();
+    const docs = sampleDocuments();
+    const latest = await publishSnapshot(store, docs, { now, asOf: AS_OF });
+    await store.delete([`snapshots/${latest.snapshot}/portfolios.json`]);
+    const older = { ...latest, documents: latest.documents.filter((name) => name !== 'portfolios.json') };
+    expect((await readSnapshot(store, older))['portfolios.json']).toEqual(docs['portfolios.json']);
+    // A snapshot that lists it must have it.
+    const missing = await thrown(readSnapshot(store, latest));
+    expect(isSnapshotReadError(missing) && missing.key).toBe(`snapshots/${latest.snapshot}/portfolios.json`);
   });
 
   it('find nothing in an empty store', async () => {

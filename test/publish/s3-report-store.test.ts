@@ -45,6 +45,6 @@ describe('createS3ReportStore', () => {
     const latest = await publishSnapshot(store, docs, { now: () => new Date('2026-03-31T20:35:00Z'), asOf: AS_OF });
     expect(await readLatest(store)).toEqual(latest);
     expect(await readSnapshot(store, latest)).toEqual(docs);
-    expect(await store.list(`snapshots/${latest.snapshot}/`)).toHaveLength(5);
+    expect(await store.list(`snapshots/${latest.snapshot}/`)).toHaveLength(6);
   });
 });

@@ -1,4 +1,4 @@
-import { createKpiEngine } from '../../functions/kpi/index.ts';
+import { buildPortfoliosDoc, createKpiEngine } from '../../functions/kpi/index.ts';
 import { createForecastEngine } from '../../functions/forecast/index.ts';
 import type { SnapshotDocuments } from '../../functions/publish/documents.ts';
 import { buildQualityDoc } from '../../functions/publish/quality.ts';
@@ -16,6 +16,7 @@ export function sampleDocuments(): SnapshotDocuments {
     'forecasts.json': forecasts.finish(),
     'managers.json': result.managers,
     'projects.json': result.projects,
+    'portfolios.json': buildPortfoliosDoc(result.projects),
     'alignment.json': result.alignment,
     'quality.json': buildQualityDoc({
       now: new Date('2026-03-31T20:35:00Z'),

@@ -118,6 +118,14 @@ describe('buildSite', () => {
     expect(overview).toContain('Growth &amp; Payments');
   });
 
+  it('draws portfolio health from portfolios.json, worst first', () => {
+    const overview = html.get('index.html') ?? '';
+    const table = overview.slice(overview.indexOf('<table class="health-table"'), overview.indexOf('</table>', overview.indexOf('<table class="health-table"')));
+    const names = [...table.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(names).toEqual(['Growth &amp; Payments', 'Platform', 'Research &lt;lab&gt;']);
+    expect(table).toContain('CPI 0.81 &lt; 0.85');
+  });
+
   it('lists sources, quarantined records with reasons and unmatched identities', () => {
     const quality = html.get('quality/index.html') ?? '';
     for (const text of ['jira-cloud', 'failed: HTTP 401', 'ENG-412', 'unknown status id 10999', 'Former Contractor']) {

@@ -6,7 +6,7 @@ import { fixtureDir, readFixture, tempDir } from './helpers.ts';
 
 type Json = Record<string, unknown>;
 
-/** The fixture as a snapshot from before the optional fields existed. */
+/** The fixture as a snapshot from before the optional fields and portfolios.json existed. */
 async function stripOptional(dir: string): Promise<void> {
   const managers = (await readFixture('managers.json')) as Json & { managers: Json[]; company: Record<string, Json> };
   delete managers.areas;
@@ -21,6 +21,10 @@ async function stripOptional(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'managers.json'), JSON.stringify(managers));
   await writeFile(path.join(dir, 'projects.json'), JSON.stringify(projects));
   await writeFile(path.join(dir, 'alignment.json'), JSON.stringify(alignment));
+  const latest = (await readFixture('latest.json')) as Json & { documents: string[] };
+  latest.documents = latest.documents.filter((name) => name !== 'portfolios.json');
+  await writeFile(path.join(dir, 'latest.json'), JSON.stringify(latest));
+  await rm(path.join(dir, 'portfolios.json'));
 }
 
 describe('buildSite with a snapshot lacking the optional fields', () => {

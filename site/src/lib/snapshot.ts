@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { buildPortfoliosDoc } from '../../../functions/kpi/portfolios-report.ts';
 import { LatestSchema, documentSchemas } from '../../../functions/publish/documents.ts';
-import type { Latest, SnapshotDocuments } from '../../../functions/publish/documents.ts';
+import type { Latest, ProjectsDoc, SnapshotDocuments } from '../../../functions/publish/documents.ts';
 
 /** The environment variable naming the snapshot folder the site renders. */
 export const SNAPSHOT_DIR_ENV = 'PMPULSE_SNAPSHOT_DIR';
@@ -71,20 +72,32 @@ async function documentsDir(dir: string, latest: Latest): Promise<string> {
   return (await isDir(published)) ? published : dir;
 }
 
-/** Reads and validates latest.json and every document the site renders. */
+/**
+ * Reads and validates latest.json and every document the site renders. A snapshot from before
+ * portfolios.json existed does not list it; its portfolios then come from projects.json.
+ */
 export async function readSnapshot(dir: string): Promise<Snapshot> {
   const root = path.resolve(dir);
   const latest = await readValid(path.join(root, 'latest.json'), LatestSchema);
   const docsDir = await documentsDir(root, latest);
   const read = <K extends keyof SnapshotDocuments>(name: K) => readValid(path.join(docsDir, name), documentSchemas[name]);
-  const [managers, projects, alignment, quality, forecasts] = await Promise.all([
+  const [managers, projects, listedPortfolios, alignment, quality, forecasts] = await Promise.all([
     read('managers.json'),
     read('projects.json'),
+    latest.documents.includes('portfolios.json') ? read('portfolios.json') : undefined,
     read('alignment.json'),
     read('quality.json'),
     read('forecasts.json'),
   ]);
-  const documents = { 'managers.json': managers, 'projects.json': projects, 'alignment.json': alignment, 'quality.json': quality, 'forecasts.json': forecasts };
+  const portfolios = listedPortfolios ?? buildPortfoliosDoc(projects as ProjectsDoc);
+  const documents = {
+    'managers.json': managers,
+    'projects.json': projects,
+    'portfolios.json': portfolios,
+    'alignment.json': alignment,
+    'quality.json': quality,
+    'forecasts.json': forecasts,
+  };
   return { dir: root, latest, documents: documents as SnapshotDocuments };
 }
 

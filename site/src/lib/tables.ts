@@ -1,10 +1,14 @@
-import type { AlignmentDoc, ProjectsDoc, QualityDoc } from '../../../functions/publish/documents.ts';
+import type { AlignmentDoc, PortfoliosDoc, ProjectsDoc, QualityDoc } from '../../../functions/publish/documents.ts';
 import type { ChartTable } from './charts.ts';
 import { formatHours, formatScore, formatShare, formatTimestamp } from './format.ts';
 
-/** Per portfolio: how many projects, how many hours and how far from the theme targets. */
-export function portfolioTable(alignment: AlignmentDoc, projects: ProjectsDoc): ChartTable {
-  const count = (name: string) => projects.projects.filter((p) => p.portfolio === name).length;
+/**
+ * Per portfolio: how many projects, how many hours and how far from the theme targets. Project
+ * counts come from portfolios.json; a snapshot without them counts the projects themselves.
+ */
+export function portfolioTable(alignment: AlignmentDoc, portfolios: PortfoliosDoc, projects: ProjectsDoc): ChartTable {
+  const counts = new Map(portfolios.portfolios.map((p) => [p.name, p.projects]));
+  const count = (name: string) => counts.get(name) ?? projects.projects.filter((p) => p.portfolio === name).length;
   return {
     columns: ['Portfolio', 'Projects', 'Hours', 'Unaligned', 'Gap score'],
     rows: alignment.portfolios.map((p) => [
