@@ -7,7 +7,7 @@ import { AS_OF, WINDOW_DAYS } from './synthetic.ts';
  */
 
 export const TABLE_COLUMNS = {
-  tasks: { id: 'VARCHAR', project_id: 'VARCHAR', status: 'VARCHAR', done_day: 'DATE', due_on: 'DATE', estimate_hours: 'DOUBLE', theme: 'VARCHAR' },
+  tasks: { id: 'VARCHAR', project_id: 'VARCHAR', status: 'VARCHAR', done_day: 'DATE', due_on: 'DATE', estimate_hours: 'DOUBLE', theme: 'VARCHAR', created_ms: 'BIGINT', done_ms: 'BIGINT' },
   entries: { id: 'VARCHAR', task_id: 'VARCHAR', project_id: 'VARCHAR', person_id: 'VARCHAR', date: 'DATE', hours: 'DOUBLE' },
   projects: { id: 'VARCHAR', pm_id: 'VARCHAR', portfolio: 'VARCHAR' },
 } as const;

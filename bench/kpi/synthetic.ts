@@ -31,6 +31,7 @@ export interface SyntheticSize {
 export function sizeFor(tasks: number): SyntheticSize {
   const projects = Math.max(20, Math.round(tasks / 1000));
   const pms = Math.max(5, Math.round(projects / 4));
+  // The PMs plus a team of five per project (see loggerOf).
   return { tasks, entries: tasks * 5, projects, pms, people: pms + projects * 5 };
 }
 
@@ -74,9 +75,19 @@ function entry(j: number, size: SyntheticSize, next: () => number): TimeEntry {
   const taskIndex = Math.floor(next() * size.tasks);
   return {
     id: `${SOURCE}:w${j}`, source: SOURCE, sourceId: `w${j}`, taskId: `${SOURCE}:t${taskIndex}`,
-    projectId: `${SOURCE}:p${projectOfTask(taskIndex, size)}`, personId: personId(Math.floor(next() * size.people)),
+    projectId: `${SOURCE}:p${projectOfTask(taskIndex, size)}`, personId: personId(loggerOf(projectOfTask(taskIndex, size), size, next)),
     date: day(AS_OF_INDEX - 400 + Math.floor(next() * 430)), hours: (1 + Math.floor(next() * 32)) / 4,
   };
+}
+
+/**
+ * Who logs an hour on a project: nine times in ten one of the project's own five people, else
+ * anyone (a shared specialist). Teams, not a uniform draw over everyone: with a uniform draw every
+ * PM's team would be the whole company, which no organisation looks like.
+ */
+function loggerOf(project: number, size: SyntheticSize, next: () => number): number {
+  const roll = next();
+  return roll < 0.9 ? size.pms + project * 5 + Math.floor((roll / 0.9) * 5) : Math.floor(next() * size.people);
 }
 
 function* pages<T>(count: number, pageSize: number, seed: number, make: (i: number, next: () => number) => T): Generator<T[]> {

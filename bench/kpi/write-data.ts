@@ -29,7 +29,8 @@ async function writeCsv(name: string, header: string, rows: Iterable<string[]>):
 function* taskRows(): Generator<string[]> {
   for (const page of taskPages(size, seed)) {
     yield page.map((t) => [t.id, t.projectId, t.status, t.status === 'done' && t.doneAt ? t.doneAt.slice(0, 10) : '',
-      t.dueOn ?? '', t.estimateHours ?? '', t.tags.find((tag) => themeTags.has(tag)) ?? ''].join(','));
+      t.dueOn ?? '', t.estimateHours ?? '', t.tags.find((tag) => themeTags.has(tag)) ?? '',
+      Date.parse(t.createdAt), t.status === 'done' && t.doneAt ? Date.parse(t.doneAt) : ''].join(','));
   }
 }
 

@@ -205,14 +205,14 @@ class StreamingKpiEngine implements KpiEngine {
     const slots = this.#slotBuffer;
     const count = this.#calendar.slotsOf(day, slots);
     const monthCount = this.#calendar.monthCount;
+    manager?.teamHours.addToSlots(slots, count, person, hours);
     for (let i = 0; i < count; i++) {
       const slot = slots[i] as number;
-      if (personTally) personTally.hoursPerSlot[slot] = (personTally.hoursPerSlot[slot] ?? 0) + hours;
+      this.#people.logSlot(person, slot, hours);
       if (slot > 0 && slot <= monthCount) this.#alignment.addMonth(slot - 1, theme, hours);
       if (manager) {
         manager.count(slot, C.hours, hours);
         manager.count(slot, C.entries);
-        manager.teamHours.add(slot, person, hours);
       }
       if (slot !== 0) continue;
       this.#alignment.addTo(this.#alignmentBucketsOf(projectIndex), theme, hours);

@@ -63,14 +63,14 @@ function teamValues(team: TeamHours, slot: number, calendar: Calendar, people: P
   while (mondayOf(lastWeek) <= to) lastWeek++;
   const weekCount = lastWeek - firstWeek;
   for (let m = 0; m < members.length; m++) {
-    const tally = people.tallies[members[m] as number];
+    const person = members[m] as number;
+    const tally = people.tallies[person];
     if (!tally) continue;
-    hours += tally.hoursPerSlot[slot] ?? 0;
+    hours += people.slotHours(person, slot);
     const perWeek = tally.capacityPerWeek;
     capacity += (perWeek * days) / 7;
-    const logged = tally.hoursPerWeek;
     for (let w = 0; w < weekCount; w++) {
-      const h = logged[weeks + w] ?? 0;
+      const h = people.weekHours(person, weeks + w);
       weekHours += h;
       overtime += Math.max(0, h - perWeek);
     }

@@ -4,13 +4,13 @@ import type { IdentityResolver } from './identity.ts';
 /**
  * The people who log time, by canonical identity: capacity, cost rate, and hours per slot and per
  * week. Memory: one small record per person, with one number per slot and per week of the year.
+ * The hours sit in two flat arrays, a row per person, not in arrays hung off each person's record:
+ * every time entry adds to both, and one index into a flat array is one memory access where
+ * record → array → backing store was three, each a likely cache miss with thousands of people.
  */
 export interface PersonTally {
   capacityPerWeek: number;
   rate: number | undefined;
-  hoursPerSlot: Float64Array;
-  /** Hours per week, indexed from the calendar's first week. */
-  hoursPerWeek: Float64Array;
 }
 
 /** Week number with weeks running Monday to Sunday (day 0, 1970-01-01, was a Thursday). */
@@ -27,6 +27,9 @@ export class People {
   readonly firstWeek: number;
   readonly #weeks: number;
   readonly tallies: PersonTally[] = [];
+  /** Row per person: hours per slot, and hours per week from `firstWeek`. */
+  #slotHours: Float64Array;
+  #weekHours: Float64Array;
   readonly #onFirstSight: (recordId: string) => void;
 
   /** `onFirstSight` hears each source person id once, the first time it is looked up. */
@@ -38,6 +41,8 @@ export class People {
     this.#slots = slots;
     this.firstWeek = weekOf(firstDay);
     this.#weeks = weekOf(lastDay) - this.firstWeek + 1;
+    this.#slotHours = new Float64Array(64 * slots);
+    this.#weekHours = new Float64Array(64 * this.#weeks);
   }
 
   /**
@@ -67,12 +72,11 @@ export class People {
     if (index === undefined) {
       index = this.tallies.length;
       const override = this.#overrides.get(identity.id);
-      this.tallies.push({
-        capacityPerWeek: override?.capacityHoursPerWeek ?? this.#defaultCapacity,
-        rate: override?.rate,
-        hoursPerSlot: new Float64Array(this.#slots),
-        hoursPerWeek: new Float64Array(this.#weeks),
-      });
+      this.tallies.push({ capacityPerWeek: override?.capacityHoursPerWeek ?? this.#defaultCapacity, rate: override?.rate });
+      if (this.tallies.length * this.#slots > this.#slotHours.length) {
+        this.#slotHours = grown(this.#slotHours);
+        this.#weekHours = grown(this.#weekHours);
+      }
       this.#byIdentity.set(identity.id, index);
     }
     return index;
@@ -80,7 +84,30 @@ export class People {
 
   logWeek(person: number, day: number, hours: number): void {
     const week = weekOf(day) - this.firstWeek;
-    const tally = this.tallies[person];
-    if (tally && week >= 0 && week < tally.hoursPerWeek.length) tally.hoursPerWeek[week] = (tally.hoursPerWeek[week] ?? 0) + hours;
+    if (person < 0 || person >= this.tallies.length || week < 0 || week >= this.#weeks) return;
+    const at = person * this.#weeks + week;
+    this.#weekHours[at] = (this.#weekHours[at] as number) + hours;
   }
+
+  logSlot(person: number, slot: number, hours: number): void {
+    if (person < 0 || person >= this.tallies.length) return;
+    const at = person * this.#slots + slot;
+    this.#slotHours[at] = (this.#slotHours[at] as number) + hours;
+  }
+
+  /** Hours the person logged in the slot, on any project. */
+  slotHours(person: number, slot: number): number {
+    return this.#slotHours[person * this.#slots + slot] ?? 0;
+  }
+
+  /** Hours the person logged in week `firstWeek + week`, on any project (0 outside the calendar). */
+  weekHours(person: number, week: number): number {
+    return week < 0 || week >= this.#weeks ? 0 : (this.#weekHours[person * this.#weeks + week] ?? 0);
+  }
+}
+
+function grown(old: Float64Array): Float64Array {
+  const next = new Float64Array(old.length * 2);
+  next.set(old);
+  return next;
 }

@@ -33,18 +33,22 @@ export class TeamHours {
     this.#size = new Int32Array(slots);
   }
 
-  add(slot: number, person: number, hours: number): void {
+  /** Adds the hours to the first `count` slots of `slots`: one row lookup for all of them. */
+  addToSlots(slots: Int32Array, count: number, person: number, hours: number): void {
     const local = this.#localFor(person);
     const row = this.#hours[(local / BLOCK) | 0] as Float64Array;
     const base = (local % BLOCK) * this.#row;
-    const maskCell = base + this.#slots + ((slot / 31) | 0);
-    const mask = row[maskCell] as number;
-    const bit = 1 << (slot % 31);
-    if ((mask & bit) === 0) {
-      row[maskCell] = mask | bit;
-      this.#push(slot, person);
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i] as number;
+      const maskCell = base + this.#slots + ((slot / 31) | 0);
+      const mask = row[maskCell] as number;
+      const bit = 1 << (slot % 31);
+      if ((mask & bit) === 0) {
+        row[maskCell] = mask | bit;
+        this.#push(slot, person);
+      }
+      row[base + slot] = (row[base + slot] as number) + hours;
     }
-    row[base + slot] = (row[base + slot] as number) + hours;
   }
 
   /** How many people logged time in the slot. */
