@@ -1,9 +1,10 @@
 import type { KpiConfig, PersonOverride, Theme } from '../config/schema.ts';
 import type { Person, Project, StatusChange, Task, TimeEntry } from '../domain/records.ts';
 import { SCHEMA_VERSION, type AlignmentDoc, type ManagersDoc, type ProjectsDoc } from '../publish/documents.ts';
-import { AlignmentTally, NO_PORTFOLIO, type AlignmentBuckets } from './alignment.ts';
+import { AlignmentTally, NO_PORTFOLIO } from './alignment.ts';
 import { Calendar, DAY_MS, dayNumber } from './calendar.ts';
 import { KpiInputError } from './errors.ts';
+import { EntryTally } from './entry-tally.ts';
 import { countFlow } from './finish-pass.ts';
 import { createIdentityResolver, type Identity, type IdentityResolver } from './identity.ts';
 import { instantMs } from './instant.ts';
@@ -15,13 +16,10 @@ import { buildManagersDoc } from './reports.ts';
 import { MONTHS, QUARTERS, resolveKpiSettings, type KpiSettings } from './settings.ts';
 import { offerDrivers } from './task-drivers.ts';
 import { TaskIndex } from './task-index.ts';
+import { TaskThemes } from './task-themes.ts';
 import { factsOf, tallyManagerTask, tallyProjectTask } from './task-tally.ts';
-import { createThemeMatcher, UNALIGNED, type ThemeMatcher } from './themes.ts';
+import { createThemeMatcher } from './themes.ts';
 import { unalignedWork } from './unaligned.ts';
-
-const NO_TAGS: readonly string[] = [];
-/** Joins a tag set into one cache key; tags never hold this control character. */
-const TAG_SEPARATOR = '\u0000';
 
 export interface KpiEngineInput {
   /** Last day of the reporting window, YYYY-MM-DD. */
@@ -66,15 +64,12 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #settings: KpiSettings;
   readonly #calendar: Calendar;
   readonly #identities: IdentityResolver;
-  readonly #matcher: ThemeMatcher;
   readonly #org: Org;
   readonly #people: People;
   readonly #alignment: AlignmentTally;
   readonly #tasks = new TaskIndex();
-  /** Per project index + 1 (0: no known project): theme by task tags key, see #themeOfTask. */
-  readonly #projectThemes: Map<string, number>[] = [];
-  /** Per project index + 1: the alignment buckets its window hours land in. */
-  readonly #alignmentBuckets: AlignmentBuckets[] = [];
+  readonly #themes: TaskThemes;
+  readonly #entries: EntryTally;
   readonly #seenPeople = new Set<string>();
   readonly #unmatched = new Map<string, Identity>();
   readonly #ratesConfigured: boolean;
@@ -87,13 +82,14 @@ class StreamingKpiEngine implements KpiEngine {
     this.#settings = resolveKpiSettings(input.settings, input.windowDays);
     this.#calendar = new Calendar(input.asOf, this.#settings.windowDays, MONTHS, QUARTERS);
     this.#identities = createIdentityResolver(input.people, input.overrides);
-    this.#matcher = createThemeMatcher(input.themes);
     this.#org = new Org(input.projects, this.#identities, this.#calendar);
     const firstDay = Math.min(...this.#calendar.slots.map((slot) => slot.from));
     this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf, (id) => this.#noteIdentity(id));
     const months = this.#calendar.slots.filter((slot) => slot.kind === 'month').map((slot) => slot.period);
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
     this.#ratesConfigured = input.overrides.some((override) => override.rate !== undefined);
+    this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);
+    this.#entries = new EntryTally({ calendar: this.#calendar, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment });
   }
 
   addTasks(tasks: readonly Task[]): void {
@@ -101,7 +97,7 @@ class StreamingKpiEngine implements KpiEngine {
     const calendar = this.#calendar;
     for (const task of tasks) {
       const projectIndex = this.#org.indexOf(task.projectId);
-      const theme = this.#themeOfTask(task.tags, projectIndex);
+      const theme = this.#themes.of(task.tags, projectIndex);
       const slot = this.#tasks.add(task.id, projectIndex, this.#org.managerOf[projectIndex] ?? -1, theme);
       if (slot === undefined) continue; // a task seen twice (overlapping pages) counts once
       const rate = this.#ratesConfigured ? this.#people.rateOf(task.assigneeId) : undefined;
@@ -143,7 +139,7 @@ class StreamingKpiEngine implements KpiEngine {
     for (const entry of entries) {
       // Logged after the as-of date: not part of this report (the person still counts as seen).
       if (entry.date > asOf) this.#noteIdentity(entry.personId);
-      else this.#tallyEntry(entry, dayNumber(entry.date));
+      else this.#entries.add(entry, dayNumber(entry.date));
     }
   }
 
@@ -176,74 +172,6 @@ class StreamingKpiEngine implements KpiEngine {
     this.#tasks.startedAtMs[slot] = started <= asOfEnd ? started : task.status === 'in_progress' ? asOfEnd : Number.NaN;
     this.#tasks.doneDay[slot] = doneDay;
     this.#tasks.doneMs[slot] = Number.isNaN(doneDay) || task.doneAt === undefined ? Number.NaN : instantMs(task.doneAt);
-  }
-
-  /**
-   * A time entry on a known task counts for the project the task is in now: a task moved between
-   * projects takes its hours along with its estimate, so the new project's EV and AC (and CPI)
-   * rest on the same work. An entry without a known task stays with its own project.
-   */
-  #tallyEntry(entry: TimeEntry, day: number): void {
-    const tasks = this.#tasks;
-    const taskSlot = entry.taskId === undefined ? undefined : tasks.slotOf(entry.taskId);
-    let projectIndex = taskSlot === undefined ? -1 : (tasks.project[taskSlot] as number);
-    if (projectIndex < 0) projectIndex = this.#org.indexOf(entry.projectId);
-    const theme = taskSlot === undefined ? this.#themeOfTask(NO_TAGS, projectIndex) : (tasks.theme[taskSlot] as number);
-    const project = this.#org.tallies[projectIndex];
-    const manager = this.#org.managerTally(projectIndex);
-    const person = this.#people.indexOf(entry.personId);
-    const personTally = this.#people.tallies[person];
-    const hours = entry.hours;
-    if (project) {
-      project.ac += hours;
-      const rate = personTally?.rate;
-      if (rate !== undefined) (project.cost.ac += hours * rate), (project.cost.costed += hours);
-    }
-    manager?.holdBetween(S.ac, this.#calendar.firstMonthEndFrom(day), undefined, hours);
-    this.#people.logWeek(person, day, hours);
-    // A plain loop over the day's slots (at most three): no closure per entry.
-    const slots = this.#slotBuffer;
-    const count = this.#calendar.slotsOf(day, slots);
-    const monthCount = this.#calendar.monthCount;
-    manager?.teamHours.addToSlots(slots, count, person, hours);
-    for (let i = 0; i < count; i++) {
-      const slot = slots[i] as number;
-      this.#people.logSlot(person, slot, hours);
-      if (slot > 0 && slot <= monthCount) this.#alignment.addMonth(slot - 1, theme, hours);
-      if (manager) {
-        manager.count(slot, C.hours, hours);
-        manager.count(slot, C.entries);
-      }
-      if (slot !== 0) continue;
-      this.#alignment.addTo(this.#alignmentBucketsOf(projectIndex), theme, hours);
-      if (!project) continue;
-      project.hoursInWindow += hours;
-      project.entriesInWindow += 1;
-      if (theme === UNALIGNED) project.unalignedHoursInWindow += hours;
-    }
-  }
-
-  /**
-   * Theme of a task's tags in a project (no tags: the project's own theme). The answer depends
-   * only on the project and the tags, and a project's tasks share a few tag sets, so it is
-   * matched once per project and tag set, not once per task.
-   */
-  #themeOfTask(tags: readonly string[], projectIndex: number): number {
-    const byTags = (this.#projectThemes[projectIndex + 1] ??= new Map());
-    const key = tags.length === 0 ? '' : tags.length === 1 ? (tags[0] as string) : tags.join(TAG_SEPARATOR);
-    let theme = byTags.get(key);
-    if (theme === undefined) byTags.set(key, (theme = this.#matcher.match(tags, this.#org.projects[projectIndex])));
-    return theme;
-  }
-
-  #alignmentBucketsOf(projectIndex: number): AlignmentBuckets {
-    let buckets = this.#alignmentBuckets[projectIndex + 1];
-    if (buckets === undefined) {
-      const pmId = this.#org.managers[this.#org.managerOf[projectIndex] ?? -1]?.pm.id;
-      buckets = this.#alignment.bucketsOf(this.#org.projects[projectIndex]?.portfolio ?? NO_PORTFOLIO, pmId);
-      this.#alignmentBuckets[projectIndex + 1] = buckets;
-    }
-    return buckets;
   }
 
   #noteIdentity(recordId: string): void {
