@@ -1,7 +1,9 @@
 // `node bench/lambda.ts [--runs N]`: each Lambda's bundle as `cdk synth` builds it (esbuild, the
 // stack's bundling options), its minified size, and its cold init: the bundle imported in a fresh
 // Node process, as the Lambda runtime does at init, median of N. Sync and the sign-in function
-// read their secrets at init, from a local stand-in for Secrets Manager.
+// read their secrets at init (the import waits for them), from a local stand-in for Secrets
+// Manager, with credentials in the environment as Lambda gives them; the stand-in speaks plain
+// HTTP, so the TLS handshake of a real read is not in the figure.
 // Writes bench/lambda-results.json.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

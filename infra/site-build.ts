@@ -98,13 +98,29 @@ export class SiteBuild extends Construct {
   }
 }
 
-/** `npm ci`, the site from the S3 reports, then the bucket in step with it and the cache cleared. */
+/**
+ * Node 24 comes from the npm registry, as `.ci/run` gets it, not from the image's
+ * `runtime-versions`: which Node versions an image offers (and which minor of each) changes with
+ * the image, and the sources need Node >= 22.18 to run TypeScript directly. The image's own Node
+ * and npm only install it. Then `npm ci`, the site from the S3 reports, the bucket in step with it
+ * and the cache cleared.
+ */
+const withNode24 = 'export PATH="$CODEBUILD_SRC_DIR/.tools/node_modules/.bin:$PATH"';
 const buildSpec = {
   version: '0.2',
   phases: {
-    install: { 'runtime-versions': { nodejs: 22 }, commands: ['npm ci --omit=dev'] },
+    install: {
+      commands: [
+        'npm install --prefix .tools --no-audit --no-fund node@24',
+        withNode24,
+        'node -e "if (Number(process.versions.node.split(\'.\')[0]) < 24) throw new Error(\'Node \' + process.version + \', not 24\')"',
+        'npm ci --omit=dev --no-audit --no-fund',
+      ],
+    },
     build: {
       commands: [
+        // Each phase says which Node it means, whatever the shell kept from the last one.
+        withNode24,
         'printf \'{"reports":{"type":"s3","bucket":"%s"}}\' "$PMPULSE_REPORTS_BUCKET" > pmpulse.config.json',
         'node bin/pmpulse.js site build --snapshot latest --out site-dist --config pmpulse.config.json',
         'aws s3 sync site-dist "s3://$PMPULSE_SITE_BUCKET" --delete',

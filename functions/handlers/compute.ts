@@ -1,5 +1,5 @@
 import type { Config } from '../config/index.ts';
-import { runCompute } from '../pipeline/index.ts';
+import { runCompute } from '../pipeline/compute.ts';
 import { ComputeEventSchema, type ComputeEvent } from './events.ts';
 import { loadRuntimeConfig } from './runtime-config.ts';
 import { createStepHandler, type HandlerEffects } from './step-handler.ts';

@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Config } from '../config/index.ts';
-import { runPublish } from '../pipeline/index.ts';
+import { runPublish } from '../pipeline/publish.ts';
 import { PublishEventSchema, type PublishEvent } from './events.ts';
 import { loadRuntimeConfig } from './runtime-config.ts';
 import { createStepHandler, type HandlerEffects } from './step-handler.ts';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ConfigError } from '../config/index.ts';
+import { getSecretString, targetFromEnv } from './secrets-manager.ts';
 
 /**
  * `{"JIRA_API_TOKEN": "arn:aws:secretsmanager:…", …}`: each source's `tokenEnv` name and the
@@ -20,7 +21,7 @@ const SecretMapSchema = z.record(
  * call; a rotated token reaches the function with its next cold start.
  * Returns the names it set.
  */
-export async function loadSecrets(env: NodeJS.ProcessEnv = process.env, read: SecretReader = readSecret): Promise<string[]> {
+export async function loadSecrets(env: NodeJS.ProcessEnv = process.env, read: SecretReader = (secretId) => readSecret(secretId, env)): Promise<string[]> {
   const text = env[SECRETS_ENV];
   if (text === undefined || text.trim() === '') return [];
   const map = parseSecretMap(text);
@@ -44,14 +45,23 @@ function parseSecretMap(text: string): Record<string, string> {
   return result.data;
 }
 
-/** One secret's string value. The SDK is loaded only when a secret is read; the Lambda runtime provides it. */
-export async function readSecret(secretId: string): Promise<string> {
+/**
+ * One secret's string value. With the credentials the Lambda runtime puts in the environment,
+ * one signed request (no SDK client to load at init); otherwise the SDK and its credential chain,
+ * loaded only then.
+ */
+export async function readSecret(secretId: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const target = targetFromEnv(env);
+  const value = target ? await getSecretString(secretId, target) : await readSecretWithSdk(secretId);
+  if (!value) throw new ConfigError(SECRETS_ENV, [`${secretId}: the secret has no string value yet`]);
+  return value.trim();
+}
+
+async function readSecretWithSdk(secretId: string): Promise<string | undefined> {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient({});
   try {
-    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-    if (!SecretString) throw new ConfigError(SECRETS_ENV, [`${secretId}: the secret has no string value yet`]);
-    return SecretString.trim();
+    return (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
   } finally {
     client.destroy();
   }

@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Config } from '../config/index.ts';
-import { PipelineError, runSync, type SyncSummary } from '../pipeline/index.ts';
+import { PipelineError } from '../pipeline/errors.ts';
+import { runSync, type SyncSummary } from '../pipeline/sync.ts';
 import { syncOptionsFor } from './backfill.ts';
 import { SyncEventSchema, type SyncEvent } from './events.ts';
 import { loadRuntimeConfig } from './runtime-config.ts';

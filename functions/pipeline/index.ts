@@ -2,4 +2,5 @@ export { runSync, type SyncOptions, type SyncSummary } from './sync.ts';
 export { runCompute, type ComputeOptions } from './compute.ts';
 export { runPublish } from './publish.ts';
 export { openRuntime, withRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
+export { openStoreRuntime, withStoreRuntime, type StoreRuntime, type StoreRuntimeOptions } from './store-runtime.ts';
 export { PipelineError, isPipelineError, describeError } from './errors.ts';

@@ -5,12 +5,13 @@ import { connectorFor } from '../connectors/registry.ts';
 import type { RecordBatch } from '../connectors/kit/connector.ts';
 import type { RecordKind } from '../domain/index.ts';
 import type { SyncRun } from '../store/store.ts';
-import { withRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
+import { withStoreRuntime, type StoreRuntime, type StoreRuntimeOptions } from './store-runtime.ts';
 import { PipelineError, describeError } from './errors.ts';
 import { holdLease, type HeldLease } from './lease.ts';
 import { trackQuarantine, type QuarantineRelease } from './quarantine-release.ts';
 
-export interface SyncOptions extends RuntimeOptions {
+/** Sync needs the store only; a full `Runtime` (the CLI's) fits `runtime` as well. */
+export interface SyncOptions extends StoreRuntimeOptions {
   /** Source names to sync; all configured sources when absent. */
   sources?: string[];
   /** A backfill: each source re-reads everything changed since this instant. */
@@ -33,7 +34,7 @@ export async function runSync(config: Config, options: SyncOptions = {}): Promis
   const sources = selectSources(config, options.sources);
   // Tokens are checked before any work, so a missing one is a config error, not a half-done sync.
   const tokens = new Map(sources.map((source) => [source.name, readToken(source, options.env)]));
-  return withRuntime(config, options, async (runtime) => {
+  return withStoreRuntime(config, options, async (runtime) => {
     const owner = `${hostname()}:${process.pid}:${runtime.now().getTime()}`;
     const leaseMs = options.leaseMs ?? 2 * 60_000;
     const lease = await holdLease({ store: runtime.store, name: LEASE, owner, ttlMs: leaseMs, log: runtime.log, step: 'sync' });
@@ -60,7 +61,7 @@ function selectSources(config: Config, names: string[] | undefined): SourceConfi
 }
 
 async function syncSource(
-  runtime: Runtime,
+  runtime: StoreRuntime,
   lease: HeldLease,
   source: SourceConfig,
   token: string,
@@ -111,7 +112,7 @@ async function syncSource(
 }
 
 async function storeBatch(
-  runtime: Runtime,
+  runtime: StoreRuntime,
   source: string,
   batch: RecordBatch,
   counts: Partial<Record<RecordKind, number>>,

@@ -86,7 +86,7 @@ function redirect(location: string, cookies: string[]): LambdaFunctionURLResult 
 }
 
 /** Settings and session key from the environment and Secrets Manager, once per execution environment. */
-export async function loadSiteAuth(env: NodeJS.ProcessEnv = process.env, read: SecretReader = readSecret) {
+export async function loadSiteAuth(env: NodeJS.ProcessEnv = process.env, read: SecretReader = (secretId) => readSecret(secretId, env)) {
   const missing = Object.values(AUTH_ENV).filter((name) => !env[name]);
   if (missing.length || !env.AWS_REGION) throw new ConfigError('environment', [...missing, ...(env.AWS_REGION ? [] : ['AWS_REGION'])].map((n) => `${n} is not set`));
   const [client, sessionKey] = await Promise.all([read(env[AUTH_ENV.clientSecretName]!), read(env[AUTH_ENV.sessionKeySecretName]!)]);

@@ -1,0 +1,51 @@
+import type { Config } from '../config/index.ts';
+import type { Store } from '../store/store.ts';
+import { openStore } from '../store/index.ts';
+import type { Logger } from '../runtime/logger.ts';
+import { createLogger } from '../runtime/logger.ts';
+
+/**
+ * What a step that reads and writes only the store runs with (sync). It leaves the report store
+ * out, so a bundle of such a step carries no S3 client; `Runtime` adds the report store to it.
+ */
+export interface StoreRuntime {
+  config: Config;
+  store: Store;
+  now: () => Date;
+  log: Logger;
+  fetch: typeof fetch;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface StoreRuntimeOptions {
+  now?: () => Date;
+  log?: Logger;
+  fetch?: typeof fetch;
+  env?: NodeJS.ProcessEnv;
+  /** An already open runtime: steps run in one process share one store connection. */
+  runtime?: StoreRuntime;
+}
+
+export async function openStoreRuntime(config: Config, options: StoreRuntimeOptions = {}): Promise<StoreRuntime & { close(): Promise<void> }> {
+  const store = await openStore(config.store);
+  return {
+    config,
+    store,
+    now: options.now ?? (() => new Date()),
+    log: options.log ?? createLogger(),
+    fetch: options.fetch ?? globalThis.fetch,
+    env: options.env ?? process.env,
+    close: () => store.close(),
+  };
+}
+
+/** Runs `step` with the caller's runtime, or with one opened (and closed) for it. */
+export async function withStoreRuntime<T>(config: Config, options: StoreRuntimeOptions, step: (runtime: StoreRuntime) => Promise<T>): Promise<T> {
+  if (options.runtime) return step(options.runtime);
+  const runtime = await openStoreRuntime(config, options);
+  try {
+    return await step(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
