@@ -2,11 +2,11 @@ import type { Config } from '../config/index.ts';
 import type { Latest, SnapshotDocuments } from '../publish/documents.ts';
 import { DOCUMENT_NAMES, publishSnapshot } from '../publish/publisher.ts';
 import { pruneSnapshots } from '../publish/prune.ts';
-import { withRuntime, type RuntimeOptions } from './runtime.ts';
+import { withReportsRuntime, type ReportsRuntimeOptions } from './reports-runtime.ts';
 import { PipelineError } from './errors.ts';
 import { STAGING_MANIFEST, stagingKey, type StagingManifest } from './staging.ts';
 
-export interface PublishStepOptions extends RuntimeOptions {
+export interface PublishStepOptions extends ReportsRuntimeOptions {
   /** Snapshots older than this many days are pruned after the publish (default 30); latest's never is. */
   retentionDays?: number;
 }
@@ -16,7 +16,7 @@ export interface PublishStepOptions extends RuntimeOptions {
  * then prunes old snapshots. A failed prune is only logged: the publish itself is complete.
  */
 export async function runPublish(config: Config, options: PublishStepOptions = {}): Promise<Latest> {
-  return withRuntime(config, options, async (runtime) => {
+  return withReportsRuntime(config, options, async (runtime) => {
     const manifest = await runtime.reports.getJson<StagingManifest>(STAGING_MANIFEST);
     if (!manifest) throw new PipelineError('publish', `nothing to publish in ${runtime.reports.describe()}: run compute first`);
     // Staging left by a compute from before a document existed cannot make a complete snapshot.
