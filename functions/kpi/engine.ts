@@ -136,10 +136,12 @@ class StreamingKpiEngine implements KpiEngine {
   addTimeEntries(entries: readonly TimeEntry[]): void {
     this.#stage = 'entries';
     const asOf = this.#input.asOf;
-    for (const entry of entries) {
+    this.#entries.lookUpTasks(entries);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as TimeEntry;
       // Logged after the as-of date: not part of this report (the person still counts as seen).
       if (entry.date > asOf) this.#noteIdentity(entry.personId);
-      else this.#entries.add(entry, dayNumber(entry.date));
+      else this.#entries.add(entry, dayNumber(entry.date), i);
     }
   }
 

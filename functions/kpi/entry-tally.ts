@@ -28,6 +28,10 @@ export class EntryTally {
   readonly #alignmentBuckets: AlignmentBuckets[] = [];
   /** Scratch for Calendar.slotsOf: the slots of the entry in hand. */
   readonly #slots = new Int32Array(3);
+  /** Per entry of the page in hand: task slot (-1: none or unknown), its project index and theme. */
+  #pageSlots = new Int32Array(1024);
+  #pageProjects = new Int32Array(1024);
+  #pageThemes = new Int32Array(1024);
 
   constructor(parts: { calendar: Calendar; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally }) {
     this.#calendar = parts.calendar;
@@ -38,13 +42,41 @@ export class EntryTally {
     this.#alignment = parts.alignment;
   }
 
-  /** Tallies an entry dated `day` (a day number on or before the as-of date). */
-  add(entry: TimeEntry, day: number): void {
+  /**
+   * Looks up the tasks of a page of entries before tallying any of them. With a million tasks the
+   * id table and the per-task arrays are far larger than the CPU caches, so each lookup waits on
+   * memory; lookups of different entries do not depend on each other, so in a loop of lookups
+   * alone the CPU overlaps those waits, where between two tallies it cannot.
+   */
+  lookUpTasks(entries: readonly TimeEntry[]): void {
+    if (this.#pageSlots.length < entries.length) {
+      this.#pageSlots = new Int32Array(entries.length);
+      this.#pageProjects = new Int32Array(entries.length);
+      this.#pageThemes = new Int32Array(entries.length);
+    }
+    const slots = this.#pageSlots;
     const tasks = this.#tasks;
-    const taskSlot = entry.taskId === undefined ? undefined : tasks.slotOf(entry.taskId);
-    let projectIndex = taskSlot === undefined ? -1 : (tasks.project[taskSlot] as number);
+    for (let i = 0; i < entries.length; i++) {
+      const taskId = (entries[i] as TimeEntry).taskId;
+      slots[i] = taskId === undefined ? -1 : (tasks.slotOf(taskId) ?? -1);
+    }
+    // The same again for what each task says (its project and theme): independent reads as well.
+    for (let i = 0; i < entries.length; i++) {
+      const slot = slots[i] as number;
+      this.#pageProjects[i] = slot < 0 ? -1 : (tasks.project[slot] as number);
+      this.#pageThemes[i] = slot < 0 ? 0 : (tasks.theme[slot] as number);
+    }
+  }
+
+  /**
+   * Tallies the `i`-th entry of the page last passed to lookUpTasks, dated `day` (a day number on
+   * or before the as-of date).
+   */
+  add(entry: TimeEntry, day: number, i: number): void {
+    const known = (this.#pageSlots[i] as number) >= 0;
+    let projectIndex = known ? (this.#pageProjects[i] as number) : -1;
     if (projectIndex < 0) projectIndex = this.#org.indexOf(entry.projectId);
-    const theme = taskSlot === undefined ? this.#themes.of(NO_TAGS, projectIndex) : (tasks.theme[taskSlot] as number);
+    const theme = known ? (this.#pageThemes[i] as number) : this.#themes.of(NO_TAGS, projectIndex);
     const project = this.#org.tallies[projectIndex];
     const manager = this.#org.managerTally(projectIndex);
     const person = this.#people.indexOf(entry.personId);
