@@ -136,7 +136,7 @@ class StreamingKpiEngine implements KpiEngine {
   addTimeEntries(entries: readonly TimeEntry[]): void {
     this.#stage = 'entries';
     const asOf = this.#input.asOf;
-    this.#entries.lookUpTasks(entries);
+    this.#entries.lookUp(entries, asOf);
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i] as TimeEntry;
       // Logged after the as-of date: not part of this report (the person still counts as seen).

@@ -28,10 +28,11 @@ export class EntryTally {
   readonly #alignmentBuckets: AlignmentBuckets[] = [];
   /** Scratch for Calendar.slotsOf: the slots of the entry in hand. */
   readonly #slots = new Int32Array(3);
-  /** Per entry of the page in hand: task slot (-1: none or unknown), its project index and theme. */
+  /** Per entry of the page in hand: task slot (-1: none or unknown), its project index and theme, the person. */
   #pageSlots = new Int32Array(1024);
   #pageProjects = new Int32Array(1024);
   #pageThemes = new Int32Array(1024);
+  #pagePersons = new Int32Array(1024);
 
   constructor(parts: { calendar: Calendar; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally }) {
     this.#calendar = parts.calendar;
@@ -43,16 +44,17 @@ export class EntryTally {
   }
 
   /**
-   * Looks up the tasks of a page of entries before tallying any of them. With a million tasks the
+   * Looks up the tasks (and people) of a page of entries before tallying any of them. With a million tasks the
    * id table and the per-task arrays are far larger than the CPU caches, so each lookup waits on
    * memory; lookups of different entries do not depend on each other, so in a loop of lookups
    * alone the CPU overlaps those waits, where between two tallies it cannot.
    */
-  lookUpTasks(entries: readonly TimeEntry[]): void {
+  lookUp(entries: readonly TimeEntry[], asOf: string): void {
     if (this.#pageSlots.length < entries.length) {
       this.#pageSlots = new Int32Array(entries.length);
       this.#pageProjects = new Int32Array(entries.length);
       this.#pageThemes = new Int32Array(entries.length);
+      this.#pagePersons = new Int32Array(entries.length);
     }
     const slots = this.#pageSlots;
     const tasks = this.#tasks;
@@ -66,20 +68,25 @@ export class EntryTally {
       this.#pageProjects[i] = slot < 0 ? -1 : (tasks.project[slot] as number);
       this.#pageThemes[i] = slot < 0 ? 0 : (tasks.theme[slot] as number);
     }
+    // And the people; an entry after the as-of date is not tallied, so its person is not added.
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as TimeEntry;
+      this.#pagePersons[i] = entry.date > asOf ? -1 : this.#people.indexOf(entry.personId);
+    }
   }
 
   /**
-   * Tallies the `i`-th entry of the page last passed to lookUpTasks, dated `day` (a day number on
+   * Tallies the `i`-th entry of the page last passed to lookUp, dated `day` (a day number on
    * or before the as-of date).
    */
   add(entry: TimeEntry, day: number, i: number): void {
     const known = (this.#pageSlots[i] as number) >= 0;
-    let projectIndex = known ? (this.#pageProjects[i] as number) : -1;
+    let projectIndex = this.#pageProjects[i] as number;
     if (projectIndex < 0) projectIndex = this.#org.indexOf(entry.projectId);
     const theme = known ? (this.#pageThemes[i] as number) : this.#themes.of(NO_TAGS, projectIndex);
     const project = this.#org.tallies[projectIndex];
     const manager = this.#org.managerTally(projectIndex);
-    const person = this.#people.indexOf(entry.personId);
+    const person = this.#pagePersons[i] as number;
     const hours = entry.hours;
     if (project) {
       project.ac += hours;

@@ -3,15 +3,14 @@
  * Map<person, hours> per slot, which cost about 60 bytes per (slot, person) pair, a new heap
  * number on every update, and GC time to trace them all: with a thousand people logging on every
  * PM's projects that was millions of map entries. Here each person the PM has seen gets a local
- * number and a row of one Float64 per slot, in blocks of BLOCK rows, so memory grows by one
- * block at a time and nothing is traced by the GC. The row ends with bit masks of the slots the
+ * number and a row of one Float64 per slot, all rows in one array that doubles when full (one
+ * index to reach a row: with hundreds of PMs, each extra hop to a block was a cache miss per time
+ * entry), and nothing is traced by the GC. The row ends with bit masks of the slots the
  * person has hours in, so one update touches one row (one or two cache lines), not two arrays.
  *
  * Readers must see the same order a Map gave: per slot, people in the order they first logged
  * time in it (sums over the team add up in that order), so each slot also keeps that order list.
  */
-
-const BLOCK = 64;
 
 export class TeamHours {
   readonly #slots: number;
@@ -20,8 +19,8 @@ export class TeamHours {
   /** Local number + 1 of each person index (0 = not seen by this PM). */
   #localOf = new Int32Array(64);
   #locals = 0;
-  /** Rows of `#row` numbers, BLOCK rows per array. */
-  readonly #hours: Float64Array[] = [];
+  /** Rows of `#row` numbers, one per local number. */
+  #hours: Float64Array;
   /** Per slot: person indexes in order of their first hours in it, and how many. */
   readonly #order: Int32Array[];
   readonly #size: Int32Array;
@@ -29,6 +28,7 @@ export class TeamHours {
   constructor(slots: number) {
     this.#slots = slots;
     this.#row = slots + Math.ceil(slots / 31);
+    this.#hours = new Float64Array(16 * this.#row);
     this.#order = Array.from({ length: slots }, () => new Int32Array(4));
     this.#size = new Int32Array(slots);
   }
@@ -36,8 +36,8 @@ export class TeamHours {
   /** Adds the hours to the first `count` slots of `slots`: one row lookup for all of them. */
   addToSlots(slots: Int32Array, count: number, person: number, hours: number): void {
     const local = this.#localFor(person);
-    const row = this.#hours[(local / BLOCK) | 0] as Float64Array;
-    const base = (local % BLOCK) * this.#row;
+    const row = this.#hours;
+    const base = local * this.#row;
     for (let i = 0; i < count; i++) {
       const slot = slots[i] as number;
       const maskCell = base + this.#slots + ((slot / 31) | 0);
@@ -65,9 +65,10 @@ export class TeamHours {
   hoursOf(slot: number, person: number): number {
     const local = (this.#localOf[person] ?? 0) - 1;
     if (local < 0) return 0;
-    return (this.#hours[(local / BLOCK) | 0] as Float64Array)[(local % BLOCK) * this.#row + slot] as number;
+    return this.#hours[local * this.#row + slot] as number;
   }
 
+  /** The person's local number in this team, given on first sight. */
   #localFor(person: number): number {
     if (person >= this.#localOf.length) {
       let length = this.#localOf.length * 2;
@@ -80,7 +81,11 @@ export class TeamHours {
     if (known !== 0) return known - 1;
     const local = this.#locals++;
     this.#localOf[person] = local + 1;
-    if (local % BLOCK === 0) this.#hours.push(new Float64Array(BLOCK * this.#row));
+    if ((local + 1) * this.#row > this.#hours.length) {
+      const next = new Float64Array(this.#hours.length * 2);
+      next.set(this.#hours);
+      this.#hours = next;
+    }
     return local;
   }
 
