@@ -18,7 +18,13 @@ type ThemeShares = AlignmentDoc['themes'];
 export interface AlignmentBuckets {
   portfolio: number[];
   manager: number[] | undefined;
+  /** The same per month, oldest first. */
+  portfolioMonths: number[][];
+  managerMonths: number[][] | undefined;
 }
+
+/** One month of a portfolio's or PM's mix; gapScore null in a month without hours. */
+type MonthMix = { period: string; totalHours: number; unalignedHours: number; gapScore: number | null; themes: { id: string; hours: number; actual: number }[] };
 
 export class AlignmentTally {
   readonly #themes: readonly Theme[];
@@ -26,6 +32,9 @@ export class AlignmentTally {
   readonly #hours = new Map<string, number[]>();
   readonly #managers = new Map<string, number[]>();
   readonly #months: { period: string; hours: number[] }[];
+  /** Per portfolio and per PM: hours per theme per month. */
+  readonly #portfolioMonths = new Map<string, number[][]>();
+  readonly #managerMonths = new Map<string, number[][]>();
 
   constructor(themes: readonly Theme[], portfolios: Iterable<string>, months: readonly string[]) {
     this.#themes = themes;
@@ -38,7 +47,12 @@ export class AlignmentTally {
    * looked up once per project by the caller instead of two string-keyed map lookups per entry.
    */
   bucketsOf(portfolio: string, managerId: string | undefined): AlignmentBuckets {
-    return { portfolio: this.#bucket(this.#hours, portfolio), manager: managerId === undefined ? undefined : this.#bucket(this.#managers, managerId) };
+    return {
+      portfolio: this.#bucket(this.#hours, portfolio),
+      manager: managerId === undefined ? undefined : this.#bucket(this.#managers, managerId),
+      portfolioMonths: this.#monthBuckets(this.#portfolioMonths, portfolio),
+      managerMonths: managerId === undefined ? undefined : this.#monthBuckets(this.#managerMonths, managerId),
+    };
   }
 
   /** Hours in the window. */
@@ -48,11 +62,16 @@ export class AlignmentTally {
     if (buckets.manager) buckets.manager[slot] = (buckets.manager[slot] ?? 0) + hours;
   }
 
-  addMonth(month: number, themeIndex: number, hours: number): void {
+  /** Hours in month `month` (0 = the oldest reported), for the company, the portfolio and the PM. */
+  addMonthTo(buckets: AlignmentBuckets, month: number, themeIndex: number, hours: number): void {
     const bucket = this.#months[month]?.hours;
     if (!bucket) return;
     const slot = this.#slotOf(themeIndex);
     bucket[slot] = (bucket[slot] ?? 0) + hours;
+    const portfolio = buckets.portfolioMonths[month] as number[];
+    portfolio[slot] = (portfolio[slot] ?? 0) + hours;
+    const manager = buckets.managerMonths?.[month];
+    if (manager) manager[slot] = (manager[slot] ?? 0) + hours;
   }
 
   /** The window's figures, the months oldest first, and the PMs in the order given. */
@@ -71,7 +90,7 @@ export class AlignmentTally {
       themes: total.themes,
       portfolios: names.map((name) => {
         const { unalignedShare: _share, ...figures } = summarise(this.#themes, this.#hours.get(name) ?? []);
-        return { name, ...figures };
+        return { name, ...figures, months: this.#monthMix(this.#portfolioMonths.get(name)) };
       }),
       definitions: [...alignmentDefinitions],
       months: this.#months.map(({ period, hours }) => {
@@ -80,10 +99,23 @@ export class AlignmentTally {
       }),
       managers: managerIds.map((id) => {
         const { unalignedShare: _share, ...figures } = summarise(this.#themes, this.#managers.get(id) ?? this.#emptyHours());
-        return { id, ...figures };
+        return { id, ...figures, months: this.#monthMix(this.#managerMonths.get(id)) };
       }),
       ...(unalignedWork ? { unalignedWork } : {}),
     };
+  }
+
+  #monthMix(months: number[][] | undefined): MonthMix[] {
+    return this.#months.map(({ period }, index) => {
+      const { totalHours, unalignedHours, gapScore, themes } = summarise(this.#themes, months?.[index] ?? this.#emptyHours());
+      return { period, totalHours, unalignedHours, gapScore: totalHours > 0 ? gapScore : null, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
+    });
+  }
+
+  #monthBuckets(buckets: Map<string, number[][]>, key: string): number[][] {
+    let months = buckets.get(key);
+    if (!months) buckets.set(key, (months = this.#months.map(() => this.#emptyHours())));
+    return months;
   }
 
   #slotOf(themeIndex: number): number {

@@ -194,6 +194,15 @@ export const ThemeShareSchema = z.object({
   hours: z.number(),
 });
 
+/** One month of a portfolio's or a PM's theme mix; gapScore is null in a month without hours. */
+const MonthMixSchema = z.object({
+  period: z.string(),
+  totalHours: z.number(),
+  unalignedHours: z.number(),
+  gapScore: z.number().nullable(),
+  themes: z.array(z.object({ id: z.string(), hours: z.number(), actual: z.number() })),
+});
+
 export const AlignmentDocSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   asOf: isoDate,
@@ -210,9 +219,9 @@ export const AlignmentDocSchema = z.object({
   months: z
     .array(z.object({ period: z.string(), totalHours: z.number(), unalignedHours: z.number(), themes: z.array(z.object({ id: z.string(), hours: z.number(), actual: z.number() })) }))
     .optional(),
-  /** The same shares per PM, over the window. */
+  /** The same shares per PM, over the window, and the PM's mix per month. */
   managers: z
-    .array(z.object({ id: z.string(), totalHours: z.number(), unalignedHours: z.number(), gapScore: z.number(), themes: z.array(ThemeShareSchema) }))
+    .array(z.object({ id: z.string(), totalHours: z.number(), unalignedHours: z.number(), gapScore: z.number(), themes: z.array(ThemeShareSchema), months: z.array(MonthMixSchema).optional() }))
     .optional(),
   /** Projects with the most unaligned hours in the window, largest first. */
   unalignedWork: z.array(z.object({ projectId: z.string(), name: z.string(), pmId: z.string().nullable(), hours: z.number() })).optional(),
@@ -223,6 +232,8 @@ export const AlignmentDocSchema = z.object({
       unalignedHours: z.number(),
       gapScore: z.number(),
       themes: z.array(ThemeShareSchema),
+      /** The portfolio's mix per month, oldest first, aligned with the company's `months`. */
+      months: z.array(MonthMixSchema).optional(),
     }),
   ),
 });

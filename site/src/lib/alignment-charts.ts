@@ -1,7 +1,8 @@
 import type { AlignmentDoc } from '../../../functions/publish/documents.ts';
 import type { ChartDef } from './charts.ts';
 import { alignmentChartDef, alignmentLink, UNALIGNED_THEME } from './charts.ts';
-import { formatHours, formatShare } from './format.ts';
+import { formatHours, formatScore, formatShare } from './format.ts';
+import { gapTrendSpec } from './gap-trend-spec.ts';
 import { mixSpec } from './mix-spec.ts';
 import { slug } from './slug.ts';
 
@@ -41,5 +42,27 @@ export function mixChartDef(doc: AlignmentDoc): ChartDef | undefined {
     numeric: [2, 3],
     definitions: [alignmentLink],
     spec: mixSpec(rows, themeNames, UNALIGNED_THEME),
+  };
+}
+
+/**
+ * Each portfolio's gap score month by month, with its hours: is effort moving toward the targets?
+ * Undefined when the snapshot has no monthly mix per portfolio (published before it existed).
+ */
+export function portfolioGapTrendDef(doc: AlignmentDoc): ChartDef | undefined {
+  const withMonths = doc.portfolios.filter((p) => p.months?.length);
+  if (withMonths.length === 0 || !doc.months?.length) return undefined;
+  const periods = doc.months.map((m) => m.period);
+  const points = withMonths.flatMap((p) => (p.months ?? []).flatMap((m) => (m.gapScore === null ? [] : [{ period: m.period, portfolio: p.name, gap: m.gapScore }])));
+  const rows = withMonths.flatMap((p) => (p.months ?? []).map((m) => [m.period, p.name, formatHours(m.totalHours), m.gapScore === null ? 'no hours' : formatScore(m.gapScore)]));
+  return {
+    id: 'alignment-portfolio-gap-trend',
+    caption: 'Gap score by month, per portfolio',
+    note: 'Half the sum of the differences between actual and target shares, each month: 0 = the mix leadership set, 1 = fully off. No point in a month without hours.',
+    label: `Alignment gap score of ${withMonths.length} portfolios for each of ${periods.length} months`,
+    table: { columns: ['Month', 'Portfolio', 'Hours', 'Gap score'], rows },
+    numeric: [2, 3],
+    definitions: [alignmentLink],
+    spec: gapTrendSpec(points, withMonths.map((p) => p.name), periods),
   };
 }
