@@ -18,9 +18,6 @@ type ThemeShares = AlignmentDoc['themes'];
 export interface AlignmentBuckets {
   portfolio: number[];
   manager: number[] | undefined;
-  /** The same per month, oldest first. */
-  portfolioMonths: number[][];
-  managerMonths: number[][] | undefined;
 }
 
 /** One month of a portfolio's or PM's mix; gapScore null in a month without hours. */
@@ -32,14 +29,24 @@ export class AlignmentTally {
   readonly #hours = new Map<string, number[]>();
   readonly #managers = new Map<string, number[]>();
   readonly #months: { period: string; hours: number[] }[];
-  /** Per portfolio and per PM: hours per theme per month. */
-  readonly #portfolioMonths = new Map<string, number[][]>();
-  readonly #managerMonths = new Map<string, number[][]>();
+  /**
+   * Hours per project (index + 1; 0 = no known project), month and theme in one flat array: an
+   * entry adds to one number, and the portfolios' and PMs' months are summed from their projects
+   * at the end, instead of three scattered arrays touched per entry.
+   */
+  readonly #projectMonths: Float64Array;
+  /** Portfolio of each project, by project index. */
+  readonly #portfolioOf: readonly string[];
+  readonly #width: number;
 
-  constructor(themes: readonly Theme[], portfolios: Iterable<string>, months: readonly string[]) {
+  /** `portfolios`: the portfolio of each project, in project index order. */
+  constructor(themes: readonly Theme[], portfolios: readonly string[], months: readonly string[]) {
     this.#themes = themes;
+    this.#portfolioOf = portfolios;
     for (const portfolio of portfolios) this.#bucket(this.#hours, portfolio);
     this.#months = months.map((period) => ({ period, hours: this.#emptyHours() }));
+    this.#width = themes.length + 1;
+    this.#projectMonths = new Float64Array((portfolios.length + 1) * months.length * this.#width);
   }
 
   /**
@@ -47,12 +54,7 @@ export class AlignmentTally {
    * looked up once per project by the caller instead of two string-keyed map lookups per entry.
    */
   bucketsOf(portfolio: string, managerId: string | undefined): AlignmentBuckets {
-    return {
-      portfolio: this.#bucket(this.#hours, portfolio),
-      manager: managerId === undefined ? undefined : this.#bucket(this.#managers, managerId),
-      portfolioMonths: this.#monthBuckets(this.#portfolioMonths, portfolio),
-      managerMonths: managerId === undefined ? undefined : this.#monthBuckets(this.#managerMonths, managerId),
-    };
+    return { portfolio: this.#bucket(this.#hours, portfolio), manager: managerId === undefined ? undefined : this.#bucket(this.#managers, managerId) };
   }
 
   /** Hours in the window. */
@@ -62,20 +64,28 @@ export class AlignmentTally {
     if (buckets.manager) buckets.manager[slot] = (buckets.manager[slot] ?? 0) + hours;
   }
 
-  /** Hours in month `month` (0 = the oldest reported), for the company, the portfolio and the PM. */
-  addMonthTo(buckets: AlignmentBuckets, month: number, themeIndex: number, hours: number): void {
+  /** Hours in month `month` (0 = the oldest reported) on project `projectIndex` (-1: unknown). */
+  addMonth(projectIndex: number, month: number, themeIndex: number, hours: number): void {
     const bucket = this.#months[month]?.hours;
     if (!bucket) return;
     const slot = this.#slotOf(themeIndex);
     bucket[slot] = (bucket[slot] ?? 0) + hours;
-    const portfolio = buckets.portfolioMonths[month] as number[];
-    portfolio[slot] = (portfolio[slot] ?? 0) + hours;
-    const manager = buckets.managerMonths?.[month];
-    if (manager) manager[slot] = (manager[slot] ?? 0) + hours;
+    const at = ((projectIndex + 1) * this.#months.length + month) * this.#width + slot;
+    this.#projectMonths[at] = (this.#projectMonths[at] as number) + hours;
   }
 
-  /** The window's figures, the months oldest first, and the PMs in the order given. */
-  finish(asOf: string, window: Window, managerIds: readonly string[], unalignedWork: AlignmentDoc['unalignedWork']): Omit<AlignmentDoc, 'schemaVersion'> {
+  /**
+   * The window's figures, the months oldest first, and the PMs in the order given;
+   * `projectManagers` is the PM id of each project, by project index.
+   */
+  finish(asOf: string, window: Window, managerIds: readonly string[], unalignedWork: AlignmentDoc['unalignedWork'], projectManagers: readonly (string | undefined)[]): Omit<AlignmentDoc, 'schemaVersion'> {
+    const portfolioMonths = new Map<string, number[][]>();
+    const managerMonths = new Map<string, number[][]>();
+    for (let project = -1; project < this.#portfolioOf.length; project++) {
+      this.#addProjectMonths(this.#monthBuckets(portfolioMonths, this.#portfolioOf[project] ?? NO_PORTFOLIO), project);
+      const managerId = projectManagers[project];
+      if (managerId !== undefined) this.#addProjectMonths(this.#monthBuckets(managerMonths, managerId), project);
+    }
     const company = this.#emptyHours();
     for (const bucket of this.#hours.values()) bucket.forEach((hours, slot) => (company[slot] = (company[slot] ?? 0) + hours));
     const total = summarise(this.#themes, company);
@@ -90,7 +100,7 @@ export class AlignmentTally {
       themes: total.themes,
       portfolios: names.map((name) => {
         const { unalignedShare: _share, ...figures } = summarise(this.#themes, this.#hours.get(name) ?? []);
-        return { name, ...figures, months: this.#monthMix(this.#portfolioMonths.get(name)) };
+        return { name, ...figures, months: this.#monthMix(portfolioMonths.get(name)) };
       }),
       definitions: [...alignmentDefinitions],
       months: this.#months.map(({ period, hours }) => {
@@ -99,7 +109,7 @@ export class AlignmentTally {
       }),
       managers: managerIds.map((id) => {
         const { unalignedShare: _share, ...figures } = summarise(this.#themes, this.#managers.get(id) ?? this.#emptyHours());
-        return { id, ...figures, months: this.#monthMix(this.#managerMonths.get(id)) };
+        return { id, ...figures, months: this.#monthMix(managerMonths.get(id)) };
       }),
       ...(unalignedWork ? { unalignedWork } : {}),
     };
@@ -109,6 +119,13 @@ export class AlignmentTally {
     return this.#months.map(({ period }, index) => {
       const { totalHours, unalignedHours, gapScore, themes } = summarise(this.#themes, months?.[index] ?? this.#emptyHours());
       return { period, totalHours, unalignedHours, gapScore: totalHours > 0 ? gapScore : null, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
+    });
+  }
+
+  #addProjectMonths(into: number[][], projectIndex: number): void {
+    into.forEach((hours, month) => {
+      const from = ((projectIndex + 1) * this.#months.length + month) * this.#width;
+      for (let slot = 0; slot < this.#width; slot++) hours[slot] = (hours[slot] ?? 0) + (this.#projectMonths[from + slot] as number);
     });
   }
 

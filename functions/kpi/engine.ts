@@ -161,7 +161,7 @@ class StreamingKpiEngine implements KpiEngine {
       projects: buildProjectsDoc(asOf, this.#settings, tallied),
       alignment: {
         schemaVersion: SCHEMA_VERSION,
-        ...this.#alignment.finish(asOf, windowDates, managers.map((m) => m.pm.id), unalignedWork(tallied)),
+        ...this.#alignment.finish(asOf, windowDates, managers.map((m) => m.pm.id), unalignedWork(tallied), this.#projectManagerIds()),
       },
       unmatchedIdentities: unmatched.map(({ id, name }) => ({ id, name })),
     };
@@ -174,6 +174,11 @@ class StreamingKpiEngine implements KpiEngine {
     this.#tasks.startedAtMs[slot] = started <= asOfEnd ? started : task.status === 'in_progress' ? asOfEnd : Number.NaN;
     this.#tasks.doneDay[slot] = doneDay;
     this.#tasks.doneMs[slot] = Number.isNaN(doneDay) || task.doneAt === undefined ? Number.NaN : instantMs(task.doneAt);
+  }
+
+  /** The PM id of each project, by project index (undefined without a PM). */
+  #projectManagerIds(): (string | undefined)[] {
+    return this.#org.projects.map((_, index) => this.#org.managers[this.#org.managerOf[index] ?? -1]?.pm.id);
   }
 
   #noteIdentity(recordId: string): void {

@@ -102,7 +102,7 @@ export class EntryTally {
     for (let i = 0; i < count; i++) {
       const slot = slots[i] as number;
       this.#people.logSlot(person, slot, hours);
-      if (slot > 0 && slot <= monthCount) this.#alignment.addMonthTo(this.#bucketsOf(projectIndex), slot - 1, theme, hours);
+      if (slot > 0 && slot <= monthCount) this.#alignment.addMonth(projectIndex, slot - 1, theme, hours);
       if (manager) {
         manager.count(slot, C.hours, hours);
         manager.count(slot, C.entries);
