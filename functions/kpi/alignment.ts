@@ -14,27 +14,21 @@ export const NO_PORTFOLIO = '(none)';
 
 type ThemeShares = AlignmentDoc['themes'];
 
-/** Hours per theme (unaligned last) of one portfolio and of one PM, as AlignmentTally keeps them. */
-export interface AlignmentBuckets {
-  portfolio: number[];
-  manager: number[] | undefined;
-}
-
 /** One month of a portfolio's or PM's mix; gapScore null in a month without hours. */
 type MonthMix = { period: string; totalHours: number; unalignedHours: number; gapScore: number | null; themes: { id: string; hours: number; actual: number }[] };
 
 export class AlignmentTally {
   readonly #themes: readonly Theme[];
-  /** Per bucket: hours per theme index, with the unaligned hours in the last slot. */
-  readonly #hours = new Map<string, number[]>();
-  readonly #managers = new Map<string, number[]>();
   readonly #months: { period: string; hours: number[] }[];
   /**
-   * Hours per project (index + 1; 0 = no known project), month and theme in one flat array: an
-   * entry adds to one number, and the portfolios' and PMs' months are summed from their projects
-   * at the end, instead of three scattered arrays touched per entry.
+   * Hours per project (index + 1; 0 = no known project) and theme, with the unaligned hours in the
+   * last place: over the window, and per month. An entry adds to one number; portfolios and PMs
+   * are summed from their projects at the end, instead of scattered arrays touched per entry.
    */
+  readonly #projectWindow: Float64Array;
   readonly #projectMonths: Float64Array;
+  /** Whether an entry on no known project fell in the window (its portfolio is then listed). */
+  #unknownInWindow = false;
   /** Portfolio of each project, by project index. */
   readonly #portfolioOf: readonly string[];
   readonly #width: number;
@@ -43,25 +37,17 @@ export class AlignmentTally {
   constructor(themes: readonly Theme[], portfolios: readonly string[], months: readonly string[]) {
     this.#themes = themes;
     this.#portfolioOf = portfolios;
-    for (const portfolio of portfolios) this.#bucket(this.#hours, portfolio);
     this.#months = months.map((period) => ({ period, hours: this.#emptyHours() }));
     this.#width = themes.length + 1;
+    this.#projectWindow = new Float64Array((portfolios.length + 1) * this.#width);
     this.#projectMonths = new Float64Array((portfolios.length + 1) * months.length * this.#width);
   }
 
-  /**
-   * The window buckets of one portfolio and PM (`managerId` undefined for projects without a PM),
-   * looked up once per project by the caller instead of two string-keyed map lookups per entry.
-   */
-  bucketsOf(portfolio: string, managerId: string | undefined): AlignmentBuckets {
-    return { portfolio: this.#bucket(this.#hours, portfolio), manager: managerId === undefined ? undefined : this.#bucket(this.#managers, managerId) };
-  }
-
-  /** Hours in the window. */
-  addTo(buckets: AlignmentBuckets, themeIndex: number, hours: number): void {
-    const slot = this.#slotOf(themeIndex);
-    buckets.portfolio[slot] = (buckets.portfolio[slot] ?? 0) + hours;
-    if (buckets.manager) buckets.manager[slot] = (buckets.manager[slot] ?? 0) + hours;
+  /** Hours in the window on project `projectIndex` (-1: unknown). */
+  addWindow(projectIndex: number, themeIndex: number, hours: number): void {
+    if (projectIndex < 0) this.#unknownInWindow = true;
+    const at = (projectIndex + 1) * this.#width + this.#slotOf(themeIndex);
+    this.#projectWindow[at] = (this.#projectWindow[at] as number) + hours;
   }
 
   /** Hours in month `month` (0 = the oldest reported) on project `projectIndex` (-1: unknown). */
@@ -79,17 +65,24 @@ export class AlignmentTally {
    * `projectManagers` is the PM id of each project, by project index.
    */
   finish(asOf: string, window: Window, managerIds: readonly string[], unalignedWork: AlignmentDoc['unalignedWork'], projectManagers: readonly (string | undefined)[]): Omit<AlignmentDoc, 'schemaVersion'> {
+    const portfolioWindow = new Map<string, number[]>();
+    const managerWindow = new Map<string, number[]>();
     const portfolioMonths = new Map<string, number[][]>();
     const managerMonths = new Map<string, number[][]>();
     for (let project = -1; project < this.#portfolioOf.length; project++) {
-      this.#addProjectMonths(this.#monthBuckets(portfolioMonths, this.#portfolioOf[project] ?? NO_PORTFOLIO), project);
+      if (project < 0 && !this.#unknownInWindow) continue;
+      const portfolio = this.#portfolioOf[project] ?? NO_PORTFOLIO;
       const managerId = projectManagers[project];
-      if (managerId !== undefined) this.#addProjectMonths(this.#monthBuckets(managerMonths, managerId), project);
+      this.#addProjectWindow(this.#bucket(portfolioWindow, portfolio), project);
+      this.#addProjectMonths(this.#monthBuckets(portfolioMonths, portfolio), project);
+      if (managerId === undefined) continue;
+      this.#addProjectWindow(this.#bucket(managerWindow, managerId), project);
+      this.#addProjectMonths(this.#monthBuckets(managerMonths, managerId), project);
     }
     const company = this.#emptyHours();
-    for (const bucket of this.#hours.values()) bucket.forEach((hours, slot) => (company[slot] = (company[slot] ?? 0) + hours));
+    for (const bucket of portfolioWindow.values()) bucket.forEach((hours, slot) => (company[slot] = (company[slot] ?? 0) + hours));
     const total = summarise(this.#themes, company);
-    const names = [...this.#hours.keys()].sort(byPortfolioName);
+    const names = [...portfolioWindow.keys()].sort(byPortfolioName);
     return {
       asOf,
       window,
@@ -99,7 +92,7 @@ export class AlignmentTally {
       gapScore: total.gapScore,
       themes: total.themes,
       portfolios: names.map((name) => {
-        const { unalignedShare: _share, ...figures } = summarise(this.#themes, this.#hours.get(name) ?? []);
+        const { unalignedShare: _share, ...figures } = summarise(this.#themes, portfolioWindow.get(name) ?? []);
         return { name, ...figures, months: this.#monthMix(portfolioMonths.get(name)) };
       }),
       definitions: [...alignmentDefinitions],
@@ -108,7 +101,7 @@ export class AlignmentTally {
         return { period, totalHours, unalignedHours, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
       }),
       managers: managerIds.map((id) => {
-        const { unalignedShare: _share, ...figures } = summarise(this.#themes, this.#managers.get(id) ?? this.#emptyHours());
+        const { unalignedShare: _share, ...figures } = summarise(this.#themes, managerWindow.get(id) ?? this.#emptyHours());
         return { id, ...figures, months: this.#monthMix(managerMonths.get(id)) };
       }),
       ...(unalignedWork ? { unalignedWork } : {}),
@@ -120,6 +113,11 @@ export class AlignmentTally {
       const { totalHours, unalignedHours, gapScore, themes } = summarise(this.#themes, months?.[index] ?? this.#emptyHours());
       return { period, totalHours, unalignedHours, gapScore: totalHours > 0 ? gapScore : null, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
     });
+  }
+
+  #addProjectWindow(into: number[], projectIndex: number): void {
+    const from = (projectIndex + 1) * this.#width;
+    for (let slot = 0; slot < this.#width; slot++) into[slot] = (into[slot] ?? 0) + (this.#projectWindow[from + slot] as number);
   }
 
   #addProjectMonths(into: number[][], projectIndex: number): void {

@@ -1,5 +1,5 @@
 import type { TimeEntry } from '../domain/records.ts';
-import { NO_PORTFOLIO, type AlignmentBuckets, type AlignmentTally } from './alignment.ts';
+import type { AlignmentTally } from './alignment.ts';
 import type { Calendar } from './calendar.ts';
 import { C, S } from './manager-tally.ts';
 import type { Org } from './org.ts';
@@ -24,8 +24,6 @@ export class EntryTally {
   readonly #tasks: TaskIndex;
   readonly #themes: TaskThemes;
   readonly #alignment: AlignmentTally;
-  /** Per project index + 1: the alignment buckets its window hours land in. */
-  readonly #alignmentBuckets: AlignmentBuckets[] = [];
   /** Scratch for Calendar.slotsOf: the slots of the entry in hand. */
   readonly #slots = new Int32Array(3);
   /** Per entry of the page in hand: task slot (-1: none or unknown), its project index and theme, the person. */
@@ -108,21 +106,11 @@ export class EntryTally {
         manager.count(slot, C.entries);
       }
       if (slot !== 0) continue;
-      this.#alignment.addTo(this.#bucketsOf(projectIndex), theme, hours);
+      this.#alignment.addWindow(projectIndex, theme, hours);
       if (!project) continue;
       project.hoursInWindow += hours;
       project.entriesInWindow += 1;
       if (theme === UNALIGNED) project.unalignedHoursInWindow += hours;
     }
-  }
-
-  #bucketsOf(projectIndex: number): AlignmentBuckets {
-    let buckets = this.#alignmentBuckets[projectIndex + 1];
-    if (buckets === undefined) {
-      const pmId = this.#org.managers[this.#org.managerOf[projectIndex] ?? -1]?.pm.id;
-      buckets = this.#alignment.bucketsOf(this.#org.projects[projectIndex]?.portfolio ?? NO_PORTFOLIO, pmId);
-      this.#alignmentBuckets[projectIndex + 1] = buckets;
-    }
-    return buckets;
   }
 }
