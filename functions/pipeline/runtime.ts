@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.ts';
 import type { ReportStore } from '../publish/report-store.ts';
 import { openReportStore } from '../publish/open.ts';
-import { openStoreRuntime, type StoreRuntime, type StoreRuntimeOptions } from './store-runtime.ts';
+import { openStoreRuntime, withOpened, type StoreRuntime, type StoreRuntimeOptions } from './store-runtime.ts';
 
 /** What every pipeline step runs with; the CLI and the Lambda handlers build it the same way. */
 export interface Runtime extends StoreRuntime {
@@ -19,12 +19,6 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
 }
 
 /** Runs `step` with the caller's runtime, or with one opened (and closed) for it. */
-export async function withRuntime<T>(config: Config, options: RuntimeOptions, step: (runtime: Runtime) => Promise<T>): Promise<T> {
-  if (options.runtime) return step(options.runtime);
-  const runtime = await openRuntime(config, options);
-  try {
-    return await step(runtime);
-  } finally {
-    await runtime.close();
-  }
+export function withRuntime<T>(config: Config, options: RuntimeOptions, step: (runtime: Runtime) => Promise<T>): Promise<T> {
+  return withOpened(options.runtime, () => openRuntime(config, options), step);
 }

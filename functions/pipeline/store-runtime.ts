@@ -40,9 +40,14 @@ export async function openStoreRuntime(config: Config, options: StoreRuntimeOpti
 }
 
 /** Runs `step` with the caller's runtime, or with one opened (and closed) for it. */
-export async function withStoreRuntime<T>(config: Config, options: StoreRuntimeOptions, step: (runtime: StoreRuntime) => Promise<T>): Promise<T> {
-  if (options.runtime) return step(options.runtime);
-  const runtime = await openStoreRuntime(config, options);
+export function withStoreRuntime<T>(config: Config, options: StoreRuntimeOptions, step: (runtime: StoreRuntime) => Promise<T>): Promise<T> {
+  return withOpened(options.runtime, () => openStoreRuntime(config, options), step);
+}
+
+/** Runs `step` with `existing`, or with what `open` gives, closed after the step whatever happens. */
+export async function withOpened<R, T>(existing: R | undefined, open: () => Promise<R & { close(): Promise<void> }>, step: (runtime: R) => Promise<T>): Promise<T> {
+  if (existing) return step(existing);
+  const runtime = await open();
   try {
     return await step(runtime);
   } finally {
