@@ -1,8 +1,9 @@
 import { AS_OF, WINDOW_DAYS } from './synthetic.ts';
 
 /**
- * The KPI aggregation as a DuckDB user would write it: the same definitions as the pmpulse engine
- * (functions/kpi/definitions.ts), over the same synthetic records. Dates are DATE columns; a task's
+ * The tables and the trailing window's figures as a DuckDB user would write them: the same
+ * definitions as the pmpulse engine (functions/kpi/definitions.ts), over the same synthetic
+ * records; period-queries.ts adds every month and quarter. Dates are DATE columns; a task's
  * done day is the day of its completion in the source's calendar, as the engine reads it.
  */
 
