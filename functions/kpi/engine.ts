@@ -95,11 +95,16 @@ class StreamingKpiEngine implements KpiEngine {
   addTasks(tasks: readonly Task[]): void {
     if (this.#stage !== 'tasks') throw new KpiInputError('addTasks', 'every task must be added before the first status change or time entry');
     const calendar = this.#calendar;
-    for (const task of tasks) {
+    // Ids of the whole page at once: the id table finds its cells faster in batches (id-table.ts).
+    const slots = new Int32Array(tasks.length);
+    this.#tasks.addAll(tasks.map((task) => task.id), tasks.length, slots);
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i] as Task;
+      const slot = slots[i] as number;
+      if (slot < 0) continue; // a task seen twice (overlapping pages) counts once
       const projectIndex = this.#org.indexOf(task.projectId);
       const theme = this.#themes.of(task.tags, projectIndex);
-      const slot = this.#tasks.add(task.id, projectIndex, this.#org.managerOf[projectIndex] ?? -1, theme);
-      if (slot === undefined) continue; // a task seen twice (overlapping pages) counts once
+      this.#tasks.place(slot, projectIndex, this.#org.managerOf[projectIndex] ?? -1, theme);
       const rate = this.#ratesConfigured ? this.#people.rateOf(task.assigneeId) : undefined;
       const facts = factsOf(task, calendar, rate);
       this.#rememberTimes(slot, task, facts.doneDay);

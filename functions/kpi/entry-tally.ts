@@ -56,10 +56,7 @@ export class EntryTally {
     }
     const slots = this.#pageSlots;
     const tasks = this.#tasks;
-    for (let i = 0; i < entries.length; i++) {
-      const taskId = (entries[i] as TimeEntry).taskId;
-      slots[i] = taskId === undefined ? -1 : (tasks.slotOf(taskId) ?? -1);
-    }
+    tasks.slotsOf(entries.map((entry) => entry.taskId), entries.length, slots);
     // The same again for what each task says (its project and theme): independent reads as well.
     for (let i = 0; i < entries.length; i++) {
       const slot = slots[i] as number;
@@ -67,10 +64,7 @@ export class EntryTally {
       this.#pageThemes[i] = slot < 0 ? 0 : (tasks.theme[slot] as number);
     }
     // And the people; an entry after the as-of date is not tallied, so its person is not added.
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i] as TimeEntry;
-      this.#pagePersons[i] = entry.date > asOf ? -1 : this.#people.indexOf(entry.personId);
-    }
+    this.#people.indexesOf(entries.map((entry) => (entry.date > asOf ? undefined : entry.personId)), entries.length, this.#pagePersons);
   }
 
   /**

@@ -7,10 +7,20 @@
  * A table cell holds index + 1, hash, start and length together: a lookup in a table of a
  * million ids misses the cache once for the cell and once for the characters, not four times.
  * Ids with a character above U+00FF (rare: ids are source keys) go to a small Map instead.
+ *
+ * Many ids at once (findAll, addAll) go faster than one by one: with a million ids the table and
+ * the arena are far larger than the CPU caches and each lookup waits on memory twice (the cell,
+ * then the characters). One lookup is too long a stretch of code for the CPU to run ahead into the
+ * next, so the waits come one after another. In batches, a loop that only hashes, then one that
+ * only reads each id's first cell, then one that only reads its first character, each a few
+ * instructions long, lets the CPU have dozens of those reads in flight at once; the lookups that
+ * follow find their memory in cache (2.0 s → 0.7 s for 5M lookups in a table of 1M ids).
  */
 
 const EMPTY = 0; // table cells hold index + 1
 const CELL = 4;
+/** Ids per batch: the cells and characters a batch brings in stay in the (1 MB) L2 cache. */
+const BATCH = 512;
 
 export class IdTable {
   #chars = new Uint8Array(1 << 16);
@@ -20,6 +30,9 @@ export class IdTable {
   #mask = 2047;
   #size = 0;
   readonly #wide = new Map<string, number>();
+  readonly #hashes = new Int32Array(BATCH);
+  /** Sum of the warmed reads, kept so the compiler cannot drop them as unused. */
+  #touched = 0;
 
   get size(): number {
     return this.#size;
@@ -32,9 +45,38 @@ export class IdTable {
     return this.#probe(id, hash) - 1;
   }
 
+  /** `out[i]` = index of `ids[i]` for i < count, or -1 when it was never added (or is undefined). */
+  findAll(ids: ArrayLike<string | undefined>, count: number, out: Int32Array): void {
+    for (let from = 0; from < count; from += BATCH) {
+      const to = Math.min(count, from + BATCH);
+      this.#warm(ids, from, to);
+      const hashes = this.#hashes;
+      for (let i = from; i < to; i++) {
+        const id = ids[i];
+        const hash = hashes[i - from] as number;
+        out[i] = id === undefined ? -1 : hash === WIDE ? (this.#wide.get(id) ?? -1) : this.#probe(id, hash) - 1;
+      }
+    }
+  }
+
+  /**
+   * Adds `ids[0 … count)` in order, as many `add` calls would: `out[i]` = the new index, or -1
+   * when the id was there already (an id twice in the batch is new the first time only).
+   */
+  addAll(ids: ArrayLike<string>, count: number, out: Int32Array): void {
+    for (let from = 0; from < count; from += BATCH) {
+      const to = Math.min(count, from + BATCH);
+      this.#warm(ids, from, to);
+      for (let i = from; i < to; i++) out[i] = this.#addHashed(ids[i] as string, this.#hashes[i - from] as number);
+    }
+  }
+
   /** Adds the id and returns its new index, or -1 when it is already there. */
   add(id: string): number {
-    const hash = hashOf(id);
+    return this.#addHashed(id, hashOf(id));
+  }
+
+  #addHashed(id: string, hash: number): number {
     if (hash === WIDE) {
       if (this.#wide.has(id)) return -1;
       const index = this.#append(id, hash, false);
@@ -43,6 +85,25 @@ export class IdTable {
     }
     if (this.#probe(id, hash) !== EMPTY) return -1;
     return this.#append(id, hash, true);
+  }
+
+  /**
+   * Hashes ids[from … to) into #hashes and reads each one's first cell and first character, so
+   * that the probes after it hit the cache (see the class comment). The reads have no other use.
+   */
+  #warm(ids: ArrayLike<string | undefined>, from: number, to: number): void {
+    const hashes = this.#hashes;
+    for (let i = from; i < to; i++) {
+      const id = ids[i];
+      hashes[i - from] = id === undefined ? WIDE : hashOf(id);
+    }
+    const table = this.#table;
+    const chars = this.#chars;
+    const mask = this.#mask;
+    let touched = 0;
+    for (let i = 0; i < to - from; i++) touched += table[((hashes[i] as number) & mask) * CELL + 2] as number;
+    for (let i = 0; i < to - from; i++) touched += chars[table[((hashes[i] as number) & mask) * CELL + 2] as number] as number;
+    this.#touched = touched;
   }
 
   /** The cell value (index + 1) of the id, or EMPTY. */

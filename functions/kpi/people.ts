@@ -1,4 +1,5 @@
 import type { PersonOverride } from '../config/schema.ts';
+import { IdTable } from './id-table.ts';
 import type { IdentityResolver } from './identity.ts';
 
 /**
@@ -19,7 +20,9 @@ export const mondayOf = (week: number): number => week * 7 - 3;
 
 export class People {
   readonly #resolver: IdentityResolver;
-  readonly #byRecord = new Map<string, number>();
+  /** Source person ids, numbered in order of first sight, and what each number holds (see indexOf). */
+  readonly #records = new IdTable();
+  #recordValue = new Int32Array(64);
   readonly #byIdentity = new Map<string, number>();
   readonly #overrides: ReadonlyMap<string, PersonOverride>;
   readonly #defaultCapacity: number;
@@ -46,24 +49,53 @@ export class People {
   }
 
   /**
-   * Index of the canonical person behind a source person id, added on first sight. The map holds
-   * −(index + 1) for ids seen only through `rateOf` (an assignee), which `onFirstSight` has not
-   * heard yet: it hears the people who log time and PMs, as before, not every assignee.
+   * Index of the canonical person behind a source person id, added on first sight. An id seen
+   * only through `rateOf` (an assignee) holds −(index + 1) until then: `onFirstSight` hears the
+   * people who log time and PMs, as before, not every assignee.
    */
   indexOf(recordId: string): number {
-    const known = this.#byRecord.get(recordId);
+    const record = this.#records.find(recordId);
+    const known = record < 0 ? undefined : (this.#recordValue[record] as number);
     if (known !== undefined && known >= 0) return known;
     this.#onFirstSight(recordId);
     const index = known === undefined ? this.#add(recordId) : -known - 1;
-    this.#byRecord.set(recordId, index);
+    this.#remember(record < 0 ? this.#records.add(recordId) : record, index);
     return index;
+  }
+
+  /**
+   * `out[i]` = indexOf(recordIds[i]) for i < count, or -1 where the id is undefined: the same
+   * answers, a page at a time (an id table is faster in batches, see id-table.ts).
+   */
+  indexesOf(recordIds: ArrayLike<string | undefined>, count: number, out: Int32Array): void {
+    this.#records.findAll(recordIds, count, out);
+    for (let i = 0; i < count; i++) {
+      const record = out[i] as number;
+      const known = record < 0 ? -1 : (this.#recordValue[record] as number);
+      if (known >= 0) out[i] = known;
+      else {
+        const recordId = recordIds[i];
+        out[i] = recordId === undefined ? -1 : this.indexOf(recordId);
+      }
+    }
   }
 
   rateOf(recordId: string | undefined): number | undefined {
     if (recordId === undefined) return undefined;
-    let known = this.#byRecord.get(recordId);
-    if (known === undefined) this.#byRecord.set(recordId, (known = -this.#add(recordId) - 1));
+    const record = this.#records.find(recordId);
+    let known: number;
+    if (record < 0) this.#remember(this.#records.add(recordId), (known = -this.#add(recordId) - 1));
+    else known = this.#recordValue[record] as number;
     return this.tallies[known >= 0 ? known : -known - 1]?.rate;
+  }
+
+  #remember(record: number, value: number): void {
+    if (record >= this.#recordValue.length) {
+      const next = new Int32Array(this.#recordValue.length * 2);
+      next.set(this.#recordValue);
+      this.#recordValue = next;
+    }
+    this.#recordValue[record] = value;
   }
 
   #add(recordId: string): number {

@@ -33,20 +33,34 @@ export class TaskIndex {
     return slot < 0 ? undefined : slot;
   }
 
-  /** Adds a task and returns its slot, or undefined when the id was already added (it counts once). */
-  add(taskId: string, project: number, manager: number, theme: number): number | undefined {
-    const slot = this.#ids.add(taskId);
-    if (slot < 0) return undefined;
-    if (this.#size === this.#capacity) this.#grow();
-    this.#size++;
+  /** `out[i]` = slot of `taskIds[i]` for i < count, or -1 for an unknown task or none. Faster than slotOf one by one. */
+  slotsOf(taskIds: ArrayLike<string | undefined>, count: number, out: Int32Array): void {
+    this.#ids.findAll(taskIds, count, out);
+  }
+
+  /**
+   * Adds tasks by id: `out[i]` = the new slot of `taskIds[i]`, or -1 when the id was already
+   * added (a task seen twice counts once). Each new slot then gets its place with `place`.
+   */
+  addAll(taskIds: ArrayLike<string>, count: number, out: Int32Array): void {
+    this.#ids.addAll(taskIds, count, out);
+    for (let i = 0; i < count; i++) {
+      const slot = out[i] as number;
+      if (slot < 0) continue;
+      if (this.#size === this.#capacity) this.#grow();
+      this.#size++;
+      this.startedAtMs[slot] = NONE;
+      this.historyStartMs[slot] = NONE;
+      this.doneMs[slot] = NONE;
+      this.doneDay[slot] = NONE;
+    }
+  }
+
+  /** Where a new task belongs: its project, that project's PM (-1: none) and its theme. */
+  place(slot: number, project: number, manager: number, theme: number): void {
     this.project[slot] = project;
     this.manager[slot] = manager;
     this.theme[slot] = theme;
-    this.startedAtMs[slot] = NONE;
-    this.historyStartMs[slot] = NONE;
-    this.doneMs[slot] = NONE;
-    this.doneDay[slot] = NONE;
-    return slot;
   }
 
   /** Start for cycle time: the first in-progress move in the history, else the task's startedAt. */
