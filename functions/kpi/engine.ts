@@ -67,7 +67,7 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #org: Org;
   readonly #people: People;
   readonly #alignment: AlignmentTally;
-  readonly #tasks = new TaskIndex();
+  readonly #tasks: TaskIndex;
   readonly #themes: TaskThemes;
   readonly #entries: EntryTally;
   readonly #seenPeople = new Set<string>();
@@ -88,6 +88,7 @@ class StreamingKpiEngine implements KpiEngine {
     const months = this.#calendar.slots.filter((slot) => slot.kind === 'month').map((slot) => slot.period);
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
     this.#ratesConfigured = input.overrides.some((override) => override.rate !== undefined);
+    this.#tasks = new TaskIndex(input.themes.length);
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);
     this.#entries = new EntryTally({ calendar: this.#calendar, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment });
   }
@@ -95,16 +96,23 @@ class StreamingKpiEngine implements KpiEngine {
   addTasks(tasks: readonly Task[]): void {
     if (this.#stage !== 'tasks') throw new KpiInputError('addTasks', 'every task must be added before the first status change or time entry');
     const calendar = this.#calendar;
+    const count = tasks.length;
+    const where = { projects: new Int32Array(count), managers: new Int32Array(count), themes: new Int32Array(count) };
+    for (let i = 0; i < count; i++) {
+      const task = tasks[i] as Task;
+      const projectIndex = this.#org.indexOf(task.projectId);
+      where.projects[i] = projectIndex;
+      where.managers[i] = this.#org.managerOf[projectIndex] ?? -1;
+      where.themes[i] = this.#themes.of(task.tags, projectIndex);
+    }
     // Ids of the whole page at once: the id table finds its cells faster in batches (id-table.ts).
-    const slots = new Int32Array(tasks.length);
-    this.#tasks.addAll(tasks.map((task) => task.id), tasks.length, slots);
-    for (let i = 0; i < tasks.length; i++) {
+    const slots = new Int32Array(count);
+    this.#tasks.addAll(tasks.map((task) => task.id), count, slots, where);
+    for (let i = 0; i < count; i++) {
       const task = tasks[i] as Task;
       const slot = slots[i] as number;
       if (slot < 0) continue; // a task seen twice (overlapping pages) counts once
-      const projectIndex = this.#org.indexOf(task.projectId);
-      const theme = this.#themes.of(task.tags, projectIndex);
-      this.#tasks.place(slot, projectIndex, this.#org.managerOf[projectIndex] ?? -1, theme);
+      const projectIndex = where.projects[i] as number;
       const rate = this.#ratesConfigured ? this.#people.rateOf(task.assigneeId) : undefined;
       const facts = factsOf(task, calendar, rate);
       this.#rememberTimes(slot, task, facts.doneDay);

@@ -54,15 +54,7 @@ export class EntryTally {
       this.#pageThemes = new Int32Array(entries.length);
       this.#pagePersons = new Int32Array(entries.length);
     }
-    const slots = this.#pageSlots;
-    const tasks = this.#tasks;
-    tasks.slotsOf(entries.map((entry) => entry.taskId), entries.length, slots);
-    // The same again for what each task says (its project and theme): independent reads as well.
-    for (let i = 0; i < entries.length; i++) {
-      const slot = slots[i] as number;
-      this.#pageProjects[i] = slot < 0 ? -1 : (tasks.project[slot] as number);
-      this.#pageThemes[i] = slot < 0 ? 0 : (tasks.theme[slot] as number);
-    }
+    this.#tasks.lookUp(entries.map((entry) => entry.taskId), entries.length, this.#pageSlots, this.#pageProjects, this.#pageThemes);
     // And the people; an entry after the as-of date is not tallied, so its person is not added.
     this.#people.indexesOf(entries.map((entry) => (entry.date > asOf ? undefined : entry.personId)), entries.length, this.#pagePersons);
   }

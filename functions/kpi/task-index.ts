@@ -2,27 +2,34 @@ import { IdTable } from './id-table.ts';
 
 /**
  * The compact per-task map: what the engine must remember about a task after it has streamed past,
- * because later records refer to it (a time entry's theme, a status change's PM, the first
- * in-progress move for cycle time). Cost: the id's characters plus about 16 bytes in the id table
- * (no heap string kept alive, see id-table.ts) and 42 bytes of typed arrays per task; about
- * 90 MB for a million tasks with 30-character ids.
+ * because later records refer to it (a time entry's project and theme, a status change's PM, the
+ * first in-progress move for cycle time). The project and theme sit with the id in its id-table
+ * cell, so a time entry finds them where it finds the task. Cost: the id's characters plus about
+ * 17 bytes in the id table (no heap string kept alive, see id-table.ts) and 36 bytes of typed
+ * arrays per task; about 70 MB for a million tasks with 30-character ids.
  */
-
 const NONE = Number.NaN;
 
 export class TaskIndex {
   readonly #ids = new IdTable();
+  /** Places per project: themes plus one (theme indexes start at UNALIGNED, -1). */
+  readonly #span: number;
   #size = 0;
   #capacity = 1024;
-  project = new Int32Array(this.#capacity);
   manager = new Int32Array(this.#capacity);
-  theme = new Int16Array(this.#capacity);
   /** Milliseconds of the task's own startedAt, of its first in-progress move in the history, and of doneAt (by asOf). */
   startedAtMs = new Float64Array(this.#capacity);
   historyStartMs = new Float64Array(this.#capacity);
   doneMs = new Float64Array(this.#capacity);
   /** Day number of the completion in the source's calendar (by asOf), or NaN. */
   doneDay = new Float64Array(this.#capacity);
+  /** Scratch for the places of a page. */
+  #places = new Int32Array(0);
+
+  /** `themeCount`: how many themes the config has; a task's theme is one of them or UNALIGNED. */
+  constructor(themeCount: number) {
+    this.#span = themeCount + 1;
+  }
 
   get size(): number {
     return this.#size;
@@ -33,22 +40,42 @@ export class TaskIndex {
     return slot < 0 ? undefined : slot;
   }
 
-  /** `out[i]` = slot of `taskIds[i]` for i < count, or -1 for an unknown task or none. Faster than slotOf one by one. */
-  slotsOf(taskIds: ArrayLike<string | undefined>, count: number, out: Int32Array): void {
-    this.#ids.findAll(taskIds, count, out);
+  /**
+   * For i < count: `slots[i]` = slot of `taskIds[i]`, `projects[i]` its project index and
+   * `themes[i]` its theme; slot -1, project -1 and theme 0 for an unknown task or none.
+   */
+  lookUp(taskIds: ArrayLike<string | undefined>, count: number, slots: Int32Array, projects: Int32Array, themes: Int32Array): void {
+    const places = this.#scratch(count);
+    this.#ids.findAll(taskIds, count, slots, places);
+    const span = this.#span;
+    for (let i = 0; i < count; i++) {
+      if ((slots[i] as number) < 0) {
+        projects[i] = -1;
+        themes[i] = 0;
+        continue;
+      }
+      const place = places[i] as number;
+      const project = Math.floor(place / span);
+      projects[i] = project - 1;
+      themes[i] = place - project * span - 1;
+    }
   }
 
   /**
-   * Adds tasks by id: `out[i]` = the new slot of `taskIds[i]`, or -1 when the id was already
-   * added (a task seen twice counts once). Each new slot then gets its place with `place`.
+   * Adds tasks: `out[i]` = the new slot of `taskIds[i]`, or -1 when the id was already added (a
+   * task seen twice counts once). Each task is in project `projects[i]` (-1: unknown) of PM
+   * `managers[i]` (-1: none) and has theme `themes[i]`.
    */
-  addAll(taskIds: ArrayLike<string>, count: number, out: Int32Array): void {
-    this.#ids.addAll(taskIds, count, out);
+  addAll(taskIds: ArrayLike<string>, count: number, out: Int32Array, where: { projects: Int32Array; managers: Int32Array; themes: Int32Array }): void {
+    const places = this.#scratch(count);
+    for (let i = 0; i < count; i++) places[i] = ((where.projects[i] as number) + 1) * this.#span + (where.themes[i] as number) + 1;
+    this.#ids.addAll(taskIds, count, out, places);
     for (let i = 0; i < count; i++) {
       const slot = out[i] as number;
       if (slot < 0) continue;
       if (this.#size === this.#capacity) this.#grow();
       this.#size++;
+      this.manager[slot] = where.managers[i] as number;
       this.startedAtMs[slot] = NONE;
       this.historyStartMs[slot] = NONE;
       this.doneMs[slot] = NONE;
@@ -56,11 +83,9 @@ export class TaskIndex {
     }
   }
 
-  /** Where a new task belongs: its project, that project's PM (-1: none) and its theme. */
-  place(slot: number, project: number, manager: number, theme: number): void {
-    this.project[slot] = project;
-    this.manager[slot] = manager;
-    this.theme[slot] = theme;
+  #scratch(count: number): Int32Array {
+    if (this.#places.length < count) this.#places = new Int32Array(count);
+    return this.#places;
   }
 
   /** Start for cycle time: the first in-progress move in the history, else the task's startedAt. */
@@ -71,14 +96,12 @@ export class TaskIndex {
 
   #grow(): void {
     this.#capacity *= 2;
-    const grow = <T extends Int32Array | Int16Array | Float64Array>(old: T, make: (n: number) => T): T => {
+    const grow = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
       const next = make(this.#capacity);
       next.set(old);
       return next;
     };
-    this.project = grow(this.project, (n) => new Int32Array(n));
     this.manager = grow(this.manager, (n) => new Int32Array(n));
-    this.theme = grow(this.theme, (n) => new Int16Array(n));
     this.startedAtMs = grow(this.startedAtMs, (n) => new Float64Array(n));
     this.historyStartMs = grow(this.historyStartMs, (n) => new Float64Array(n));
     this.doneMs = grow(this.doneMs, (n) => new Float64Array(n));

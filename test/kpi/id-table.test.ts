@@ -45,6 +45,23 @@ describe('IdTable', () => {
     expect(out[6 + 1199]).toBe(2398);
   });
 
+  it('keeps a value with each id, the first one it was added with', () => {
+    const table = new IdTable();
+    const long = 'x'.repeat(300); // too long for the arena: kept in the Map like a wide id
+    const out = new Int32Array(5);
+    table.addAll(['a', 'asana:Łódź', long, 'a', 'b'], 5, out, Int32Array.of(10, 20, 30, 40, 50));
+    expect([...out]).toEqual([0, 1, 2, -1, 3]);
+    const values = new Int32Array(6).fill(-9);
+    const indexes = new Int32Array(6);
+    table.findAll(['b', long, 'asana:Łódź', 'a', 'zz', undefined], 6, indexes, values);
+    expect([...indexes]).toEqual([3, 2, 1, 0, -1, -1]);
+    expect([...values]).toEqual([50, 30, 20, 10, -9, -9]);
+    expect(table.add('c', 7)).toBe(4);
+    const found = new Int32Array(1);
+    table.findAll(['c'], 1, found, values);
+    expect([found[0], values[0]]).toEqual([4, 7]);
+  });
+
   it('looks at only the first `count` ids', () => {
     const table = new IdTable();
     const out = new Int32Array(3).fill(9);
