@@ -19,28 +19,36 @@ interface Candidate {
   reason: string;
 }
 
+/** A full list remembers its lightest candidate: most offers are lighter and leave at one comparison. */
+interface Kept {
+  candidates: Candidate[];
+  lightest: number;
+}
+
 export class DriverPicker {
-  readonly #lists = new Map<DriverKind, Candidate[]>();
+  readonly #lists = new Map<DriverKind, Kept>();
 
   /** `reason` is only called when the task makes it into the list. */
   offer(kind: DriverKind, weight: number, task: Task, reason: () => string): void {
     if (!(weight > 0)) return;
-    let list = this.#lists.get(kind);
-    if (!list) this.#lists.set(kind, (list = []));
+    let kept = this.#lists.get(kind);
+    if (!kept) this.#lists.set(kind, (kept = { candidates: [], lightest: 0 }));
+    const list = kept.candidates;
     if (list.length < MAX_DRIVERS) {
       list.push({ weight, task, reason: reason() });
+      if (list.length === MAX_DRIVERS) kept.lightest = lightestOf(list);
       return;
     }
-    let lightest = 0;
-    for (let i = 1; i < list.length; i++) if ((list[i] as Candidate).weight < (list[lightest] as Candidate).weight) lightest = i;
-    const current = list[lightest] as Candidate;
+    const current = list[kept.lightest] as Candidate;
     // Ties keep the smaller task id, so the list does not depend on the order records arrive in.
-    if (weight > current.weight || (weight === current.weight && task.id < current.task.id)) list[lightest] = { weight, task, reason: reason() };
+    if (!(weight > current.weight || (weight === current.weight && task.id < current.task.id))) return;
+    list[kept.lightest] = { weight, task, reason: reason() };
+    kept.lightest = lightestOf(list);
   }
 
   /** Heaviest first, then by task id. */
   list(kind: DriverKind): DriverTask[] {
-    const list = [...(this.#lists.get(kind) ?? [])];
+    const list = [...(this.#lists.get(kind)?.candidates ?? [])];
     list.sort((a, b) => b.weight - a.weight || (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0));
     return list.map(({ task, reason }) => ({
       id: task.id,
@@ -54,4 +62,11 @@ export class DriverPicker {
       reason,
     }));
   }
+}
+
+/** Index of the candidate the next heavier offer replaces: the lightest, the first of equal weights. */
+function lightestOf(list: readonly Candidate[]): number {
+  let lightest = 0;
+  for (let i = 1; i < list.length; i++) if ((list[i] as Candidate).weight < (list[lightest] as Candidate).weight) lightest = i;
+  return lightest;
 }
