@@ -17,7 +17,7 @@ import { MONTHS, QUARTERS, resolveKpiSettings, type KpiSettings } from './settin
 import { offerDrivers } from './task-drivers.ts';
 import { TaskIndex } from './task-index.ts';
 import { TaskThemes } from './task-themes.ts';
-import { factsOf, tallyManagerTask, tallyProjectTask } from './task-tally.ts';
+import { factsOf, tallyManagerTask, tallyProjectTask, type TaskFacts } from './task-tally.ts';
 import { createThemeMatcher } from './themes.ts';
 import { unalignedWork } from './unaligned.ts';
 
@@ -115,7 +115,7 @@ class StreamingKpiEngine implements KpiEngine {
       const projectIndex = where.projects[i] as number;
       const rate = this.#ratesConfigured ? this.#people.rateOf(task.assigneeId) : undefined;
       const facts = factsOf(task, calendar, rate);
-      this.#rememberTimes(slot, task, facts.doneDay);
+      this.#rememberTimes(slot, task, facts);
       const project = this.#org.tallies[projectIndex];
       if (project) tallyProjectTask(project, facts, calendar.asOf, this.#settings.evmRule);
       const manager = this.#org.managerTally(projectIndex);
@@ -180,13 +180,13 @@ class StreamingKpiEngine implements KpiEngine {
     };
   }
 
-  #rememberTimes(slot: number, task: Task, doneDay: number): void {
-    const started = task.startedAt === undefined ? Number.NaN : instantMs(task.startedAt);
+  #rememberTimes(slot: number, task: Task, facts: TaskFacts): void {
+    const started = facts.startedMs;
     const asOfEnd = (this.#calendar.asOf + 1) * DAY_MS - 1;
     // An in-progress task with no start time is at least in progress now: WIP at the as-of date.
     this.#tasks.startedAtMs[slot] = started <= asOfEnd ? started : task.status === 'in_progress' ? asOfEnd : Number.NaN;
-    this.#tasks.doneDay[slot] = doneDay;
-    this.#tasks.doneMs[slot] = Number.isNaN(doneDay) || task.doneAt === undefined ? Number.NaN : instantMs(task.doneAt);
+    this.#tasks.doneDay[slot] = facts.doneDay;
+    this.#tasks.doneMs[slot] = facts.doneMs;
   }
 
   /** The PM id of each project, by project index (undefined without a PM). */

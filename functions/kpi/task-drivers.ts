@@ -1,5 +1,4 @@
 import { DAY_MS, type Calendar } from './calendar.ts';
-import { instantMs } from './instant.ts';
 import type { ManagerTally } from './manager-tally.ts';
 import { roundHours } from './numbers.ts';
 import { slipOf, type TaskFacts } from './task-tally.ts';
@@ -33,16 +32,16 @@ export function offerDrivers(m: ManagerTally, facts: TaskFacts, calendar: Calend
     m.drivers.offer('overrun', spent - task.estimateHours, task, () => `${roundHours(spent - (task.estimateHours ?? 0))} h over its ${roundHours(task.estimateHours ?? 0)} h estimate`);
   }
   if (open || doneDay < window.from || task.doneAt === undefined) return;
-  offerDoneDrivers(m, facts, task.doneAt);
+  offerDoneDrivers(m, facts);
 }
 
-function offerDoneDrivers(m: ManagerTally, facts: TaskFacts, doneAt: string): void {
+function offerDoneDrivers(m: ManagerTally, facts: TaskFacts): void {
   const { task } = facts;
-  const done = instantMs(doneAt);
-  const lead = (done - instantMs(task.createdAt)) / DAY_MS;
+  const done = facts.doneMs;
+  const lead = (done - facts.createdMs) / DAY_MS;
   m.drivers.offer('lead', lead, task, () => `${days(Math.round(lead * 10) / 10)} from created to done`);
   if (task.startedAt !== undefined) {
-    const cycle = (done - instantMs(task.startedAt)) / DAY_MS;
+    const cycle = (done - facts.startedMs) / DAY_MS;
     m.drivers.offer('cycle', cycle, task, () => `${days(Math.round(cycle * 10) / 10)} from start to done`);
   }
   const spent = task.spentHours;

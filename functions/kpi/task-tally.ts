@@ -21,6 +21,10 @@ export interface TaskFacts {
   estimate: number;
   /** Cost per hour of the assignee, or NaN. */
   rate: number;
+  /** Instants in ms, each parsed once: startedAt (NaN without), and doneAt and createdAt of a task done by asOf (else NaN: only lead time reads them). */
+  startedMs: number;
+  doneMs: number;
+  createdMs: number;
 }
 
 export function factsOf(task: Task, calendar: Calendar, rate: number | undefined): TaskFacts {
@@ -30,6 +34,7 @@ export function factsOf(task: Task, calendar: Calendar, rate: number | undefined
   const started = task.startedAt === undefined ? Number.NaN : dayNumber(task.startedAt);
   // Without a start time a done task started no later than it was done; an open one counts as started now.
   const startDay = started <= asOf ? started : !Number.isNaN(doneDay) ? doneDay : task.status === 'in_progress' ? asOf : Number.NaN;
+  const doneAt = Number.isNaN(doneDay) ? undefined : task.doneAt;
   return {
     task,
     dueDay: task.dueOn === undefined ? Number.NaN : dayNumber(task.dueOn),
@@ -38,6 +43,9 @@ export function factsOf(task: Task, calendar: Calendar, rate: number | undefined
     startDay,
     estimate: task.estimateHours ?? 0,
     rate: rate ?? Number.NaN,
+    startedMs: task.startedAt === undefined ? Number.NaN : instantMs(task.startedAt),
+    doneMs: doneAt === undefined ? Number.NaN : instantMs(doneAt),
+    createdMs: doneAt === undefined ? Number.NaN : instantMs(task.createdAt),
   };
 }
 
@@ -111,7 +119,7 @@ function tallyDue(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
 function tallyDone(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
   const { task, doneDay } = facts;
   if (Number.isNaN(doneDay) || task.doneAt === undefined) return;
-  const leadDays = Math.max(0, (instantMs(task.doneAt) - instantMs(task.createdAt)) / DAY_MS);
+  const leadDays = Math.max(0, (facts.doneMs - facts.createdMs) / DAY_MS);
   const spent = task.spentHours;
   const estimated = spent !== undefined && facts.estimate > 0;
   const count = calendar.slotsOf(doneDay, slots);
