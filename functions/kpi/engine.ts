@@ -160,6 +160,7 @@ class StreamingKpiEngine implements KpiEngine {
 
   finish(): KpiResults {
     const { asOf } = this.#input;
+    this.#entries.settle();
     countFlow(this.#tasks, this.#org.managers, this.#calendar);
     const tallied = this.#org.projects.map((project, index) => {
       if (project.pmId !== undefined) this.#noteIdentity(project.pmId);

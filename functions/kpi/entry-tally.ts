@@ -8,6 +8,10 @@ import type { TaskIndex } from './task-index.ts';
 import { NO_TAGS, type TaskThemes } from './task-themes.ts';
 import { UNALIGNED } from './themes.ts';
 
+/** What entries add to a project, by position in its row of #projectSums. */
+const SUM = { ac: 0, hoursInWindow: 1, entriesInWindow: 2, unalignedHoursInWindow: 3 } as const;
+const SUMS = 4;
+
 /**
  * What one time entry adds: actual cost to its project, hours to its PM per period, to its
  * person's week and team, and to the theme mix. The hot path of the engine (five entries per task
@@ -32,13 +36,32 @@ export class EntryTally {
   #pageThemes = new Int32Array(1024);
   #pagePersons = new Int32Array(1024);
 
+  /**
+   * Per project, SUMS numbers: what entries add to its tally. A flat array, not the tally's own
+   * fields: each of those is a boxed number of its own, one more memory access per entry.
+   */
+  readonly #projectSums: Float64Array;
+
   constructor(parts: { calendar: Calendar; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally }) {
     this.#calendar = parts.calendar;
     this.#org = parts.org;
+    this.#projectSums = new Float64Array(parts.org.tallies.length * SUMS);
     this.#people = parts.people;
     this.#tasks = parts.tasks;
     this.#themes = parts.themes;
     this.#alignment = parts.alignment;
+  }
+
+  /** Adds the per-project sums to the project tallies: call once, after the last entry. */
+  settle(): void {
+    const sums = this.#projectSums;
+    this.#org.tallies.forEach((tally, index) => {
+      const at = index * SUMS;
+      tally.ac += sums[at + SUM.ac] as number;
+      tally.hoursInWindow += sums[at + SUM.hoursInWindow] as number;
+      tally.entriesInWindow += sums[at + SUM.entriesInWindow] as number;
+      tally.unalignedHoursInWindow += sums[at + SUM.unalignedHoursInWindow] as number;
+    });
   }
 
   /**
@@ -72,9 +95,11 @@ export class EntryTally {
     const manager = this.#org.managerTally(projectIndex);
     const person = this.#pagePersons[i] as number;
     const hours = entry.hours;
+    const sums = this.#projectSums;
+    const at = projectIndex * SUMS;
     if (project) {
-      project.ac += hours;
-      const rate = this.#people.tallies[person]?.rate;
+      sums[at + SUM.ac] = (sums[at + SUM.ac] as number) + hours;
+      const rate = this.#people.anyRate ? this.#people.tallies[person]?.rate : undefined;
       if (rate !== undefined) (project.cost.ac += hours * rate), (project.cost.costed += hours);
     }
     manager?.holdBetween(S.ac, this.#calendar.firstMonthEndFrom(day), undefined, hours);
@@ -94,9 +119,9 @@ export class EntryTally {
       if (slot !== 0) continue;
       this.#alignment.addWindow(projectIndex, theme, hours);
       if (!project) continue;
-      project.hoursInWindow += hours;
-      project.entriesInWindow += 1;
-      if (theme === UNALIGNED) project.unalignedHoursInWindow += hours;
+      sums[at + SUM.hoursInWindow] = (sums[at + SUM.hoursInWindow] as number) + hours;
+      sums[at + SUM.entriesInWindow] = (sums[at + SUM.entriesInWindow] as number) + 1;
+      if (theme === UNALIGNED) sums[at + SUM.unalignedHoursInWindow] = (sums[at + SUM.unalignedHoursInWindow] as number) + hours;
     }
   }
 }

@@ -30,6 +30,8 @@ export class People {
   readonly firstWeek: number;
   readonly #weeks: number;
   readonly tallies: PersonTally[] = [];
+  /** Whether any person has a cost rate: without one, nobody's rate needs looking up. */
+  readonly anyRate: boolean;
   /** Row per person: hours per slot, and hours per week from `firstWeek`. */
   #slotHours: Float64Array;
   #weekHours: Float64Array;
@@ -40,6 +42,7 @@ export class People {
     this.#resolver = resolver;
     this.#onFirstSight = onFirstSight;
     this.#overrides = new Map(overrides.map((override) => [override.id, override]));
+    this.anyRate = overrides.some((override) => override.rate !== undefined);
     this.#defaultCapacity = defaultCapacity;
     this.#slots = slots;
     this.firstWeek = weekOf(firstDay);
