@@ -29,9 +29,24 @@ const digits = (text: string, start: number, length: number): number => {
   return value;
 };
 
-/** Day number of a `YYYY-MM-DD` date or the calendar day of an ISO date-time as the source wrote it. */
+/**
+ * Day number of a `YYYY-MM-DD` date or the calendar day of an ISO date-time as the source wrote it.
+ * Arithmetic (Hinnant's days-from-civil) rather than Date.UTC: it runs for every record, and gives
+ * the same numbers for years from 100 on, out-of-range months and days rolling over alike.
+ */
 export function dayNumber(date: string): number {
-  return Date.UTC(digits(date, 0, 4), digits(date, 5, 2) - 1, digits(date, 8, 2)) / DAY_MS;
+  return daysFromCivil(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2));
+}
+
+/** Days since 1970-01-01 of year `y`, month `m` (1–12; others roll over) and day `d`. */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const year = y + Math.floor((m - 1) / 12) - (((m - 1) % 12 + 12) % 12 < 2 ? 1 : 0);
+  const month = ((m - 1) % 12 + 12) % 12 + 1; // 1–12
+  const era = Math.floor(year / 400);
+  const yoe = year - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function dateOfDay(day: number): string {
