@@ -21,17 +21,17 @@ export function offerDrivers(m: ManagerTally, facts: TaskFacts, calendar: Calend
   if (dueDay >= window.from && dueDay <= asOf && !(doneDay <= dueDay)) {
     const slip = slipOf(facts, asOf);
     // +1 so a task due today and still open (slip 0) is listed too: it already misses the rate.
-    m.drivers.offer('late', slip + 1, task, () => (open ? `${openText(task.status)}, ${days(slip)} past its due date` : `done ${days(slip)} late`));
+    m.drivers.offer('late', slip + 1, task, () => (open ? `${openText(facts.status)}, ${days(slip)} past its due date` : `done ${days(slip)} late`));
   }
   if (open && dueDay <= asOf) {
-    m.drivers.offer('overdue', asOf - dueDay + 1, task, () => `${openText(task.status)}, due ${days(asOf - dueDay)} before the as-of date`);
+    m.drivers.offer('overdue', asOf - dueDay + 1, task, () => `${openText(facts.status)}, due ${days(asOf - dueDay)} before the as-of date`);
     if (facts.estimate > 0) m.drivers.offer('unearned', facts.estimate, task, () => `${roundHours(facts.estimate)} h planned by ${task.dueOn}, not earned`);
   }
-  const spent = task.spentHours;
-  if (spent !== undefined && task.estimateHours !== undefined && spent > task.estimateHours) {
-    m.drivers.offer('overrun', spent - task.estimateHours, task, () => `${roundHours(spent - (task.estimateHours ?? 0))} h over its ${roundHours(task.estimateHours ?? 0)} h estimate`);
+  const spent = facts.spentHours;
+  if (spent !== undefined && facts.hasEstimate && spent > facts.estimate) {
+    m.drivers.offer('overrun', spent - facts.estimate, task, () => `${roundHours(spent - facts.estimate)} h over its ${roundHours(facts.estimate)} h estimate`);
   }
-  if (open || doneDay < window.from || task.doneAt === undefined) return;
+  if (open || doneDay < window.from) return; // a done day implies a doneAt
   offerDoneDrivers(m, facts);
 }
 
@@ -40,11 +40,11 @@ function offerDoneDrivers(m: ManagerTally, facts: TaskFacts): void {
   const done = facts.doneMs;
   const lead = (done - facts.createdMs) / DAY_MS;
   m.drivers.offer('lead', lead, task, () => `${days(Math.round(lead * 10) / 10)} from created to done`);
-  if (task.startedAt !== undefined) {
+  if (!Number.isNaN(facts.startedMs)) {
     const cycle = (done - facts.startedMs) / DAY_MS;
     m.drivers.offer('cycle', cycle, task, () => `${days(Math.round(cycle * 10) / 10)} from start to done`);
   }
-  const spent = task.spentHours;
+  const spent = facts.spentHours;
   if (spent !== undefined && facts.estimate > 0 && spent > 0) {
     const ratio = spent / facts.estimate;
     m.drivers.offer('estimate', Math.abs(Math.log(ratio)), task, () => `${ratioText(ratio)} its estimate`);

@@ -12,6 +12,14 @@ import type { KpiSettings } from './settings.ts';
 
 export interface TaskFacts {
   task: Task;
+  /**
+   * The task's fields the tallies read, copied once: tasks come in many shapes (optional fields
+   * present or not), so reading `task.x` in every tally is a slow lookup each time; facts have one shape.
+   */
+  status: Task['status'];
+  hasEstimate: boolean;
+  spentHours: number | undefined;
+  milestone: boolean;
   /** Day numbers; NaN when absent. Done means done by the as-of date. */
   dueDay: number;
   doneDay: number;
@@ -29,23 +37,28 @@ export interface TaskFacts {
 
 export function factsOf(task: Task, calendar: Calendar, rate: number | undefined): TaskFacts {
   const asOf = calendar.asOf;
-  const done = task.status === 'done' && task.doneAt !== undefined ? dayNumber(task.doneAt) : Number.NaN;
+  const { status, doneAt: doneText, startedAt, createdAt, dueOn, estimateHours, type } = task;
+  const done = status === 'done' && doneText !== undefined ? dayNumber(doneText) : Number.NaN;
   const doneDay = done <= asOf ? done : Number.NaN;
-  const started = task.startedAt === undefined ? Number.NaN : dayNumber(task.startedAt);
+  const started = startedAt === undefined ? Number.NaN : dayNumber(startedAt);
   // Without a start time a done task started no later than it was done; an open one counts as started now.
-  const startDay = started <= asOf ? started : !Number.isNaN(doneDay) ? doneDay : task.status === 'in_progress' ? asOf : Number.NaN;
-  const doneAt = Number.isNaN(doneDay) ? undefined : task.doneAt;
+  const startDay = started <= asOf ? started : !Number.isNaN(doneDay) ? doneDay : status === 'in_progress' ? asOf : Number.NaN;
+  const doneAt = Number.isNaN(doneDay) ? undefined : doneText;
   return {
     task,
-    dueDay: task.dueOn === undefined ? Number.NaN : dayNumber(task.dueOn),
+    status,
+    hasEstimate: estimateHours !== undefined,
+    spentHours: task.spentHours,
+    milestone: type !== undefined && type.toLowerCase() === 'milestone',
+    dueDay: dueOn === undefined ? Number.NaN : dayNumber(dueOn),
     doneDay,
-    createdDay: dayNumber(task.createdAt),
+    createdDay: dayNumber(createdAt),
     startDay,
-    estimate: task.estimateHours ?? 0,
+    estimate: estimateHours ?? 0,
     rate: rate ?? Number.NaN,
-    startedMs: task.startedAt === undefined ? Number.NaN : instantMs(task.startedAt),
+    startedMs: startedAt === undefined ? Number.NaN : instantMs(startedAt),
     doneMs: doneAt === undefined ? Number.NaN : instantMs(doneAt),
-    createdMs: doneAt === undefined ? Number.NaN : instantMs(task.createdAt),
+    createdMs: doneAt === undefined ? Number.NaN : instantMs(createdAt),
   };
 }
 
@@ -58,7 +71,7 @@ export function earnedBy(facts: TaskFacts, day: number, rule: KpiSettings['evmRu
 export function tallyProjectTask(tally: ProjectTally, facts: TaskFacts, asOf: number, rule: KpiSettings['evmRule']): void {
   tally.tasks += 1;
   if (!Number.isNaN(facts.doneDay)) tally.doneTasks += 1;
-  if (facts.task.estimateHours === undefined) return;
+  if (!facts.hasEstimate) return;
   tally.estimatedTasks += 1;
   const planned = facts.dueDay <= asOf ? facts.estimate : 0;
   const earned = earnedBy(facts, asOf, rule);
@@ -83,7 +96,7 @@ export function tallyManagerTask(m: ManagerTally, facts: TaskFacts, calendar: Ca
   tallyDone(m, facts, calendar);
   const end = (day: number): number | undefined => calendar.firstMonthEndFrom(day);
   m.holdBetween(S.createdByEnd, end(facts.createdDay), undefined);
-  if (facts.task.estimateHours === undefined) return;
+  if (!facts.hasEstimate) return;
   m.holdBetween(S.estimatedByEnd, end(facts.createdDay), undefined);
   m.holdBetween(S.pv, end(facts.dueDay), undefined, facts.estimate);
   if (rule === '50/50' && !Number.isNaN(facts.startDay)) {
@@ -95,7 +108,7 @@ export function tallyManagerTask(m: ManagerTally, facts: TaskFacts, calendar: Ca
 }
 
 function tallyDue(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
-  const { dueDay, doneDay, task } = facts;
+  const { dueDay, doneDay, milestone } = facts;
   if (Number.isNaN(dueDay)) return;
   const end = (day: number): number | undefined => calendar.firstMonthEndFrom(day);
   m.holdBetween(S.dueByEnd, end(dueDay), undefined);
@@ -103,7 +116,6 @@ function tallyDue(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
   if (dueDay > calendar.asOf) return;
   const onTime = doneDay <= dueDay;
   const slip = slipOf(facts, calendar.asOf);
-  const milestone = task.type !== undefined && task.type.toLowerCase() === 'milestone';
   const count = calendar.slotsOf(dueDay, slots);
   for (let i = 0; i < count; i++) {
     const slot = slots[i] as number;
@@ -117,10 +129,10 @@ function tallyDue(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
 }
 
 function tallyDone(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
-  const { task, doneDay } = facts;
-  if (Number.isNaN(doneDay) || task.doneAt === undefined) return;
+  const { doneDay } = facts;
+  if (Number.isNaN(doneDay)) return; // a done day implies a doneAt
   const leadDays = Math.max(0, (facts.doneMs - facts.createdMs) / DAY_MS);
-  const spent = task.spentHours;
+  const spent = facts.spentHours;
   const estimated = spent !== undefined && facts.estimate > 0;
   const count = calendar.slotsOf(doneDay, slots);
   for (let i = 0; i < count; i++) {
