@@ -33,9 +33,13 @@ export class TeamHours {
     this.#size = new Int32Array(slots);
   }
 
-  /** Adds the hours to the first `count` slots of `slots`: one row lookup for all of them. */
-  addToSlots(slots: Int32Array, count: number, person: number, hours: number): void {
-    const local = this.#localFor(person);
+  /** The person's local number in this team, given on first sight: what addToSlots takes. */
+  localFor(person: number): number {
+    return this.#localFor(person);
+  }
+
+  /** Adds the hours of `person` (local number `local`) to the first `count` slots of `slots`: one row for all of them. */
+  addToSlots(slots: Int32Array, count: number, person: number, local: number, hours: number): void {
     const row = this.#hours;
     const base = local * this.#row;
     for (let i = 0; i < count; i++) {
