@@ -5,9 +5,10 @@ import type { IdentityResolver } from './identity.ts';
 /**
  * The people who log time, by canonical identity: capacity, cost rate, and hours per slot and per
  * week. Memory: one small record per person, with one number per slot and per week of the year.
- * The hours sit in two flat arrays, a row per person, not in arrays hung off each person's record:
- * every time entry adds to both, and one index into a flat array is one memory access where
- * record → array → backing store was three, each a likely cache miss with thousands of people.
+ * The hours sit in one flat array, a row per person (slots, then weeks), not in arrays hung off each
+ * person's record: every time entry adds to a slot and a week, and one index into a flat array is
+ * one memory access where record → array → backing store was three, each a likely cache miss with
+ * thousands of people; with slots and weeks in one row, both are in the same stretch of memory.
  */
 export interface PersonTally {
   capacityPerWeek: number;
@@ -33,8 +34,9 @@ export class People {
   /** Whether any person has a cost rate: without one, nobody's rate needs looking up. */
   readonly anyRate: boolean;
   /** Row per person: hours per slot, and hours per week from `firstWeek`. */
-  #slotHours: Float64Array;
-  #weekHours: Float64Array;
+  /** Per person one row: the slots' hours, then the weeks' (one row: an entry adds to both). */
+  #hours: Float64Array;
+  readonly #row: number;
   readonly #onFirstSight: (recordId: string) => void;
 
   /** `onFirstSight` hears each source person id once, the first time it is looked up. */
@@ -47,8 +49,8 @@ export class People {
     this.#slots = slots;
     this.firstWeek = weekOf(firstDay);
     this.#weeks = weekOf(lastDay) - this.firstWeek + 1;
-    this.#slotHours = new Float64Array(64 * slots);
-    this.#weekHours = new Float64Array(64 * this.#weeks);
+    this.#row = slots + this.#weeks;
+    this.#hours = new Float64Array(64 * this.#row);
   }
 
   /**
@@ -108,9 +110,8 @@ export class People {
       index = this.tallies.length;
       const override = this.#overrides.get(identity.id);
       this.tallies.push({ capacityPerWeek: override?.capacityHoursPerWeek ?? this.#defaultCapacity, rate: override?.rate });
-      if (this.tallies.length * this.#slots > this.#slotHours.length) {
-        this.#slotHours = grown(this.#slotHours);
-        this.#weekHours = grown(this.#weekHours);
+      if (this.tallies.length * this.#row > this.#hours.length) {
+        this.#hours = grown(this.#hours);
       }
       this.#byIdentity.set(identity.id, index);
     }
@@ -120,24 +121,24 @@ export class People {
   logWeek(person: number, day: number, hours: number): void {
     const week = weekOf(day) - this.firstWeek;
     if (person < 0 || person >= this.tallies.length || week < 0 || week >= this.#weeks) return;
-    const at = person * this.#weeks + week;
-    this.#weekHours[at] = (this.#weekHours[at] as number) + hours;
+    const at = person * this.#row + this.#slots + week;
+    this.#hours[at] = (this.#hours[at] as number) + hours;
   }
 
   logSlot(person: number, slot: number, hours: number): void {
     if (person < 0 || person >= this.tallies.length) return;
-    const at = person * this.#slots + slot;
-    this.#slotHours[at] = (this.#slotHours[at] as number) + hours;
+    const at = person * this.#row + slot;
+    this.#hours[at] = (this.#hours[at] as number) + hours;
   }
 
   /** Hours the person logged in the slot, on any project. */
   slotHours(person: number, slot: number): number {
-    return this.#slotHours[person * this.#slots + slot] ?? 0;
+    return this.#hours[person * this.#row + slot] ?? 0;
   }
 
   /** Hours the person logged in week `firstWeek + week`, on any project (0 outside the calendar). */
   weekHours(person: number, week: number): number {
-    return week < 0 || week >= this.#weeks ? 0 : (this.#weekHours[person * this.#weeks + week] ?? 0);
+    return week < 0 || week >= this.#weeks ? 0 : (this.#hours[person * this.#row + this.#slots + week] ?? 0);
   }
 }
 
