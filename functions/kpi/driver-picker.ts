@@ -28,21 +28,21 @@ interface Kept {
 export class DriverPicker {
   readonly #lists = new Map<DriverKind, Kept>();
 
-  /** `reason` is only called when the task makes it into the list. */
-  offer(kind: DriverKind, weight: number, task: Task, reason: () => string): void {
+  /** `describe(subject, value)` says why; it is only called when the task makes it into the list. */
+  offer<S>(kind: DriverKind, weight: number, task: Task, describe: (subject: S, value: number) => string, subject: S, value: number): void {
     if (!(weight > 0)) return;
     let kept = this.#lists.get(kind);
     if (!kept) this.#lists.set(kind, (kept = { candidates: [], lightest: 0 }));
     const list = kept.candidates;
     if (list.length < MAX_DRIVERS) {
-      list.push({ weight, task, reason: reason() });
+      list.push({ weight, task, reason: describe(subject, value) });
       if (list.length === MAX_DRIVERS) kept.lightest = lightestOf(list);
       return;
     }
     const current = list[kept.lightest] as Candidate;
     // Ties keep the smaller task id, so the list does not depend on the order records arrive in.
     if (!(weight > current.weight || (weight === current.weight && task.id < current.task.id))) return;
-    list[kept.lightest] = { weight, task, reason: reason() };
+    list[kept.lightest] = { weight, task, reason: describe(subject, value) };
     kept.lightest = lightestOf(list);
   }
 

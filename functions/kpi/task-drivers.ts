@@ -13,23 +13,39 @@ const days = (n: number): string => `${Math.round(n * 10) / 10} day${n === 1 ? '
 const openText = (status: string): string => (status === 'done' ? 'marked done without a completion time' : 'open');
 const ratioText = (r: number): string => `${Math.round(r * 10) / 10}×`;
 
+/**
+ * How each list says why a task is in it, from the task's facts and one number (the slip, the
+ * overrun, …). Functions at module level, not closures at each offer: a million tasks would
+ * otherwise build a few million closures that are almost never called.
+ */
+const describe = {
+  late: (facts: TaskFacts, slip: number) => (Number.isNaN(facts.doneDay) ? `${openText(facts.status)}, ${days(slip)} past its due date` : `done ${days(slip)} late`),
+  overdue: (facts: TaskFacts, daysOverdue: number) => `${openText(facts.status)}, due ${days(daysOverdue)} before the as-of date`,
+  unearned: (facts: TaskFacts) => `${roundHours(facts.estimate)} h planned by ${facts.task.dueOn}, not earned`,
+  overrun: (facts: TaskFacts, over: number) => `${roundHours(over)} h over its ${roundHours(facts.estimate)} h estimate`,
+  lead: (_: TaskFacts, lead: number) => `${days(Math.round(lead * 10) / 10)} from created to done`,
+  cycle: (_: TaskFacts, cycle: number) => `${days(Math.round(cycle * 10) / 10)} from start to done`,
+  estimate: (_: TaskFacts, ratio: number) => `${ratioText(ratio)} its estimate`,
+};
+
 export function offerDrivers(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
   const { task, dueDay, doneDay } = facts;
   const asOf = calendar.asOf;
   const window = calendar.windowSlot;
   const open = Number.isNaN(doneDay);
+  const drivers = m.drivers;
   if (dueDay >= window.from && dueDay <= asOf && !(doneDay <= dueDay)) {
     const slip = slipOf(facts, asOf);
     // +1 so a task due today and still open (slip 0) is listed too: it already misses the rate.
-    m.drivers.offer('late', slip + 1, task, () => (open ? `${openText(facts.status)}, ${days(slip)} past its due date` : `done ${days(slip)} late`));
+    drivers.offer('late', slip + 1, task, describe.late, facts, slip);
   }
   if (open && dueDay <= asOf) {
-    m.drivers.offer('overdue', asOf - dueDay + 1, task, () => `${openText(facts.status)}, due ${days(asOf - dueDay)} before the as-of date`);
-    if (facts.estimate > 0) m.drivers.offer('unearned', facts.estimate, task, () => `${roundHours(facts.estimate)} h planned by ${task.dueOn}, not earned`);
+    drivers.offer('overdue', asOf - dueDay + 1, task, describe.overdue, facts, asOf - dueDay);
+    if (facts.estimate > 0) drivers.offer('unearned', facts.estimate, task, describe.unearned, facts, 0);
   }
   const spent = facts.spentHours;
   if (spent !== undefined && facts.hasEstimate && spent > facts.estimate) {
-    m.drivers.offer('overrun', spent - facts.estimate, task, () => `${roundHours(spent - facts.estimate)} h over its ${roundHours(facts.estimate)} h estimate`);
+    drivers.offer('overrun', spent - facts.estimate, task, describe.overrun, facts, spent - facts.estimate);
   }
   if (open || doneDay < window.from) return; // a done day implies a doneAt
   offerDoneDrivers(m, facts);
@@ -39,14 +55,14 @@ function offerDoneDrivers(m: ManagerTally, facts: TaskFacts): void {
   const { task } = facts;
   const done = facts.doneMs;
   const lead = (done - facts.createdMs) / DAY_MS;
-  m.drivers.offer('lead', lead, task, () => `${days(Math.round(lead * 10) / 10)} from created to done`);
+  m.drivers.offer('lead', lead, task, describe.lead, facts, lead);
   if (!Number.isNaN(facts.startedMs)) {
     const cycle = (done - facts.startedMs) / DAY_MS;
-    m.drivers.offer('cycle', cycle, task, () => `${days(Math.round(cycle * 10) / 10)} from start to done`);
+    m.drivers.offer('cycle', cycle, task, describe.cycle, facts, cycle);
   }
   const spent = facts.spentHours;
   if (spent !== undefined && facts.estimate > 0 && spent > 0) {
     const ratio = spent / facts.estimate;
-    m.drivers.offer('estimate', Math.abs(Math.log(ratio)), task, () => `${ratioText(ratio)} its estimate`);
+    m.drivers.offer('estimate', Math.abs(Math.log(ratio)), task, describe.estimate, facts, ratio);
   }
 }
