@@ -101,8 +101,8 @@ export class EntryTally {
       this.#pageThemes = new Int32Array(entries.length);
       this.#pagePersons = new Int32Array(entries.length);
     }
-    this.#tasks.lookUp(entries.map((entry) => entry.taskId), entries.length, this.#pageSlots, this.#pageProjects, this.#pageThemes);
-    // And the people; an entry after the as-of date is not tallied, so its person is not added.
+    // An entry after the as-of date is not tallied: its task is not looked up, its person not added.
+    this.#tasks.lookUp(entries.map((entry) => (entry.date > asOf ? undefined : entry.taskId)), entries.length, this.#pageSlots, this.#pageProjects, this.#pageThemes);
     this.#people.indexesOf(entries.map((entry) => (entry.date > asOf ? undefined : entry.personId)), entries.length, this.#pagePersons);
   }
 
