@@ -6,6 +6,7 @@ import { Calendar, DAY_MS, dayNumber } from './calendar.ts';
 import { KpiInputError } from './errors.ts';
 import { EntryTally } from './entry-tally.ts';
 import { countFlow } from './finish-pass.ts';
+import { GroupOrder } from './group-order.ts';
 import { createIdentityResolver, type Identity, type IdentityResolver } from './identity.ts';
 import { instantMs } from './instant.ts';
 import { C, S } from './manager-tally.ts';
@@ -71,6 +72,7 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #themes: TaskThemes;
   readonly #entries: EntryTally;
   readonly #seenPeople = new Set<string>();
+  readonly #grouping = new GroupOrder();
   readonly #unmatched = new Map<string, Identity>();
   readonly #ratesConfigured: boolean;
   /** Scratch for Calendar.slotsOf: the slots of the record in hand. */
@@ -98,23 +100,28 @@ class StreamingKpiEngine implements KpiEngine {
     const calendar = this.#calendar;
     const count = tasks.length;
     const where = { projects: new Int32Array(count), managers: new Int32Array(count), themes: new Int32Array(count) };
+    const rates = new Float64Array(count);
     for (let i = 0; i < count; i++) {
       const task = tasks[i] as Task;
       const projectIndex = this.#org.indexOf(task.projectId);
       where.projects[i] = projectIndex;
       where.managers[i] = this.#org.managerOf[projectIndex] ?? -1;
       where.themes[i] = this.#themes.of(task.tags, projectIndex);
+      rates[i] = (this.#ratesConfigured ? this.#people.rateOf(task.assigneeId) : undefined) ?? Number.NaN;
     }
     // Ids of the whole page at once: the id table finds its cells faster in batches (id-table.ts).
     const slots = new Int32Array(count);
     this.#tasks.addAll(tasks.map((task) => task.id), count, slots, where);
-    for (let i = 0; i < count; i++) {
+    // A PM at a time: each PM's figures stay in cache for all of its tasks of the page (group-order.ts).
+    const order = this.#grouping.of(where.managers, count, this.#org.managers.length);
+    for (let k = 0; k < count; k++) {
+      const i = order[k] as number;
       const task = tasks[i] as Task;
       const slot = slots[i] as number;
       if (slot < 0) continue; // a task seen twice (overlapping pages) counts once
       const projectIndex = where.projects[i] as number;
-      const rate = this.#ratesConfigured ? this.#people.rateOf(task.assigneeId) : undefined;
-      const facts = factsOf(task, calendar, rate);
+      const rate = rates[i] as number;
+      const facts = factsOf(task, calendar, Number.isNaN(rate) ? undefined : rate);
       this.#rememberTimes(slot, task, facts);
       const project = this.#org.tallies[projectIndex];
       if (project) tallyProjectTask(project, facts, calendar.asOf, this.#settings.evmRule);
