@@ -155,15 +155,11 @@ class StreamingKpiEngine implements KpiEngine {
 
   addTimeEntries(entries: readonly TimeEntry[]): void {
     this.#stage = 'entries';
-    const asOf = this.#input.asOf;
-    this.#entries.lookUp(entries, asOf);
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i] as TimeEntry;
-      // Logged after the as-of date: not part of this report (the person still counts as seen).
-      if (entry.date > asOf) this.#noteIdentity(entry.personId);
-      else this.#entries.add(entry, dayNumber(entry.date), i);
-    }
+    // Logged after the as-of date: not part of this report (the person still counts as seen).
+    this.#entries.addPage(entries, this.#input.asOf, this.#noteLate);
   }
+
+  readonly #noteLate = (personId: string): void => this.#noteIdentity(personId);
 
   finish(): KpiResults {
     const { asOf } = this.#input;

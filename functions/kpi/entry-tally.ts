@@ -1,7 +1,8 @@
 import type { TimeEntry } from '../domain/records.ts';
 import type { AlignmentTally } from './alignment.ts';
-import type { Calendar } from './calendar.ts';
-import { C, S } from './manager-tally.ts';
+import { dayNumber, type Calendar } from './calendar.ts';
+import { GroupOrder } from './group-order.ts';
+import { C, S, type ManagerTally } from './manager-tally.ts';
 import type { Org } from './org.ts';
 import type { People } from './people.ts';
 import type { TaskIndex } from './task-index.ts';
@@ -14,9 +15,15 @@ const SUM = { ac: 0, hoursInWindow: 1, entriesInWindow: 2, unalignedHoursInWindo
 const SUMS = 4;
 
 /**
- * What one time entry adds: actual cost to its project, hours to its PM per period, to its
- * person's week and team, and to the theme mix. The hot path of the engine (five entries per task
- * in the targets), so it looks numbers up, builds no closures and allocates nothing per entry.
+ * What time entries add: actual cost to their project, hours to their PM per period, to their
+ * person's weeks and team, and to the theme mix. The hot path of the engine (five entries per
+ * task in the targets), so it looks numbers up, builds no closures and allocates nothing per entry.
+ *
+ * A page goes through in three steps: every lookup first (task, project, theme, person, periods),
+ * then what is not a PM's (people's hours, the theme mix, project sums) in the page's order, then
+ * a PM's figures (hours per period, actual cost by month end, the team's rows) a PM at a time
+ * (group-order.ts), so each PM's figures stay in cache for its entries of the page. Every sum
+ * receives its entries in the page's order either way, so no figure moves.
  *
  * A time entry on a known task counts for the project the task is in now: a task moved between
  * projects takes its hours along with its estimate, so the new project's EV and AC (and CPI) rest
@@ -29,13 +36,22 @@ export class EntryTally {
   readonly #tasks: TaskIndex;
   readonly #themes: TaskThemes;
   readonly #alignment: AlignmentTally;
-  /** Scratch for Calendar.slotsOf: the slots of the entry in hand. */
+  /** Scratch for Calendar.slotsOf. */
   readonly #slots = new Int32Array(3);
-  /** Per entry of the page in hand: task slot (-1: none or unknown), its project index and theme, the person. */
-  #pageSlots = new Int32Array(1024);
-  #pageProjects = new Int32Array(1024);
-  #pageThemes = new Int32Array(1024);
-  #pagePersons = new Int32Array(1024);
+  /**
+   * Per entry of the page in hand: task slot (-1: none or unknown), the project it counts for, its
+   * theme, its PM (-1: none), the person (-1: after the as-of date, not tallied), its day, and its
+   * periods (`#pagePeriodCount[i]` slots from `#pagePeriods[3i]`).
+   */
+  #pageSlots = new Int32Array(0);
+  #pageProjects = new Int32Array(0);
+  #pageThemes = new Int32Array(0);
+  #pageManagers = new Int32Array(0);
+  #pagePersons = new Int32Array(0);
+  #pageDays = new Float64Array(0);
+  #pagePeriods = new Int32Array(0);
+  #pagePeriodCount = new Uint8Array(0);
+  readonly #grouping = new GroupOrder();
 
   /**
    * Per project, SUMS numbers: what entries add to its tally. A flat array, not the tally's own
@@ -88,64 +104,103 @@ export class EntryTally {
     return local;
   }
 
-  /**
-   * Looks up the tasks (and people) of a page of entries before tallying any of them. With a million tasks the
-   * id table and the per-task arrays are far larger than the CPU caches, so each lookup waits on
-   * memory; lookups of different entries do not depend on each other, so in a loop of lookups
-   * alone the CPU overlaps those waits, where between two tallies it cannot.
-   */
-  lookUp(entries: readonly TimeEntry[], asOf: string): void {
-    if (this.#pageSlots.length < entries.length) {
-      this.#pageSlots = new Int32Array(entries.length);
-      this.#pageProjects = new Int32Array(entries.length);
-      this.#pageThemes = new Int32Array(entries.length);
-      this.#pagePersons = new Int32Array(entries.length);
+  /** Tallies a page of entries. One dated after `asOf` is not part of the report: `late` hears its person id instead. */
+  addPage(entries: readonly TimeEntry[], asOf: string, late: (personId: string) => void): void {
+    this.#lookUp(entries, asOf);
+    for (let i = 0; i < entries.length; i++) if ((this.#pagePersons[i] as number) < 0) late((entries[i] as TimeEntry).personId);
+    this.#addToProjectsAndPeople(entries);
+    const order = this.#grouping.of(this.#pageManagers, entries.length, this.#org.managers.length);
+    for (let k = 0; k < entries.length; k++) {
+      const i = order[k] as number;
+      const manager = this.#org.managers[this.#pageManagers[i] as number]?.tally;
+      if (manager && (this.#pagePersons[i] as number) >= 0) this.#addToManager(manager, (entries[i] as TimeEntry).hours, i);
     }
-    // An entry after the as-of date is not tallied: its task is not looked up, its person not added.
-    this.#tasks.lookUp(entries.map((entry) => (entry.date > asOf ? undefined : entry.taskId)), entries.length, this.#pageSlots, this.#pageProjects, this.#pageThemes);
-    this.#people.indexesOf(entries.map((entry) => (entry.date > asOf ? undefined : entry.personId)), entries.length, this.#pagePersons);
   }
 
   /**
-   * Tallies the `i`-th entry of the page last passed to lookUp, dated `day` (a day number on
-   * or before the as-of date).
+   * Looks up everything the page's entries will add to before adding any. With a million tasks
+   * the id table is far larger than the CPU caches, so each lookup waits on memory; lookups of
+   * different entries do not depend on each other, so in loops of lookups alone the CPU overlaps
+   * those waits, where between two tallies it cannot.
    */
-  add(entry: TimeEntry, day: number, i: number): void {
-    const known = (this.#pageSlots[i] as number) >= 0;
-    let projectIndex = this.#pageProjects[i] as number;
-    if (projectIndex < 0) projectIndex = this.#org.indexOf(entry.projectId);
-    const theme = known ? (this.#pageThemes[i] as number) : this.#themes.of(NO_TAGS, projectIndex);
-    const project = this.#org.tallies[projectIndex];
-    const manager = this.#org.managerTally(projectIndex);
-    const person = this.#pagePersons[i] as number;
-    const hours = entry.hours;
-    const sums = this.#projectSums;
-    const at = projectIndex * SUMS;
-    if (project) {
-      sums[at + SUM.ac] = (sums[at + SUM.ac] as number) + hours;
-      const rate = this.#people.anyRate ? this.#people.tallies[person]?.rate : undefined;
-      if (rate !== undefined) (project.cost.ac += hours * rate), (project.cost.costed += hours);
-    }
-    manager?.holdBetween(S.ac, this.#calendar.firstMonthEndFrom(day), undefined, hours);
-    this.#people.logWeek(person, day, hours);
+  #lookUp(entries: readonly TimeEntry[], asOf: string): void {
+    const count = entries.length;
+    if (this.#pageSlots.length < count) this.#grow(count);
+    // An entry after the as-of date is not tallied: its task is not looked up, its person not added.
+    this.#tasks.lookUp(entries.map((entry) => (entry.date > asOf ? undefined : entry.taskId)), count, this.#pageSlots, this.#pageProjects, this.#pageThemes);
+    this.#people.indexesOf(entries.map((entry) => (entry.date > asOf ? undefined : entry.personId)), count, this.#pagePersons);
+    const calendar = this.#calendar;
     const slots = this.#slots;
-    const count = this.#calendar.slotsOf(day, slots);
-    const monthCount = this.#calendar.monthCount;
-    if (manager) manager.teamHours.addToSlots(slots, count, person, this.#localIn(manager.teamHours, person), hours);
     for (let i = 0; i < count; i++) {
-      const slot = slots[i] as number;
-      this.#people.logSlot(person, slot, hours);
-      if (slot > 0 && slot <= monthCount) this.#alignment.addMonth(projectIndex, slot - 1, theme, hours);
-      if (manager) {
-        manager.count(slot, C.hours, hours);
-        manager.count(slot, C.entries);
-      }
-      if (slot !== 0) continue;
-      this.#alignment.addWindow(projectIndex, theme, hours);
-      if (!project) continue;
-      sums[at + SUM.hoursInWindow] = (sums[at + SUM.hoursInWindow] as number) + hours;
-      sums[at + SUM.entriesInWindow] = (sums[at + SUM.entriesInWindow] as number) + 1;
-      if (theme === UNALIGNED) sums[at + SUM.unalignedHoursInWindow] = (sums[at + SUM.unalignedHoursInWindow] as number) + hours;
+      const entry = entries[i] as TimeEntry;
+      // No known task, or a task in no known project: the entry's own project counts.
+      if ((this.#pageProjects[i] as number) < 0) this.#pageProjects[i] = this.#org.indexOf(entry.projectId);
+      if ((this.#pageSlots[i] as number) < 0) this.#pageThemes[i] = this.#themes.of(NO_TAGS, this.#pageProjects[i] as number);
+      this.#pageManagers[i] = this.#org.managerOf[this.#pageProjects[i] as number] ?? -1;
+      const day = entry.date > asOf ? Number.NaN : dayNumber(entry.date);
+      this.#pageDays[i] = day;
+      const n = calendar.slotsOf(day, slots); // none for NaN
+      this.#pagePeriodCount[i] = n;
+      for (let k = 0; k < n; k++) this.#pagePeriods[i * 3 + k] = slots[k] as number;
     }
+  }
+
+  /** Actual cost and window hours per project, the theme mix, and each person's hours per week and period. */
+  #addToProjectsAndPeople(entries: readonly TimeEntry[]): void {
+    const sums = this.#projectSums;
+    const people = this.#people;
+    const monthCount = this.#calendar.monthCount;
+    for (let i = 0; i < entries.length; i++) {
+      const person = this.#pagePersons[i] as number;
+      if (person < 0) continue;
+      const projectIndex = this.#pageProjects[i] as number;
+      const theme = this.#pageThemes[i] as number;
+      const project = this.#org.tallies[projectIndex];
+      const hours = (entries[i] as TimeEntry).hours;
+      const at = projectIndex * SUMS;
+      if (project) {
+        sums[at + SUM.ac] = (sums[at + SUM.ac] as number) + hours;
+        const rate = people.anyRate ? people.tallies[person]?.rate : undefined;
+        if (rate !== undefined) (project.cost.ac += hours * rate), (project.cost.costed += hours);
+      }
+      people.logWeek(person, this.#pageDays[i] as number, hours);
+      const n = this.#pagePeriodCount[i] as number;
+      for (let k = 0; k < n; k++) {
+        const slot = this.#pagePeriods[i * 3 + k] as number;
+        people.logSlot(person, slot, hours);
+        if (slot > 0 && slot <= monthCount) this.#alignment.addMonth(projectIndex, slot - 1, theme, hours);
+        if (slot !== 0) continue;
+        this.#alignment.addWindow(projectIndex, theme, hours);
+        if (!project) continue;
+        sums[at + SUM.hoursInWindow] = (sums[at + SUM.hoursInWindow] as number) + hours;
+        sums[at + SUM.entriesInWindow] = (sums[at + SUM.entriesInWindow] as number) + 1;
+        if (theme === UNALIGNED) sums[at + SUM.unalignedHoursInWindow] = (sums[at + SUM.unalignedHoursInWindow] as number) + hours;
+      }
+    }
+  }
+
+  /** The `i`-th entry of the page for its PM: hours and entries per period, actual cost by month end, the team. */
+  #addToManager(manager: ManagerTally, hours: number, i: number): void {
+    const person = this.#pagePersons[i] as number;
+    manager.holdBetween(S.ac, this.#calendar.firstMonthEndFrom(this.#pageDays[i] as number), undefined, hours);
+    const from = i * 3;
+    const n = this.#pagePeriodCount[i] as number;
+    for (let k = from; k < from + n; k++) {
+      const slot = this.#pagePeriods[k] as number;
+      manager.count(slot, C.hours, hours);
+      manager.count(slot, C.entries);
+    }
+    manager.teamHours.addToSlots(this.#pagePeriods, from, n, person, this.#localIn(manager.teamHours, person), hours);
+  }
+
+  #grow(count: number): void {
+    this.#pageSlots = new Int32Array(count);
+    this.#pageProjects = new Int32Array(count);
+    this.#pageThemes = new Int32Array(count);
+    this.#pageManagers = new Int32Array(count);
+    this.#pagePersons = new Int32Array(count);
+    this.#pageDays = new Float64Array(count);
+    this.#pagePeriods = new Int32Array(count * 3);
+    this.#pagePeriodCount = new Uint8Array(count);
   }
 }

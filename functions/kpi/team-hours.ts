@@ -38,11 +38,11 @@ export class TeamHours {
     return this.#localFor(person);
   }
 
-  /** Adds the hours of `person` (local number `local`) to the first `count` slots of `slots`: one row for all of them. */
-  addToSlots(slots: Int32Array, count: number, person: number, local: number, hours: number): void {
+  /** Adds the hours of `person` (local number `local`) to the slots `slots[from … from + count)`: one row for all of them. */
+  addToSlots(slots: Int32Array, from: number, count: number, person: number, local: number, hours: number): void {
     const row = this.#hours;
     const base = local * this.#row;
-    for (let i = 0; i < count; i++) {
+    for (let i = from; i < from + count; i++) {
       const slot = slots[i] as number;
       const maskCell = base + this.#slots + ((slot / 31) | 0);
       const mask = row[maskCell] as number;
