@@ -79,15 +79,19 @@ function teamValues(team: TeamHours, slot: number, calendar: Calendar, people: P
   return {
     utilization: { value: ratio(hours, capacity), n },
     overtimeShare: { value: ratio(overtime, weekHours), n },
-    workloadBalance: { value: coefficientOfVariation(Array.from(members, (person) => team.hoursOf(slot, person))), n },
+    workloadBalance: { value: coefficientOfVariation(team.hoursIn(slot)), n },
   };
 }
 
 /** Population standard deviation over the mean; null without data or when the mean is 0. */
-export function coefficientOfVariation(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+export function coefficientOfVariation(values: ArrayLike<number>): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i] as number;
+  const mean = sum / n;
   if (mean === 0) return null;
-  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length;
-  return Math.sqrt(variance) / mean;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += ((values[i] as number) - mean) ** 2;
+  return Math.sqrt(squares / n) / mean;
 }

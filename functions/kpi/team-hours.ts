@@ -24,6 +24,7 @@ export class TeamHours {
   /** Per slot: person indexes in order of their first hours in it, and how many. */
   readonly #order: Int32Array[];
   readonly #size: Int32Array;
+  #scratch = new Float64Array(0);
 
   constructor(slots: number) {
     this.#slots = slots;
@@ -65,11 +66,15 @@ export class TeamHours {
     return (this.#order[slot] as Int32Array).subarray(0, this.#size[slot]);
   }
 
-  /** Hours of a person in the slot (0 when none). */
-  hoursOf(slot: number, person: number): number {
-    const local = (this.#localOf[person] ?? 0) - 1;
-    if (local < 0) return 0;
-    return this.#hours[local * this.#row + slot] as number;
+  /** Hours of each of the slot's people, in the order of people(slot); a view of scratch that the next call reuses. */
+  hoursIn(slot: number): Float64Array {
+    const people = this.people(slot);
+    if (this.#scratch.length < people.length) this.#scratch = new Float64Array(people.length);
+    for (let i = 0; i < people.length; i++) {
+      const local = (this.#localOf[people[i] as number] as number) - 1;
+      this.#scratch[i] = this.#hours[local * this.#row + slot] as number;
+    }
+    return this.#scratch.subarray(0, people.length);
   }
 
   /** The person's local number in this team, given on first sight. */
