@@ -17,6 +17,8 @@ const TINY = 1e-9;
 
 export class QuantileSketch {
   #exact: number[] | undefined = [];
+  /** The exact values sorted, kept between quantiles (p50 and p85 of the same sketch sort once). */
+  #sortedExact: number[] | undefined;
   /** counts[key - offset]; grown by doubling to cover each new key. */
   #counts: Int32Array | undefined;
   #offset = 0;
@@ -32,6 +34,7 @@ export class QuantileSketch {
   add(value: number): void {
     const v = Math.max(0, value);
     this.#count += 1;
+    this.#sortedExact = undefined;
     if (this.#exact) {
       this.#exact.push(v);
       if (this.#exact.length > EXACT_LIMIT) this.#spill();
@@ -44,7 +47,7 @@ export class QuantileSketch {
   quantile(q: number): number | null {
     if (this.#count === 0) return null;
     const rank = Math.max(1, Math.ceil(q * this.#count));
-    if (this.#exact) return [...this.#exact].sort((a, b) => a - b)[rank - 1] ?? null;
+    if (this.#exact) return (this.#sortedExact ??= [...this.#exact].sort((a, b) => a - b))[rank - 1] ?? null;
     if (rank <= this.#zeros) return 0;
     if (this.#odd) return this.#quantileWithOdd(rank);
     let seen = this.#zeros;

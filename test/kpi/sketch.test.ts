@@ -25,4 +25,14 @@ describe('QuantileSketch', () => {
     }
     expect(sketch.quantile(0.05)).toBe(0); // 10 % of the values are 0
   });
+
+  it('answers from values added after an earlier quantile', () => {
+    const sketch = new QuantileSketch();
+    for (const value of [5, 1, 3]) sketch.add(value);
+    expect([sketch.quantile(0.5), sketch.quantile(1)]).toEqual([3, 5]);
+    sketch.add(9);
+    sketch.add(0.5);
+    expect([sketch.quantile(0.5), sketch.quantile(1)]).toEqual([3, 9]); // 0.5, 1, 3, 5, 9
+    expect(sketch.quantile(0.2)).toBe(0.5);
+  });
 });
