@@ -4,7 +4,8 @@
  * string (about 60 bytes each with the map entry) that every major GC has to walk: a million task
  * ids made GC the largest cost of a run. Here the ids' characters sit in one byte arena (each after
  * a byte that holds its length) and the hash table is an Int32Array with linear probing, so the
- * per-id cost is the id's length plus about 35 bytes, all outside the GC's sight. A table cell
+ * per-id cost is the id's length plus 33–65 bytes (a 16-byte cell at a load between a quarter and
+ * a half, and the length byte), all outside the GC's sight. A table cell
  * holds index + 1, hash, start and the value together: a lookup in a table of a million ids misses
  * the cache once for the cell and once for the characters, and its value comes with the cell.
  * Ids with a character above U+00FF or longer than 255 (rare: ids are source keys) go to a small

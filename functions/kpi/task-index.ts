@@ -4,9 +4,9 @@ import { IdTable } from './id-table.ts';
  * The compact per-task map: what the engine must remember about a task after it has streamed past,
  * because later records refer to it (a time entry's project and theme, a status change's PM, the
  * first in-progress move for cycle time). The project and theme sit with the id in its id-table
- * cell, so a time entry finds them where it finds the task. Cost: the id's characters plus about
- * 17 bytes in the id table (no heap string kept alive, see id-table.ts) and 36 bytes of typed
- * arrays per task; about 70 MB for a million tasks with 30-character ids.
+ * cell, so a time entry finds them where it finds the task. Cost: the id's characters plus 33–65
+ * bytes in the id table (no heap string kept alive, see id-table.ts) and 36 bytes of typed arrays
+ * per task; about 85 MB for a million tasks with 13-character ids.
  */
 const NONE = Number.NaN;
 
