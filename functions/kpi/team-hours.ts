@@ -34,11 +34,6 @@ export class TeamHours {
     this.#size = new Int32Array(slots);
   }
 
-  /** The person's local number in this team, given on first sight: what addToSlots takes. */
-  localFor(person: number): number {
-    return this.#localFor(person);
-  }
-
   /** Adds the hours of `person` (local number `local`) to the slots `slots[from … from + count)`: one row for all of them. */
   addToSlots(slots: Int32Array, from: number, count: number, person: number, local: number, hours: number): void {
     const row = this.#hours;
@@ -77,8 +72,8 @@ export class TeamHours {
     return this.#scratch.subarray(0, people.length);
   }
 
-  /** The person's local number in this team, given on first sight. */
-  #localFor(person: number): number {
+  /** The person's local number in this team, given on first sight: what addToSlots takes. */
+  localFor(person: number): number {
     if (person >= this.#localOf.length) {
       let length = this.#localOf.length * 2;
       while (length <= person) length *= 2;
