@@ -18,7 +18,7 @@ import { MONTHS, QUARTERS, resolveKpiSettings, type KpiSettings } from './settin
 import { offerDrivers } from './task-drivers.ts';
 import { TaskIndex } from './task-index.ts';
 import { TaskThemes } from './task-themes.ts';
-import { factsOf, tallyManagerTask, tallyProjectTask, type TaskFacts } from './task-tally.ts';
+import { blankFacts, factsOf, tallyManagerTask, tallyProjectTask, type TaskFacts } from './task-tally.ts';
 import { createThemeMatcher } from './themes.ts';
 import { unalignedWork } from './unaligned.ts';
 
@@ -73,6 +73,8 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #entries: EntryTally;
   readonly #seenPeople = new Set<string>();
   readonly #grouping = new GroupOrder();
+  /** The facts of the task in hand, one object for all (see factsOf). */
+  #facts: TaskFacts | undefined;
   readonly #unmatched = new Map<string, Identity>();
   readonly #ratesConfigured: boolean;
   /** Scratch for Calendar.slotsOf: the slots of the record in hand. */
@@ -121,7 +123,7 @@ class StreamingKpiEngine implements KpiEngine {
       if (slot < 0) continue; // a task seen twice (overlapping pages) counts once
       const projectIndex = where.projects[i] as number;
       const rate = rates[i] as number;
-      const facts = factsOf(task, calendar, Number.isNaN(rate) ? undefined : rate);
+      const facts = factsOf(task, calendar, Number.isNaN(rate) ? undefined : rate, (this.#facts ??= blankFacts(task)));
       this.#rememberTimes(slot, task, facts);
       const project = this.#org.tallies[projectIndex];
       if (project) tallyProjectTask(project, facts, calendar.asOf, this.#settings.evmRule);

@@ -35,7 +35,12 @@ export interface TaskFacts {
   createdMs: number;
 }
 
-export function factsOf(task: Task, calendar: Calendar, rate: number | undefined): TaskFacts {
+/**
+ * The facts of a task. With `into`, they are written into that object and it is returned: the
+ * engine reads one task at a time and keeps no facts, so one object serves every task instead of
+ * a million short-lived ones for the garbage collector.
+ */
+export function factsOf(task: Task, calendar: Calendar, rate: number | undefined, into: TaskFacts = blankFacts(task)): TaskFacts {
   const asOf = calendar.asOf;
   const { status, doneAt: doneText, startedAt, createdAt, dueOn, estimateHours, type } = task;
   const done = status === 'done' && doneText !== undefined ? dayNumber(doneText) : Number.NaN;
@@ -44,21 +49,29 @@ export function factsOf(task: Task, calendar: Calendar, rate: number | undefined
   // Without a start time a done task started no later than it was done; an open one counts as started now.
   const startDay = started <= asOf ? started : !Number.isNaN(doneDay) ? doneDay : status === 'in_progress' ? asOf : Number.NaN;
   const doneAt = Number.isNaN(doneDay) ? undefined : doneText;
+  into.task = task;
+  into.status = status;
+  into.hasEstimate = estimateHours !== undefined;
+  into.spentHours = task.spentHours;
+  into.milestone = type !== undefined && type.toLowerCase() === 'milestone';
+  into.dueDay = dueOn === undefined ? Number.NaN : dayNumber(dueOn);
+  into.doneDay = doneDay;
+  into.createdDay = dayNumber(createdAt);
+  into.startDay = startDay;
+  into.estimate = estimateHours ?? 0;
+  into.rate = rate ?? Number.NaN;
+  into.startedMs = startedAt === undefined ? Number.NaN : instantMs(startedAt);
+  into.doneMs = doneAt === undefined ? Number.NaN : instantMs(doneAt);
+  into.createdMs = doneAt === undefined ? Number.NaN : instantMs(createdAt);
+  return into;
+}
+
+/** Facts with every field present (NaN, 0, false), to be filled by factsOf. */
+export function blankFacts(task: Task): TaskFacts {
   return {
-    task,
-    status,
-    hasEstimate: estimateHours !== undefined,
-    spentHours: task.spentHours,
-    milestone: type !== undefined && type.toLowerCase() === 'milestone',
-    dueDay: dueOn === undefined ? Number.NaN : dayNumber(dueOn),
-    doneDay,
-    createdDay: dayNumber(createdAt),
-    startDay,
-    estimate: estimateHours ?? 0,
-    rate: rate ?? Number.NaN,
-    startedMs: startedAt === undefined ? Number.NaN : instantMs(startedAt),
-    doneMs: doneAt === undefined ? Number.NaN : instantMs(doneAt),
-    createdMs: doneAt === undefined ? Number.NaN : instantMs(createdAt),
+    task, status: task.status, hasEstimate: false, spentHours: undefined, milestone: false,
+    dueDay: Number.NaN, doneDay: Number.NaN, createdDay: Number.NaN, startDay: Number.NaN,
+    estimate: 0, rate: Number.NaN, startedMs: Number.NaN, doneMs: Number.NaN, createdMs: Number.NaN,
   };
 }
 
