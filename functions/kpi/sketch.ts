@@ -18,7 +18,7 @@ const TINY = 1e-9;
 export class QuantileSketch {
   #exact: number[] | undefined = [];
   /** The exact values sorted, kept between quantiles (p50 and p85 of the same sketch sort once). */
-  #sortedExact: number[] | undefined;
+  #sortedExact: Float64Array | undefined;
   /** counts[key - offset]; grown by doubling to cover each new key. */
   #counts: Int32Array | undefined;
   #offset = 0;
@@ -47,7 +47,8 @@ export class QuantileSketch {
   quantile(q: number): number | null {
     if (this.#count === 0) return null;
     const rank = Math.max(1, Math.ceil(q * this.#count));
-    if (this.#exact) return (this.#sortedExact ??= [...this.#exact].sort((a, b) => a - b))[rank - 1] ?? null;
+    // A typed array sorts numbers natively (no comparator calls); a NaN, which no valid record gives, sorts last.
+    if (this.#exact) return (this.#sortedExact ??= Float64Array.from(this.#exact).sort())[rank - 1] ?? null;
     if (rank <= this.#zeros) return 0;
     if (this.#odd) return this.#quantileWithOdd(rank);
     let seen = this.#zeros;
