@@ -51,6 +51,7 @@ export class EntryTally {
   #pageDays = new Float64Array(0);
   #pagePeriods = new Int32Array(0);
   #pagePeriodCount = new Uint8Array(0);
+  #pageHeard = new Uint8Array(0);
   readonly #grouping = new GroupOrder();
 
   /**
@@ -107,7 +108,14 @@ export class EntryTally {
   /** Tallies a page of entries. One dated after `asOf` is not part of the report: `late` hears its person id instead. */
   addPage(entries: readonly TimeEntry[], asOf: string, late: (personId: string) => void): void {
     this.#lookUp(entries, asOf);
-    for (let i = 0; i < entries.length; i++) if ((this.#pagePersons[i] as number) < 0) late((entries[i] as TimeEntry).personId);
+    // Who logged after the as-of date is still seen; most of them were seen already (heardOf in one batch).
+    const lateIds = entries.map((entry) => (entry.date > asOf ? entry.personId : undefined));
+    if (this.#pageHeard.length < entries.length) this.#pageHeard = new Uint8Array(entries.length);
+    this.#people.heardOf(lateIds, entries.length, this.#pageHeard);
+    for (let i = 0; i < entries.length; i++) {
+      const personId = lateIds[i];
+      if (personId !== undefined && this.#pageHeard[i] === 0) late(personId);
+    }
     this.#addToProjectsAndPeople(entries);
     const order = this.#grouping.of(this.#pageManagers, entries.length, this.#org.managers.length);
     for (let k = 0; k < entries.length; k++) {

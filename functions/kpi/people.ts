@@ -24,6 +24,8 @@ export class People {
   /** Source person ids, numbered in order of first sight, and what each number holds (see indexOf). */
   readonly #records = new IdTable();
   #recordValue = new Int32Array(64);
+  /** Scratch for heardOf. */
+  #found = new Int32Array(0);
   readonly #byIdentity = new Map<string, number>();
   readonly #overrides: ReadonlyMap<string, PersonOverride>;
   readonly #defaultCapacity: number;
@@ -83,6 +85,24 @@ export class People {
         out[i] = recordId === undefined ? -1 : this.indexOf(recordId);
       }
     }
+  }
+
+  /**
+   * `out[i]` = 1 when `recordIds[i]` was heard (indexOf has seen it, so `onFirstSight` has heard
+   * it), else 0; for i < count. Adds nobody.
+   */
+  heardOf(recordIds: ArrayLike<string | undefined>, count: number, out: Uint8Array): void {
+    const records = this.#scratch(count);
+    this.#records.findAll(recordIds, count, records);
+    for (let i = 0; i < count; i++) {
+      const record = records[i] as number;
+      out[i] = record >= 0 && (this.#recordValue[record] as number) >= 0 ? 1 : 0;
+    }
+  }
+
+  #scratch(count: number): Int32Array {
+    if (this.#found.length < count) this.#found = new Int32Array(count);
+    return this.#found;
   }
 
   rateOf(recordId: string | undefined): number | undefined {

@@ -39,4 +39,16 @@ describe('People', () => {
     expect([...out]).toEqual([1, 0]);
     expect(heard).toEqual(['jira:dee', 'jira:ana']);
   });
+
+  it('tells which ids were heard, adding nobody', () => {
+    const heard: string[] = [];
+    const people = peopleWith(heard);
+    people.indexOf('jira:bo');
+    people.rateOf('jira:ana'); // seen for a rate only: not heard
+    const out = new Uint8Array(4);
+    people.heardOf(['jira:bo', 'jira:ana', undefined, 'jira:new'], 4, out);
+    expect([...out]).toEqual([1, 0, 0, 0]);
+    expect(heard).toEqual(['jira:bo']);
+    expect(people.tallies).toHaveLength(2); // bo, and ana through rateOf; no one for jira:new
+  });
 });
