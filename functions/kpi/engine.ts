@@ -76,7 +76,6 @@ class StreamingKpiEngine implements KpiEngine {
   /** The facts of the task in hand, one object for all (see factsOf). */
   #facts: TaskFacts | undefined;
   readonly #unmatched = new Map<string, Identity>();
-  readonly #ratesConfigured: boolean;
   /** Scratch for Calendar.slotsOf: the slots of the record in hand. */
   readonly #slotBuffer = new Int32Array(3);
   #stage: 'tasks' | 'changes' | 'entries' = 'tasks';
@@ -91,7 +90,6 @@ class StreamingKpiEngine implements KpiEngine {
     this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf, (id) => this.#noteIdentity(id));
     const months = this.#calendar.slots.filter((slot) => slot.kind === 'month').map((slot) => slot.period);
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
-    this.#ratesConfigured = input.overrides.some((override) => override.rate !== undefined);
     this.#tasks = new TaskIndex(input.themes.length);
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);
     this.#entries = new EntryTally({ calendar: this.#calendar, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment });
@@ -109,7 +107,7 @@ class StreamingKpiEngine implements KpiEngine {
       where.projects[i] = projectIndex;
       where.managers[i] = this.#org.managerOf[projectIndex] ?? -1;
       where.themes[i] = this.#themes.of(task.tags, projectIndex);
-      rates[i] = (this.#ratesConfigured ? this.#people.rateOf(task.assigneeId) : undefined) ?? Number.NaN;
+      rates[i] = (this.#people.anyRate ? this.#people.rateOf(task.assigneeId) : undefined) ?? Number.NaN;
     }
     // Ids of the whole page at once: the id table finds its cells faster in batches (id-table.ts).
     const slots = new Int32Array(count);

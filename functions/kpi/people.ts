@@ -35,8 +35,7 @@ export class People {
   readonly tallies: PersonTally[] = [];
   /** Whether any person has a cost rate: without one, nobody's rate needs looking up. */
   readonly anyRate: boolean;
-  /** Row per person: hours per slot, and hours per week from `firstWeek`. */
-  /** Per person one row: the slots' hours, then the weeks' (one row: an entry adds to both). */
+  /** Per person one row: hours per slot, then hours per week from `firstWeek` (an entry adds to both). */
   #hours: Float64Array;
   readonly #row: number;
   readonly #onFirstSight: (recordId: string) => void;
