@@ -40,8 +40,9 @@ export class EntryTally {
   readonly #slots = new Int32Array(3);
   /**
    * Per entry of the page in hand: task slot (-1: none or unknown), the project it counts for, its
-   * theme, its PM (-1: none), the person (-1: after the as-of date, not tallied), its day, and its
-   * periods (`#pagePeriodCount[i]` slots from `#pagePeriods[3i]`).
+   * theme, its PM (-1: none), the person (-1: after the as-of date, not tallied), its day (NaN: after
+   * the as-of date), its periods (`#pagePeriodCount[i]` slots from `#pagePeriods[3i]`), and whether
+   * a person who logged after the as-of date was seen already.
    */
   #pageSlots = new Int32Array(0);
   #pageProjects = new Int32Array(0);
@@ -108,9 +109,8 @@ export class EntryTally {
   /** Tallies a page of entries. One dated after `asOf` is not part of the report: `late` hears its person id instead. */
   addPage(entries: readonly TimeEntry[], asOf: string, late: (personId: string) => void): void {
     this.#lookUp(entries, asOf);
-    // Who logged after the as-of date is still seen; most of them were seen already (heardOf in one batch).
-    const lateIds = entries.map((entry) => (entry.date > asOf ? entry.personId : undefined));
-    if (this.#pageHeard.length < entries.length) this.#pageHeard = new Uint8Array(entries.length);
+    // Who logged after the as-of date (day NaN) is still seen; most were seen already (heardOf in one batch).
+    const lateIds = entries.map((entry, i) => (Number.isNaN(this.#pageDays[i] as number) ? entry.personId : undefined));
     this.#people.heardOf(lateIds, entries.length, this.#pageHeard);
     for (let i = 0; i < entries.length; i++) {
       const personId = lateIds[i];
@@ -134,9 +134,15 @@ export class EntryTally {
   #lookUp(entries: readonly TimeEntry[], asOf: string): void {
     const count = entries.length;
     if (this.#pageSlots.length < count) this.#grow(count);
-    // An entry after the as-of date is not tallied: its task is not looked up, its person not added.
-    this.#tasks.lookUp(entries.map((entry) => (entry.date > asOf ? undefined : entry.taskId)), count, this.#pageSlots, this.#pageProjects, this.#pageThemes);
-    this.#people.indexesOf(entries.map((entry) => (entry.date > asOf ? undefined : entry.personId)), count, this.#pagePersons);
+    const days = this.#pageDays;
+    // An entry after the as-of date (day NaN) is not tallied: its task is not looked up, its person not added.
+    for (let i = 0; i < count; i++) {
+      const date = (entries[i] as TimeEntry).date;
+      days[i] = date > asOf ? Number.NaN : dayNumber(date);
+    }
+    const unlessLate = (i: number, id: string | undefined) => (Number.isNaN(days[i] as number) ? undefined : id);
+    this.#tasks.lookUp(entries.map((entry, i) => unlessLate(i, entry.taskId)), count, this.#pageSlots, this.#pageProjects, this.#pageThemes);
+    this.#people.indexesOf(entries.map((entry, i) => unlessLate(i, entry.personId)), count, this.#pagePersons);
     const calendar = this.#calendar;
     const slots = this.#slots;
     for (let i = 0; i < count; i++) {
@@ -145,9 +151,7 @@ export class EntryTally {
       if ((this.#pageProjects[i] as number) < 0) this.#pageProjects[i] = this.#org.indexOf(entry.projectId);
       if ((this.#pageSlots[i] as number) < 0) this.#pageThemes[i] = this.#themes.of(NO_TAGS, this.#pageProjects[i] as number);
       this.#pageManagers[i] = this.#org.managerOf[this.#pageProjects[i] as number] ?? -1;
-      const day = entry.date > asOf ? Number.NaN : dayNumber(entry.date);
-      this.#pageDays[i] = day;
-      const n = calendar.slotsOf(day, slots); // none for NaN
+      const n = calendar.slotsOf(days[i] as number, slots); // none for NaN
       this.#pagePeriodCount[i] = n;
       for (let k = 0; k < n; k++) this.#pagePeriods[i * 3 + k] = slots[k] as number;
     }
@@ -210,5 +214,6 @@ export class EntryTally {
     this.#pageDays = new Float64Array(count);
     this.#pagePeriods = new Int32Array(count * 3);
     this.#pagePeriodCount = new Uint8Array(count);
+    this.#pageHeard = new Uint8Array(count);
   }
 }
