@@ -9,7 +9,7 @@ import { countFlow } from './finish-pass.ts';
 import { GroupOrder } from './group-order.ts';
 import { createIdentityResolver, type Identity, type IdentityResolver } from './identity.ts';
 import { instantMs } from './instant.ts';
-import { C, S } from './manager-tally.ts';
+import { C } from './manager-tally.ts';
 import { Org } from './org.ts';
 import { People } from './people.ts';
 import { buildProjectsDoc } from './projects-report.ts';
