@@ -6,6 +6,7 @@ import { startJiraServer } from '../demo/servers/jira-server.ts';
 import { startAsanaServer } from '../demo/servers/asana-server.ts';
 import { openRuntime, runCompute, runPublish, runSync } from '../pipeline/index.ts';
 import type { Logger } from '../runtime/logger.ts';
+import type { SyncProgressListener } from '../pipeline/index.ts';
 import { buildSite } from '../../site/build.ts';
 import { materializeLatest } from './snapshot-dir.ts';
 
@@ -18,6 +19,8 @@ export interface DemoOptions {
   /** Everything the demo writes lives here: store, reports, config, site. */
   dir: string;
   log: Logger;
+  /** Progress of the sync, page by page (the CLI's live line). */
+  onProgress?: SyncProgressListener;
 }
 
 export interface DemoResult {
@@ -25,6 +28,9 @@ export interface DemoResult {
   snapshot: string;
   timings: Record<string, number>;
   counts: Record<string, number>;
+  /** Where the demo wrote everything, and the config it wrote (what a real set-up looks like). */
+  dir: string;
+  configFile: string;
 }
 
 const TOKEN_ENV = { jira: 'PMPULSE_DEMO_JIRA_TOKEN', asana: 'PMPULSE_DEMO_ASANA_TOKEN' };
@@ -53,7 +59,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     let snapshot: string;
     let counts: Record<string, number> = {};
     try {
-      const sync = await timed('sync', () => runSync(config, { runtime }));
+      const sync = await timed('sync', () => runSync(config, { runtime, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
       if (!sync.ok) throw new Error(`demo sync failed: ${sync.runs.map((run) => run.error).filter(Boolean).join('; ')}`);
       counts = sumCounts(sync.runs.map((run) => run.counts));
       await timed('compute', () => runCompute(config, { asOf: options.asOf, runtime }));
@@ -63,7 +69,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     } finally {
       await runtime.close();
     }
-    return { siteDir: join(dir, 'site'), snapshot, timings, counts };
+    return { siteDir: join(dir, 'site'), snapshot, timings, counts, dir, configFile: join(dir, 'pmpulse.config.json') };
   } finally {
     await Promise.all([jira.close(), asana.close()]);
   }

@@ -1,4 +1,5 @@
 export { runSync, type SyncOptions, type SyncSummary } from './sync.ts';
+export type { SyncProgress, SyncProgressListener } from './sync-progress.ts';
 export { runCompute, type ComputeOptions } from './compute.ts';
 export { runPublish } from './publish.ts';
 export { openRuntime, withRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';

@@ -9,6 +9,7 @@ import { withStoreRuntime, type StoreRuntime, type StoreRuntimeOptions } from '.
 import { PipelineError, describeError } from './errors.ts';
 import { holdLease, type HeldLease } from './lease.ts';
 import { trackQuarantine, type QuarantineRelease } from './quarantine-release.ts';
+import type { SyncProgressListener } from './sync-progress.ts';
 
 /** Sync needs the store only; a full `Runtime` (the CLI's) fits `runtime` as well. */
 export interface SyncOptions extends StoreRuntimeOptions {
@@ -21,6 +22,8 @@ export interface SyncOptions extends StoreRuntimeOptions {
    * runs, so it bounds only how long a crashed run blocks the next one (default 2 minutes).
    */
   leaseMs?: number;
+  /** Called after every stored page and once at the end of each source (the CLI's progress line). */
+  onProgress?: SyncProgressListener;
 }
 
 export interface SyncSummary {
@@ -44,7 +47,7 @@ export async function runSync(config: Config, options: SyncOptions = {}): Promis
     }
     try {
       const runs: SyncRun[] = [];
-      for (const source of sources) runs.push(await syncSource(runtime, lease, source, tokens.get(source.name)!, options.since));
+      for (const source of sources) runs.push(await syncSource(runtime, lease, source, tokens.get(source.name)!, options.since, options.onProgress));
       lease.assertHeld();
       return { ok: runs.every((run) => run.ok), runs };
     } finally {
@@ -66,11 +69,17 @@ async function syncSource(
   source: SourceConfig,
   token: string,
   since: Date | undefined,
+  onProgress: SyncProgressListener | undefined,
 ): Promise<SyncRun> {
   const startedAt = runtime.now().toISOString();
   const counts: Partial<Record<RecordKind, number>> = {};
   let quarantined = 0;
   let error: string | undefined;
+  // Elapsed time is the wall clock's, not runtime.now (which tests and replays may fix).
+  const clockStart = performance.now();
+  let pages = 0;
+  let records = 0;
+  const report = (finished: boolean) => onProgress?.({ source: source.name, pages, records, elapsedMs: performance.now() - clockStart, finished });
   try {
     const cursor = await runtime.store.getCursor(source.name);
     const release = await trackQuarantine(runtime.store, source.name);
@@ -87,6 +96,9 @@ async function syncSource(
     while (!step.done) {
       lease.assertHeld();
       quarantined += await storeBatch(runtime, source.name, step.value, counts, release);
+      pages += 1;
+      records += batchSize(step.value);
+      report(false);
       step = await reader.next();
     }
     // The cursor moves only after every record before it is stored, so a crash re-reads, never skips.
@@ -96,6 +108,7 @@ async function syncSource(
     error = describeError(caught);
     runtime.log.error(`sync ${source.name} failed: ${error}`);
   }
+  report(true);
   const run: SyncRun = {
     source: source.name,
     sourceType: source.type,
@@ -142,4 +155,9 @@ async function storeBatch(
   }
   if (batch.quarantined?.length) await store.putQuarantine(batch.quarantined);
   return batch.quarantined?.length ?? 0;
+}
+
+function batchSize(batch: RecordBatch): number {
+  const { people, projects, tasks, timeEntries, statusChanges, quarantined } = batch;
+  return (people?.length ?? 0) + (projects?.length ?? 0) + (tasks?.length ?? 0) + (timeEntries?.length ?? 0) + (statusChanges?.length ?? 0) + (quarantined?.length ?? 0);
 }

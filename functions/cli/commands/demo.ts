@@ -2,6 +2,8 @@ import { createLogger } from '../../runtime/logger.ts';
 import { serveSite } from '../../../site/serve.ts';
 import { today, UsageError, type Command } from '../command.ts';
 import { runDemo, type DemoScale } from '../demo-runner.ts';
+import { demoNextSteps } from '../demo-next-steps.ts';
+import { syncProgressLine } from '../sync-progress-line.ts';
 import { waitForInterrupt } from './site.ts';
 
 const SCALES: DemoScale[] = ['small', 'medium', 'large'];
@@ -33,16 +35,18 @@ store. --no-serve exits 0 once the site is built.`,
     const asOf = (values['as-of'] as string | undefined) ?? today();
     const dir = (values.dir as string | undefined) ?? `.pmpulse/demo/${scale}-seed${seed}`;
     const started = performance.now();
-    const result = await runDemo({ scale, seed, asOf, dir, log: createLogger() });
+    const result = await runDemo({ scale, seed, asOf, dir, log: createLogger(), onProgress: syncProgressLine() });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const steps = Object.entries(result.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ');
     process.stdout.write(`demo ${scale}: ${formatCounts(result.counts)}; snapshot ${result.snapshot}; ${seconds} s (${steps})\n`);
     if (values['no-serve']) {
       process.stdout.write(`site built in ${result.siteDir}\n`);
+      process.stdout.write(demoNextSteps({ ...result, asOf }));
       return 0;
     }
     const server = await serveSite({ dir: result.siteDir, port });
     process.stdout.write(`pmpulse demo site: ${server.url}  (Ctrl-C to stop)\n`);
+    process.stdout.write(demoNextSteps({ ...result, asOf, url: server.url }));
     await waitForInterrupt();
     await server.close();
     return 0;

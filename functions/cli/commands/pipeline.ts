@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config/index.ts';
 import { runCompute, runPublish, runSync, openRuntime } from '../../pipeline/index.ts';
 import { asOfOption, configOption, today, type Command } from '../command.ts';
+import { syncProgressLine } from '../sync-progress-line.ts';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
@@ -14,7 +15,7 @@ quarantines malformed ones. Exit 1 when any source failed.`,
   options: { ...configOption, source: { type: 'string', multiple: true } },
   async run(values) {
     const config = await loadConfig(str(values.config)!);
-    const summary = await runSync(config, { sources: values.source as string[] | undefined });
+    const summary = await runSync(config, { sources: values.source as string[] | undefined, onProgress: syncProgressLine() });
     return summary.ok ? 0 : 1;
   },
 };
@@ -58,7 +59,7 @@ Publishes even when a source failed (the data-quality report says which), then e
     const asOf = str(values['as-of']) ?? today();
     const runtime = await openRuntime(config);
     try {
-      const summary = await runSync(config, { runtime });
+      const summary = await runSync(config, { runtime, onProgress: syncProgressLine() });
       await runCompute(config, { asOf, runtime });
       const latest = await runPublish(config, { runtime });
       process.stdout.write(`${latest.snapshot}\n`);

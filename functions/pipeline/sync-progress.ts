@@ -1,0 +1,17 @@
+/**
+ * How far a sync of one source has come, reported after every page it stores, so a person
+ * watching a first sync of a large site (many minutes) sees it move. The figures are the
+ * runner's own counts; nothing here touches the store.
+ */
+export interface SyncProgress {
+  source: string;
+  /** Pages (record batches) stored so far. */
+  pages: number;
+  /** Records stored so far, every kind together (quarantined ones included). */
+  records: number;
+  elapsedMs: number;
+  /** True on the last report of the source: its read ended (well or not). */
+  finished: boolean;
+}
+
+export type SyncProgressListener = (progress: SyncProgress) => void;
