@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { issueLines } from '../runtime/zod-issues.ts';
 import { ConfigSchema, type Config } from './schema.ts';
 
 /** A configuration problem: every issue with the key path it belongs to. */
@@ -17,19 +18,11 @@ export function isConfigError(error: unknown): error is ConfigError {
   return error instanceof ConfigError;
 }
 
-function keyPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(root)';
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
-}
-
 /** Validates parsed JSON; throws ConfigError naming each bad key. */
 export function parseConfig(value: unknown, file = 'config'): Config {
   const result = ConfigSchema.safeParse(value);
   if (result.success) return result.data;
-  throw new ConfigError(
-    file,
-    result.error.issues.map((issue) => `${keyPath(issue.path)}: ${issue.message}`),
-  );
+  throw new ConfigError(file, issueLines(result.error));
 }
 
 export async function loadConfig(file: string): Promise<Config> {

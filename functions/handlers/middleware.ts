@@ -3,6 +3,7 @@ import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { describeError } from '../pipeline/errors.ts';
+import { issueLines } from '../runtime/zod-issues.ts';
 import { pipelineLogger, type Logger, type StepTelemetry } from './logger.ts';
 
 /** The Lambda context with the invocation's logger and metrics, which `observeInvocation` attaches. */
@@ -27,11 +28,6 @@ export function isInvalidEventError(error: unknown): error is InvalidEventError 
   return error instanceof InvalidEventError;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map(String).join('.');
-  return `${path || '(event)'}: ${issue.message}`;
-}
-
 /** Replaces the raw event with the schema's parsed value, or throws InvalidEventError. */
 export function parseEvent<T>(options: { step: string; schema: z.ZodType<T> }): MiddlewareObj<unknown, unknown, Error, Context> {
   const { step, schema } = options;
@@ -39,7 +35,7 @@ export function parseEvent<T>(options: { step: string; schema: z.ZodType<T> }): 
     name: 'parseEvent',
     before: (request) => {
       const result = schema.safeParse(request.event);
-      if (!result.success) throw new InvalidEventError(step, result.error.issues.map(describeIssue));
+      if (!result.success) throw new InvalidEventError(step, issueLines(result.error, { root: '(event)' }));
       request.event = result.data;
     },
   };

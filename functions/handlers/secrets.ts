@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ConfigError } from '../config/index.ts';
 import { getSecretString, targetFromEnv } from './secrets-manager.ts';
+import { issueLines } from '../runtime/zod-issues.ts';
 
 /**
  * `{"JIRA_API_TOKEN": "arn:aws:secretsmanager:…", …}`: each source's `tokenEnv` name and the
@@ -40,7 +41,7 @@ function parseSecretMap(text: string): Record<string, string> {
   }
   const result = SecretMapSchema.safeParse(json);
   if (!result.success) {
-    throw new ConfigError(SECRETS_ENV, result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`));
+    throw new ConfigError(SECRETS_ENV, issueLines(result.error));
   }
   return result.data;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { keyedIssues } from '../runtime/zod-issues.ts';
 
 export interface DocumentIssue {
   /** Key path inside the document, e.g. `managers[0].values.spi.n`, or `(root)`. */
@@ -6,13 +7,8 @@ export interface DocumentIssue {
   message: string;
 }
 
-export function keyPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(root)';
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
-}
-
 export function issuesOf(error: z.ZodError): DocumentIssue[] {
-  return error.issues.map((issue) => ({ path: keyPath(issue.path), message: issue.message }));
+  return keyedIssues(error);
 }
 
 const describeIssues = (document: string, issues: readonly DocumentIssue[]): string =>

@@ -1,6 +1,9 @@
-import type { Logger } from '../connectors/kit/connector.ts';
-
-export type { Logger };
+/** Where every layer logs: the CLI's stderr lines, Lambda's JSON lines, or nothing in tests. */
+export interface Logger {
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
 
 type Level = 'info' | 'warn' | 'error';
 

@@ -105,7 +105,7 @@ describe('loadSecrets', () => {
   });
 
   it('rejects a map that is not names to secret ARNs, and a secret without a string value', async () => {
-    await expect(loadSecrets({ [SECRETS_ENV]: '{"bad name":"arn:x"}' })).rejects.toThrow(/PMPULSE_SECRET_ARNS: bad name/);
+    await expect(loadSecrets({ [SECRETS_ENV]: '{"bad name":"arn:x"}' })).rejects.toThrow(/PMPULSE_SECRET_ARNS: \["bad name"\]: /);
     await expect(loadSecrets({ [SECRETS_ENV]: '{"A":"plain"}' })).rejects.toThrow(/must be a secret ARN/);
     await expect(readSecret(EMPTY, env)).rejects.toThrow(/has no string value yet/);
     expect(await loadSecrets({})).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Person, Project, QuarantineEntry, RecordKind, StatusChange, Task, TimeEntry } from '../../domain/index.ts';
 import type { SourceConfig } from '../../config/index.ts';
+import type { Logger } from '../../runtime/logger.ts';
 
 /** One batch of mapped domain records, handed to the store as it arrives. */
 export interface RecordBatch {
@@ -18,11 +19,8 @@ export interface RecordBatch {
   released?: { kind: RecordKind; ids: string[] }[];
 }
 
-export interface Logger {
-  info(message: string, details?: Record<string, unknown>): void;
-  warn(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
-}
+/** Connectors log through the runtime's Logger; re-exported so a connector imports one module. */
+export type { Logger };
 
 /** Everything a connector may touch, passed in so tests can swap any of it. */
 export interface SyncContext<C extends SourceConfig = SourceConfig> {

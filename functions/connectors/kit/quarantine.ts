@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { QuarantineEntry } from '../../domain/index.ts';
+import { issueLines } from '../../runtime/zod-issues.ts';
 
 /**
  * One malformed record must never stop a sync: each raw record is validated on its own and,
@@ -63,13 +64,7 @@ export function createQuarantineBin(context: QuarantineContext): QuarantineBin {
 }
 
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const named = issues.slice(0, issuesInReason).map((issue) => `${issuePath(issue.path)}: ${issue.message}`);
-  const more = issues.length > issuesInReason ? ` (+${issues.length - issuesInReason} more)` : '';
-  return named.join('; ') + more;
-}
-
-function issuePath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(root)' : path.map(String).join('.');
+  return issueLines(issues, { limit: issuesInReason }).join('; ').replace(/; (\(\+\d+ more\))$/, ' $1');
 }
 
 function entryFor(context: QuarantineContext, kind: string, raw: unknown, reason: string): QuarantineEntry {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { buildPortfoliosDoc } from '../../../functions/kpi/portfolios-report.ts';
 import { LatestSchema, documentSchemas } from '../../../functions/publish/documents.ts';
+import { issueLines } from '../../../functions/runtime/zod-issues.ts';
 import type { Latest, ProjectsDoc, SnapshotDocuments } from '../../../functions/publish/documents.ts';
 
 /** The environment variable naming the snapshot folder the site renders. */
@@ -55,8 +56,7 @@ async function readJson(file: string): Promise<unknown> {
 async function readValid<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>> {
   const result = schema.safeParse(await readJson(file));
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  throw new SnapshotError(file, problems);
+  throw new SnapshotError(file, issueLines(result.error));
 }
 
 async function isDir(candidate: string): Promise<boolean> {
