@@ -1,12 +1,19 @@
 import type { MiddlewareObj } from '@middy/core';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { describeError } from '../pipeline/errors.ts';
 import { issueLines } from '../runtime/zod-issues.ts';
-import { pipelineLogger, type Logger, type StepTelemetry } from './logger.ts';
+import { pipelineLogger, type Logger } from './logger.ts';
 
-/** The Lambda context with the invocation's logger and metrics, which `observeInvocation` attaches. */
+/**
+ * What pmpulse adds to Powertools' own middlewares (`injectLambdaContext`, `logMetrics`,
+ * `parser`, wired in step-handler.ts): the run-outcome log lines and metrics the alarms watch,
+ * and a bad event named key by key.
+ */
+
+/** The Lambda context with the invocation's logger and metrics, which `observeRun` attaches. */
 export interface StepContext extends Context {
   log: Logger;
   metrics: Metrics;
@@ -28,44 +35,46 @@ export function isInvalidEventError(error: unknown): error is InvalidEventError 
   return error instanceof InvalidEventError;
 }
 
-/** Replaces the raw event with the schema's parsed value, or throws InvalidEventError. */
-export function parseEvent<T>(options: { step: string; schema: z.ZodType<T> }): MiddlewareObj<unknown, unknown, Error, Context> {
-  const { step, schema } = options;
+/**
+ * Powertools' parser fails with a ParseError whose cause is the schema's issues; this turns it
+ * into an InvalidEventError that names each key, as the rest of pmpulse words a bad input.
+ * Registered before `parser`, so its onError runs after the parser's.
+ */
+export function nameEventProblems(step: string): MiddlewareObj<unknown, unknown, Error, Context> {
   return {
-    name: 'parseEvent',
-    before: (request) => {
-      const result = schema.safeParse(request.event);
-      if (!result.success) throw new InvalidEventError(step, issueLines(result.error, { root: '(event)' }));
-      request.event = result.data;
+    name: 'nameEventProblems',
+    onError: (request) => {
+      const error = request.error;
+      if (error?.name !== 'ParseError' || !Array.isArray(error.cause)) return;
+      request.error = new InvalidEventError(step, issueLines(error.cause as z.core.$ZodIssue[], { root: '(event)' }));
     },
   };
 }
 
 /**
- * One JSON line when a run starts, ends or fails, and the `RunSucceeded` / `RunFailed` /
- * `RunDuration` metrics the alarms watch. Errors are logged and left to propagate: the throw is
- * what makes Lambda retry and then send the event to the failure queue.
+ * One log line when a run starts, ends or fails, and the `RunSucceeded` / `RunFailed` /
+ * `RunDuration` metrics the alarms watch (Powertools' logMetrics flushes them). Errors are
+ * logged and left to propagate: the throw is what makes Lambda retry and then send the event to
+ * the failure queue.
  */
-export function observeInvocation(options: { step: string } & StepTelemetry): MiddlewareObj<unknown, unknown, Error, Context> {
+export function observeRun(options: { step: string; logger: PowertoolsLogger; metrics: Metrics }): MiddlewareObj<unknown, unknown, Error, Context> {
   const { step, logger, metrics } = options;
   const started = new WeakMap<Context, number>();
   const elapsed = (context: Context) => Date.now() - (started.get(context) ?? Date.now());
-  const finish = (context: Context, outcome: 'RunSucceeded' | 'RunFailed') => {
+  const count = (context: Context, outcome: 'RunSucceeded' | 'RunFailed') => {
     metrics.addMetric(outcome, MetricUnit.Count, 1);
     metrics.addMetric('RunDuration', MetricUnit.Milliseconds, elapsed(context));
-    metrics.publishStoredMetrics();
   };
   return {
-    name: 'observeInvocation',
+    name: 'observeRun',
     before: (request) => {
-      logger.addContext(request.context);
       Object.assign(request.context, { log: pipelineLogger(logger), metrics });
       started.set(request.context, Date.now());
       logger.info(`${step} started`, { event: request.event });
     },
     after: (request) => {
       logger.info(`${step} finished`, { durationMs: elapsed(request.context), result: request.response });
-      finish(request.context, 'RunSucceeded');
+      count(request.context, 'RunSucceeded');
     },
     onError: (request) => {
       logger.error(`${step} failed`, {
@@ -73,7 +82,7 @@ export function observeInvocation(options: { step: string } & StepTelemetry): Mi
         errorName: request.error?.name,
         error: describeError(request.error),
       });
-      finish(request.context, 'RunFailed');
+      count(request.context, 'RunFailed');
     },
   };
 }
