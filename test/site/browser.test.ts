@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../site/build.ts';
 import { serveSite } from '../../site/serve.ts';
 import type { ServedSite } from '../../site/serve.ts';
-import { parseCsv } from '../../site/src/lib/csv.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { fixtureDir, NASTY_NAME, tempDir } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

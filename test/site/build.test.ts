@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../site/build.ts';
 import type { BuildSiteResult } from '../../site/build.ts';
-import { parseCsv } from '../../site/src/lib/csv.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { fixtureDir, NASTY_ESCAPED, NASTY_NAME, outsideAttributes, pagePaths, readFixture, tempDir } from './helpers.ts';
 
 describe('buildSite', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from '../../site/src/lib/csv.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { toCsv } from '../../site/src/lib/csv.ts';
 import { slug } from '../../site/src/lib/slug.ts';
 import { NASTY_NAME } from './helpers.ts';
 

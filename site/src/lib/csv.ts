@@ -19,20 +19,3 @@ export function toCsv(table: ChartTable): string {
   const lines = [table.columns, ...table.rows].map((row) => row.map(quote).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
-
-/** Reads back what toCsv wrote (tests and anyone checking a download against the table). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  const pattern = /("(?:[^"]|"")*"|[^,\r\n]*)(,|\r\n|$)/g;
-  let row: string[] = [];
-  for (const match of text.matchAll(pattern)) {
-    const [, raw = '', end] = match;
-    row.push(raw.startsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw);
-    if (end !== ',') {
-      rows.push(row);
-      row = [];
-    }
-    if (end === '') break;
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
-}
