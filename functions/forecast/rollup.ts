@@ -53,8 +53,7 @@ export function createRollup(subject: { id: string; name: string }, asOf: string
       const none = { p50: null, p85: null, p95: null, distribution: [] };
       if (!latest && excluded.length === 0) return { ...base, status: 'done', ...none, probabilityByDue: anyDue ? 1 : null, excluded };
       if (!latest) return { ...base, status: 'insufficient_history', reason: `no project with open work can be forecast: ${names}`, ...none, probabilityByDue: null, excluded };
-      const met = allMet as Uint8Array | null;
-      const probability = !anyDue ? null : met ? met.reduce((sum, one) => sum + one, 0) / met.length : 1;
+      const probability = !anyDue ? null : allMet ? allMet.reduce((sum, one) => sum + one, 0) / allMet.length : 1;
       const outcome = simulatedOutcome(histogramOf(latest, DEFAULT_MAX_WEEKS), asOf, probability);
       if (excluded.length === 0) return { ...base, ...outcome, excluded };
       const count = `${excluded.length} project${excluded.length === 1 ? '' : 's'}`;
