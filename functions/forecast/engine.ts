@@ -1,7 +1,8 @@
 import type { Project, Task } from '../domain/index.ts';
 import type { Forecast, ForecastsDoc } from '../publish/forecasts-document.ts';
-import { defaultForecastSettings, forecastTally, type ForecastSettings } from './forecast.ts';
-import { createThroughputCounter, sumTallies, type FlowTally } from './throughput.ts';
+import { defaultForecastSettings, forecastProject, type ForecastSettings, type ProjectForecast } from './forecast.ts';
+import { createRollup } from './rollup.ts';
+import { createThroughputCounter, emptyTally, type FlowTally } from './throughput.ts';
 
 export interface ForecastEngineInput {
   asOf: string;
@@ -12,9 +13,9 @@ export interface ForecastEngineInput {
 const NO_PORTFOLIO = '(none)';
 
 /**
- * Completion forecasts per project, per PM (their projects pooled) and per portfolio.
- * Tasks stream in; simulations run in `finish`. Seeded per subject: the same snapshot and
- * settings always give the same dates.
+ * Completion forecasts per project, and per PM and per portfolio as roll-ups of their projects'
+ * trials (finished when the last project is; see rollup.ts). Tasks stream in; simulations run in
+ * `finish`. Seeded per project: the same snapshot and settings always give the same dates.
  */
 export function createForecastEngine(input: ForecastEngineInput) {
   const settings = { ...defaultForecastSettings, ...input.settings };
@@ -29,26 +30,8 @@ export function createForecastEngine(input: ForecastEngineInput) {
       const names = new Map(managers.map((pm) => [pm.id, pm.name]));
       const pmIdOf = (project: Project) => (pmOfProject ? pmOfProject.get(project.id) : project.pmId);
       const tallies = counter.tallies();
-      const tallyOf = (project: Project) => tallies.get(project.id) ?? sumTallies([], settings.historyWeeks);
+      const tallyOf = (project: Project) => tallies.get(project.id) ?? emptyTally(settings.historyWeeks);
       const byName = [...input.projects].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-      const projects = byName.map((project) => ({
-        ...forecastTally({ id: project.id, name: project.name }, tallyOf(project), input.asOf, settings),
-        pmId: pmIdOf(project) ?? null,
-        portfolio: project.portfolio ?? null,
-      }));
-      const groups = (key: (project: Project) => { id: string; name: string } | undefined) => {
-        const grouped = new Map<string, { subject: { id: string; name: string }; parts: FlowTally[] }>();
-        for (const project of byName) {
-          const subject = key(project);
-          if (!subject) continue;
-          const group = grouped.get(subject.id) ?? { subject, parts: [] };
-          group.parts.push(tallyOf(project));
-          grouped.set(subject.id, group);
-        }
-        return [...grouped.values()]
-          .sort((a, b) => a.subject.name.localeCompare(b.subject.name))
-          .map(({ subject, parts }): Forecast => forecastTally(subject, sumTallies(parts, settings.historyWeeks), input.asOf, settings));
-      };
       const pmOf = (project: Project) => {
         const id = pmIdOf(project);
         return id === undefined ? undefined : { id, name: names.get(id) ?? id };
@@ -57,7 +40,33 @@ export function createForecastEngine(input: ForecastEngineInput) {
         const name = project.portfolio ?? NO_PORTFOLIO;
         return { id: name, name };
       };
-      return { schemaVersion: 1, asOf: input.asOf, settings, projects, managers: groups(pmOf), portfolios: groups(portfolioOf) };
+      const pmRollups = rollupsBy(pmOf);
+      const portfolioRollups = rollupsBy(portfolioOf);
+      // One project at a time: its trials are folded into its PM and portfolio, then dropped.
+      const projects = byName.map((project) => {
+        const tally = tallyOf(project);
+        const simulated = forecastProject({ id: project.id, name: project.name }, tally, input.asOf, settings);
+        pmRollups.add(project, tally, simulated);
+        portfolioRollups.add(project, tally, simulated);
+        return { ...simulated.forecast, pmId: pmIdOf(project) ?? null, portfolio: project.portfolio ?? null };
+      });
+      return { schemaVersion: 1, asOf: input.asOf, settings, projects, managers: pmRollups.finish(), portfolios: portfolioRollups.finish() };
     },
   };
+
+  /** The roll-ups of one kind (PMs or portfolios), keyed by the subject each project belongs to. */
+  function rollupsBy(key: (project: Project) => { id: string; name: string } | undefined) {
+    const rollups = new Map<string, { subject: { id: string; name: string }; rollup: ReturnType<typeof createRollup> }>();
+    return {
+      add(project: Project, tally: FlowTally, simulated: ProjectForecast) {
+        const subject = key(project);
+        if (!subject) return;
+        let entry = rollups.get(subject.id);
+        if (!entry) rollups.set(subject.id, (entry = { subject, rollup: createRollup(subject, input.asOf, settings) }));
+        entry.rollup.add(tally, simulated);
+      },
+      finish: (): Forecast[] =>
+        [...rollups.values()].sort((a, b) => a.subject.name.localeCompare(b.subject.name)).map(({ rollup }) => rollup.finish()),
+    };
+  }
 }

@@ -1,5 +1,5 @@
 import type { Forecast } from '../publish/forecasts-document.ts';
-import { probabilityWithin, simulateCompletion, weeksAtConfidence, type SimulationResult } from './monte-carlo.ts';
+import { DEFAULT_MAX_WEEKS, histogramOf, probabilityWithin, simulateTrials, weeksAtConfidence, type SimulationResult } from './monte-carlo.ts';
 import { seedFor, seededRandom } from '../runtime/random.ts';
 import type { FlowTally } from './throughput.ts';
 
@@ -19,45 +19,64 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** A project's forecast, with the weeks each trial took (null when nothing was simulated). */
+export interface ProjectForecast {
+  forecast: Forecast;
+  trialWeeks: Uint16Array | null;
+}
+
 export function forecastTally(
   subject: { id: string; name: string },
   tally: FlowTally,
   asOf: string,
   settings: ForecastSettings,
 ): Forecast {
+  return forecastProject(subject, tally, asOf, settings).forecast;
+}
+
+export function forecastProject(
+  subject: { id: string; name: string },
+  tally: FlowTally,
+  asOf: string,
+  settings: ForecastSettings,
+): ProjectForecast {
   const weeklyThroughput = [...tally.weekly].reverse();
   const doneInHistory = weeklyThroughput.reduce((sum, done) => sum + done, 0);
   const base = { ...subject, remaining: tally.open, weeklyThroughput, dueOn: tally.latestDue ?? null };
-  if (tally.open === 0) return { ...base, status: 'done', p50: null, p85: null, p95: null, probabilityByDue: tally.latestDue ? 1 : null, distribution: [] };
+  if (tally.open === 0) {
+    return { forecast: { ...base, status: 'done', p50: null, p85: null, p95: null, probabilityByDue: tally.latestDue ? 1 : null, distribution: [] }, trialWeeks: null };
+  }
   if (doneInHistory < settings.minDone) {
     const reason = `only ${doneInHistory} item${doneInHistory === 1 ? '' : 's'} done in the last ${settings.historyWeeks} weeks (at least ${settings.minDone} needed)`;
-    return { ...base, status: 'insufficient_history', reason, p50: null, p85: null, p95: null, probabilityByDue: null, distribution: [] };
+    return { forecast: { ...base, status: 'insufficient_history', reason, p50: null, p85: null, p95: null, probabilityByDue: null, distribution: [] }, trialWeeks: null };
   }
-  const result = simulateCompletion({
+  const trialWeeks = simulateTrials({
     weeklyThroughput,
     remaining: tally.open,
     trials: settings.trials,
     random: seededRandom(seedFor(settings.seed, subject.id)),
   });
+  const result = histogramOf(trialWeeks, DEFAULT_MAX_WEEKS);
+  const probability = tally.latestDue ? probabilityWithin(result, weeksToDue(asOf, tally.latestDue)) : null;
+  return { forecast: { ...base, ...simulatedOutcome(result, asOf, probability) }, trialWeeks };
+}
+
+/** Status, dates and distribution of a simulation, for a project or a roll-up. */
+export function simulatedOutcome(result: SimulationResult, asOf: string, probabilityByDue: number | null) {
   const dateAt = (quantile: number) => {
     const weeks = weeksAtConfidence(result, quantile);
     return weeks === null ? null : addDays(asOf, weeks * 7);
   };
-  return {
-    ...base,
-    status: 'ok',
-    p50: dateAt(0.5),
-    p85: dateAt(0.85),
-    p95: dateAt(0.95),
-    probabilityByDue: tally.latestDue ? probabilityByDue(result, asOf, tally.latestDue) : null,
-    distribution: cumulativeDistribution(result, asOf),
-  };
+  return { status: 'ok' as const, p50: dateAt(0.5), p85: dateAt(0.85), p95: dateAt(0.95), probabilityByDue, distribution: cumulativeDistribution(result, asOf) };
 }
 
-/** Week w ends at asOf + 7w days; finishing by the due date means ending in a week that ends by then. */
-function probabilityByDue(result: SimulationResult, asOf: string, dueOn: string): number {
+/**
+ * Week w ends at asOf + 7w days; finishing by the due date means ending in a week that ends by
+ * then, i.e. within this many weeks (−1: due before asOf, no trial can make it).
+ */
+export function weeksToDue(asOf: string, dueOn: string): number {
   const days = (Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${asOf}T00:00:00Z`)) / DAY_MS;
-  return days < 0 ? 0 : probabilityWithin(result, Math.floor(days / 7));
+  return days < 0 ? -1 : Math.floor(days / 7);
 }
 
 function cumulativeDistribution(result: SimulationResult, asOf: string): Forecast['distribution'] {

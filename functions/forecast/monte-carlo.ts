@@ -23,10 +23,19 @@ export interface SimulationResult {
 }
 
 export function simulateCompletion(input: SimulationInput): SimulationResult {
-  const maxWeeks = input.maxWeeks ?? 520;
+  return histogramOf(simulateTrials(input), input.maxWeeks ?? DEFAULT_MAX_WEEKS);
+}
+
+export const DEFAULT_MAX_WEEKS = 520;
+
+/**
+ * Each trial's length in weeks, in trial order (maxWeeks + 1 = did not finish). Kept per trial so
+ * that a portfolio can take, trial by trial, the latest of its projects' finishes.
+ */
+export function simulateTrials(input: SimulationInput): Uint16Array {
+  const maxWeeks = input.maxWeeks ?? DEFAULT_MAX_WEEKS;
   const history = input.weeklyThroughput;
-  const histogram = new Array<number>(maxWeeks + 1).fill(0);
-  let unfinished = 0;
+  const weeksOf = new Uint16Array(input.trials);
   for (let trial = 0; trial < input.trials; trial++) {
     let left = input.remaining;
     let weeks = 0;
@@ -34,10 +43,20 @@ export function simulateCompletion(input: SimulationInput): SimulationResult {
       left -= history[Math.floor(input.random() * history.length)]!;
       weeks++;
     }
-    if (left > 0) unfinished++;
+    weeksOf[trial] = left > 0 ? maxWeeks + 1 : weeks;
+  }
+  return weeksOf;
+}
+
+/** Counts trials by length; lengths above maxWeeks count as unfinished. */
+export function histogramOf(weeksOf: Uint16Array, maxWeeks: number): SimulationResult {
+  const histogram = new Array<number>(maxWeeks + 1).fill(0);
+  let unfinished = 0;
+  for (const weeks of weeksOf) {
+    if (weeks > maxWeeks) unfinished++;
     else histogram[weeks]!++;
   }
-  return { weeksHistogram: trimTrailingZeros(histogram), unfinished, trials: input.trials };
+  return { weeksHistogram: trimTrailingZeros(histogram), unfinished, trials: weeksOf.length };
 }
 
 /** Smallest number of weeks within which at least `quantile` of all trials finished. */

@@ -2,12 +2,20 @@ import * as z from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** One completion forecast: for a project, a PM's projects together, or a portfolio. */
+/**
+ * One completion forecast: for a project, a PM's projects together, or a portfolio. A roll-up (PM,
+ * portfolio) finishes in each trial when its last project does, so its dates are never before any
+ * of its projects'; see docs/forecasts.md, "Roll-ups".
+ */
 export const ForecastSchema = z.object({
   id: z.string(),
   name: z.string(),
-  /** `ok`: forecast made; `done`: nothing open; `insufficient_history`: too little throughput to resample. */
+  /**
+   * `ok`: forecast made; `done`: nothing open; `insufficient_history`: too little throughput to
+   * resample (a roll-up: none of its projects with open work can be forecast).
+   */
   status: z.enum(['ok', 'done', 'insufficient_history']),
+  /** Why there is no forecast; on an `ok` roll-up, which projects it leaves out. */
   reason: z.string().optional(),
   remaining: z.number().int().nonnegative(),
   /** Items done per week over the history window, oldest first: the sample the trials draw from. */
@@ -16,14 +24,19 @@ export const ForecastSchema = z.object({
   p50: isoDate.nullable(),
   p85: isoDate.nullable(),
   p95: isoDate.nullable(),
-  /** The project's due date, or the latest due date of its tasks. */
+  /** The latest due date of the project's tasks; for a roll-up, the latest of its projects'. */
   dueOn: isoDate.nullable(),
-  /** Share of trials finishing on or before dueOn; null without a due date or a forecast. */
+  /**
+   * Share of trials finishing on or before dueOn; null without a due date or a forecast. For a
+   * roll-up: share of trials in which every project with a due date finished by its own.
+   */
   probabilityByDue: z.number().min(0).max(1).nullable(),
   /** Cumulative share of trials finished by each week's end, up to the 99th percentile. */
   distribution: z.array(z.object({ date: isoDate, cumulative: z.number() })),
   pmId: z.string().nullable().optional(),
   portfolio: z.string().nullable().optional(),
+  /** Roll-ups only: projects with open work that cannot be forecast, left out of dates and chance. */
+  excluded: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })).optional(),
 });
 
 export const ForecastsDocSchema = z.object({

@@ -37,15 +37,16 @@ describe('createForecastEngine', () => {
     expect(forecast!.weeklyThroughput).toEqual(new Array(12).fill(1));
   });
 
-  it('pools a PM’s projects and a portfolio’s week by week', () => {
-    // Two projects at 1/week each with 2 and 4 open: pooled 2/week for 6 items → 3 weeks.
+  it('finishes a PM’s and a portfolio’s work when their last project finishes', () => {
+    // Two projects at 1/week each with 2 and 4 open: 2 and 4 weeks, so both roll-ups take 4 weeks
+    // (pooling the flow, 2/week for 6 items, would have said 3: before project b is done).
     const engine = createForecastEngine({ asOf: ASOF, projects: [project('a', 'pm1', 'Growth'), project('b', 'pm1', 'Growth')] });
     engine.addTasks([...steadyDone('a'), ...steadyDone('b'), task('a', 'todo'), task('a', 'in_progress'), ...Array.from({ length: 4 }, () => task('b', 'todo'))]);
     const doc = engine.finish();
     expect(doc.projects.map((p) => p.p50)).toEqual(['2026-07-14', '2026-07-28']);
     expect(doc.managers).toHaveLength(1);
-    expect(doc.managers[0]).toMatchObject({ id: 'pm1', remaining: 6, p50: '2026-07-21', p95: '2026-07-21' });
-    expect(doc.portfolios[0]).toMatchObject({ id: 'Growth', remaining: 6, p50: '2026-07-21' });
+    expect(doc.managers[0]).toMatchObject({ id: 'pm1', remaining: 6, p50: '2026-07-28', p95: '2026-07-28' });
+    expect(doc.portfolios[0]).toMatchObject({ id: 'Growth', remaining: 6, p50: '2026-07-28' });
   });
 
   it('says so instead of forecasting with too little history, and marks finished work done', () => {

@@ -16,7 +16,8 @@ export function byRisk(a: Forecast, b: Forecast): number {
 /** What the table says of one forecast, the same words in the page and the CSV. */
 export function forecastCells(f: Forecast): string[] {
   const chance = f.probabilityByDue === null ? (f.dueOn ? 'no forecast' : 'no due date') : formatShare(f.probabilityByDue);
-  const status = f.status === 'ok' ? '' : f.status === 'done' ? 'all done' : (f.reason ?? 'too little history');
+  // An `ok` roll-up carries a reason only when it leaves out projects too thin to forecast.
+  const status = f.status === 'ok' ? (f.reason ?? '') : f.status === 'done' ? 'all done' : (f.reason ?? 'too little history');
   return [f.name, String(f.remaining), f.p50 ?? '–', f.p85 ?? '–', f.p95 ?? '–', f.dueOn ?? '–', chance, status];
 }
 
