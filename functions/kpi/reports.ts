@@ -42,6 +42,13 @@ function companyStat(spec: KpiSpec, raws: readonly RawValues[]): CompanyStat {
   };
 }
 
+/** A month or quarter's label, and for the as-of one that stops short of its last day, `partial` and the day it stops. */
+function periodFields(calendar: Calendar, slot: number): { period: string; partial?: true; to?: string } {
+  const s = calendar.slots[slot];
+  if (!s) return { period: '' };
+  return calendar.isPartial(slot) ? { period: s.period, partial: true, to: dateOfDay(s.to) } : { period: s.period };
+}
+
 /** The window values of every PM with percentile and, for rates, the shrunk value; plus the values ranked by. */
 function compared(raws: readonly RawValues[], settings: KpiSettings): { values: Record<string, KpiValue>[]; rankBy: Map<string, number | null>[] } {
   const values: Record<string, KpiValue>[] = raws.map(() => ({}));
@@ -70,7 +77,7 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
   const { values, rankBy } = compared(windowRaws, settings);
   const z = zScores(KPI_SPECS, rankBy);
   const periods = (perSlot: RawValues[], slots: number[]) =>
-    slots.map((slot) => ({ period: calendar.slots[slot]?.period ?? '', values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, periodValue(spec, perSlot[slot] as RawValues, settings)])) }));
+    slots.map((slot) => ({ ...periodFields(calendar, slot), values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, periodValue(spec, perSlot[slot] as RawValues, settings)])) }));
   return {
     schemaVersion: SCHEMA_VERSION,
     asOf,
@@ -93,7 +100,7 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
     company: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, companyStat(spec, windowRaws)])),
     areas: [...areaDefinitions],
     companyMonths: months.map((slot) => ({
-      period: calendar.slots[slot]?.period ?? '',
+      ...periodFields(calendar, slot),
       values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, companyStat({ ...spec, rate: false }, raws.map((perSlot) => perSlot[slot] as RawValues))])),
     })),
   };
