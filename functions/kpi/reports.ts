@@ -6,6 +6,7 @@ import { areaDefinitions, KPI_SPECS, kpiDefinitions } from './definitions.ts';
 import type { Identity } from './identity.ts';
 import { goodness, type KpiSpec } from './kpi-spec.ts';
 import type { ManagerTally } from './manager-tally.ts';
+import { periodFields } from './period-fields.ts';
 import { managerValues, type RawValues } from './manager-values.ts';
 import { roundForUnit } from './numbers.ts';
 import type { People } from './people.ts';
@@ -40,13 +41,6 @@ function companyStat(spec: KpiSpec, raws: readonly RawValues[]): CompanyStat {
     mean: round(spec, s.mean), median: round(spec, s.median), p25: round(spec, s.p25), p75: round(spec, s.p75), n: s.n ?? 0,
     ...(limits ? { funnel: { target: round(spec, limits.target) ?? 0, limits: limits.limits.map((l) => ({ n: l.n, lower95: round(spec, l.lower95) ?? 0, upper95: round(spec, l.upper95) ?? 0, lower998: round(spec, l.lower998) ?? 0, upper998: round(spec, l.upper998) ?? 0 })) } } : {}),
   };
-}
-
-/** A month or quarter's label, and for the as-of one that stops short of its last day, `partial` and the day it stops. */
-function periodFields(calendar: Calendar, slot: number): { period: string; partial?: true; to?: string } {
-  const s = calendar.slots[slot];
-  if (!s) return { period: '' };
-  return calendar.isPartial(slot) ? { period: s.period, partial: true, to: dateOfDay(s.to) } : { period: s.period };
 }
 
 /** The window values of every PM with percentile and, for rates, the shrunk value; plus the values ranked by. */

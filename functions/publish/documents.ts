@@ -210,6 +210,7 @@ export const ThemeShareSchema = z.object({
 /** One month of a portfolio's or a PM's theme mix; gapScore is null in a month without hours. */
 const MonthMixSchema = z.object({
   period: z.string(),
+  ...partialPeriodFields,
   totalHours: z.number(),
   unalignedHours: z.number(),
   gapScore: z.number().nullable(),
@@ -230,7 +231,7 @@ export const AlignmentDocSchema = z.object({
   definitions: z.array(KpiDefinitionSchema).optional(),
   /** The mix per month, oldest first (for a 100% stacked chart). */
   months: z
-    .array(z.object({ period: z.string(), totalHours: z.number(), unalignedHours: z.number(), themes: z.array(z.object({ id: z.string(), hours: z.number(), actual: z.number() })) }))
+    .array(z.object({ period: z.string(), ...partialPeriodFields, totalHours: z.number(), unalignedHours: z.number(), themes: z.array(z.object({ id: z.string(), hours: z.number(), actual: z.number() })) }))
     .optional(),
   /** The same shares per PM, over the window, and the PM's mix per month. */
   managers: z

@@ -16,11 +16,12 @@ const task: Task = {
   createdAt: '2026-01-05T09:00:00Z', updatedAt: '2026-01-05T09:00:00Z', tags: [], dueOn: '2026-10-20',
 };
 
-function managersAsOf(asOf: string) {
+function reportsAsOf(asOf: string) {
   const engine = createKpiEngine({ asOf, windowDays: 30, projects: [apollo], themes: [], overrides: [], people: [person('jira:ada')] });
   engine.addTasks([task]);
-  return engine.finish().managers;
+  return engine.finish();
 }
+const managersAsOf = (asOf: string) => reportsAsOf(asOf).managers;
 
 type Period = { period: string; partial?: true; to?: string };
 const marks = (periods: Period[] | undefined) => (periods ?? []).slice(-2).map((p) => [p.period, p.partial ?? false, p.to ?? null]);
@@ -42,6 +43,13 @@ describe('partial months and quarters', () => {
     const yearEnd = managersAsOf('2026-12-31');
     expect(marks(yearEnd.managers[0]?.quarters)).toEqual([['2026-Q3', false, null], ['2026-Q4', false, null]]);
     expect(marks(yearEnd.companyMonths)).toEqual([['2026-11', false, null], ['2026-12', false, null]]);
+  });
+
+  it('marks the partial month in the theme mix of the company, each portfolio and each PM', () => {
+    const { alignment } = reportsAsOf('2026-12-05');
+    expect(marks(alignment.months)).toEqual([['2026-11', false, null], ['2026-12', true, '2026-12-05']]);
+    expect(marks(alignment.portfolios[0]?.months)).toEqual([['2026-11', false, null], ['2026-12', true, '2026-12-05']]);
+    expect(marks(alignment.managers?.[0]?.months)).toEqual([['2026-11', false, null], ['2026-12', true, '2026-12-05']]);
   });
 
   it('knows February of a leap year ends on the 29th', () => {

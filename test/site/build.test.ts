@@ -102,6 +102,11 @@ describe('buildSite', () => {
     expect(csv[0]).toEqual(['Month', 'KPI', 'Ada Lovelace', 'Mean of PMs', 'Partial']);
     expect(csv).toContainEqual(['2025-11', 'On-time delivery', '88%', '79%', 'partial: to 23 Nov']);
     expect(csv).toContainEqual(['2025-10', 'On-time delivery', '89%', '78%', '']); // 0.885 rounds to 89 %
+    const mix = parseCsv(await readFile(path.join(outDir, 'data', 'alignment-mix.csv'), 'utf8'));
+    expect(mix[0]).toEqual(['Month', 'Theme', 'Hours', 'Share', 'Partial']);
+    expect(mix.filter((row) => row[0] === '2025-11').every((row) => row[4] === 'partial: to 23 Nov')).toBe(true);
+    expect(mix.filter((row) => row[0] === '2025-10').every((row) => row[4] === '')).toBe(true);
+    expect(html.get('alignment/index.html')).toContain('2025-11 is partial (to 23 Nov)');
   });
 
   it('builds one page per PM, linked from the comparison table', () => {

@@ -25,6 +25,15 @@ export function shortDay(date: string): string {
   return Number.isNaN(day.getTime()) ? date : dayMonth.format(day);
 }
 
+/**
+ * Vega axis labelExpr writing "2026-12 (partial)" under each partial period; undefined when none is.
+ * Periods are `YYYY-MM` labels from the document, serialised as JSON, never names from a source.
+ */
+export function partialAxisLabels(partialPeriods: readonly string[]): string | undefined {
+  if (partialPeriods.length === 0) return undefined;
+  return `indexof(${JSON.stringify(partialPeriods)}, datum.value) >= 0 ? datum.value + ' (partial)' : datum.value`;
+}
+
 /** "partial: to 5 Dec" for a partial period, "" for a whole one. */
 export function partialNote(p: PublishedPeriod): string {
   if (!p.partial) return '';

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { KpiDefinition } from '../../../functions/publish/documents.ts';
 import { axisFormat, unitLabel } from './format.ts';
 import { measureColours } from './palette.ts';
+import { partialAxisLabels } from './periods.ts';
 
 export interface TrendPoint {
   period: string;
@@ -14,12 +15,6 @@ export interface TrendPoint {
 export interface TrendPanel {
   kpi: KpiDefinition;
   points: TrendPoint[];
-}
-
-/** A partial month is labelled on the x axis too ("2026-12 (partial)"), so a reader of the SVG alone sees it. */
-function periodLabels(partialPeriods: string[]): string | undefined {
-  if (partialPeriods.length === 0) return undefined;
-  return `indexof(${JSON.stringify(partialPeriods)}, datum.value) >= 0 ? datum.value + ' (partial)' : datum.value`;
 }
 
 /**
@@ -46,7 +41,7 @@ function partialLabelLayer(partialPeriods: string[], x: object) {
 
 /** One small panel per KPI; its own y scale (units differ), one x scale of months for all. */
 function panel(p: TrendPanel, periods: string[], partialPeriods: string[], series: string[], colours: string[]) {
-  const labelExpr = periodLabels(partialPeriods);
+  const labelExpr = partialAxisLabels(partialPeriods); // may be thinned out with the other labels: the text layer stays
   const x = { field: 'period', type: 'ordinal', sort: periods, scale: { domain: periods }, title: null, axis: { labelAngle: -45, labelOverlap: true, ...(labelExpr ? { labelExpr } : {}) } };
   const y = { field: 'value', type: 'quantitative', scale: { zero: p.kpi.unit === 'ratio' }, title: unitLabel[p.kpi.unit], axis: { format: axisFormat(p.kpi.unit), tickCount: 4 } };
   const color = { field: 'series', type: 'nominal', scale: { domain: series, range: colours }, legend: { orient: 'top', title: null } };
