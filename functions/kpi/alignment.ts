@@ -3,6 +3,7 @@ import type { AlignmentDoc } from '../publish/documents.ts';
 import { alignmentDefinitions } from './definitions.ts';
 import { roundHours, roundRatio } from './numbers.ts';
 import { UNALIGNED } from './themes.ts';
+import type { PeriodFields } from './period-fields.ts';
 import type { Window } from './window.ts';
 
 /**
@@ -15,11 +16,11 @@ export const NO_PORTFOLIO = '(none)';
 type ThemeShares = AlignmentDoc['themes'];
 
 /** One month of a portfolio's or PM's mix; gapScore null in a month without hours. */
-type MonthMix = { period: string; totalHours: number; unalignedHours: number; gapScore: number | null; themes: { id: string; hours: number; actual: number }[] };
+type MonthMix = PeriodFields & { totalHours: number; unalignedHours: number; gapScore: number | null; themes: { id: string; hours: number; actual: number }[] };
 
 export class AlignmentTally {
   readonly #themes: readonly Theme[];
-  readonly #months: { period: string; hours: number[] }[];
+  readonly #months: { fields: PeriodFields; hours: number[] }[];
   /**
    * Hours per project (index + 1; 0 = no known project) and theme, with the unaligned hours in the
    * last place: over the window, and per month. An entry adds to one number; portfolios and PMs
@@ -33,11 +34,11 @@ export class AlignmentTally {
   readonly #portfolioOf: readonly string[];
   readonly #width: number;
 
-  /** `portfolios`: the portfolio of each project, in project index order. */
-  constructor(themes: readonly Theme[], portfolios: readonly string[], months: readonly string[]) {
+  /** `portfolios`: the portfolio of each project, in project index order; `months` as published (a partial one marked). */
+  constructor(themes: readonly Theme[], portfolios: readonly string[], months: readonly PeriodFields[]) {
     this.#themes = themes;
     this.#portfolioOf = portfolios;
-    this.#months = months.map((period) => ({ period, hours: this.#emptyHours() }));
+    this.#months = months.map((fields) => ({ fields, hours: this.#emptyHours() }));
     this.#width = themes.length + 1;
     this.#projectWindow = new Float64Array((portfolios.length + 1) * this.#width);
     this.#projectMonths = new Float64Array((portfolios.length + 1) * months.length * this.#width);
@@ -96,9 +97,9 @@ export class AlignmentTally {
         return { name, ...figures, months: this.#monthMix(portfolioMonths.get(name)) };
       }),
       definitions: [...alignmentDefinitions],
-      months: this.#months.map(({ period, hours }) => {
+      months: this.#months.map(({ fields, hours }) => {
         const { totalHours, unalignedHours, themes } = summarise(this.#themes, hours);
-        return { period, totalHours, unalignedHours, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
+        return { ...fields, totalHours, unalignedHours, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
       }),
       managers: managerIds.map((id) => {
         const { unalignedShare: _share, ...figures } = summarise(this.#themes, managerWindow.get(id) ?? this.#emptyHours());
@@ -109,9 +110,9 @@ export class AlignmentTally {
   }
 
   #monthMix(months: number[][] | undefined): MonthMix[] {
-    return this.#months.map(({ period }, index) => {
+    return this.#months.map(({ fields }, index) => {
       const { totalHours, unalignedHours, gapScore, themes } = summarise(this.#themes, months?.[index] ?? this.#emptyHours());
-      return { period, totalHours, unalignedHours, gapScore: totalHours > 0 ? gapScore : null, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
+      return { ...fields, totalHours, unalignedHours, gapScore: totalHours > 0 ? gapScore : null, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
     });
   }
 

@@ -172,6 +172,18 @@ export class Calendar {
     return Math.max(0, monthKeyOfDay(day) - this.#firstMonth);
   }
 
+  /**
+   * Whether a month or quarter slot stops before the period's own last day: the as-of month and
+   * quarter, unless the as-of date is their last day. A partial period holds fewer days than a
+   * whole one, so it is marked wherever it is drawn and never compared with a whole one.
+   */
+  isPartial(slot: number): boolean {
+    const s = this.slots[slot] as Slot;
+    if (s.kind === 'window') return false;
+    const months = s.kind === 'month' ? 1 : 3;
+    return s.to < monthStart(monthKeyOfDay(s.from) + months) - 1;
+  }
+
   /** Days the slot covers, for rates per week and capacity. */
   daysIn(slot: number): number {
     const s = this.slots[slot] as Slot;

@@ -2,6 +2,7 @@ import type { KpiConfig, PersonOverride, Theme } from '../config/schema.ts';
 import type { Person, Project, StatusChange, Task, TimeEntry } from '../domain/records.ts';
 import { SCHEMA_VERSION, type AlignmentDoc, type ManagersDoc, type ProjectsDoc } from '../publish/documents.ts';
 import { AlignmentTally, NO_PORTFOLIO } from './alignment.ts';
+import { periodFields } from './period-fields.ts';
 import { Calendar, DAY_MS, dayNumber } from './calendar.ts';
 import { KpiInputError } from './errors.ts';
 import { EntryTally } from './entry-tally.ts';
@@ -88,7 +89,7 @@ class StreamingKpiEngine implements KpiEngine {
     this.#org = new Org(input.projects, this.#identities, this.#calendar);
     const firstDay = Math.min(...this.#calendar.slots.map((slot) => slot.from));
     this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf, (id) => this.#noteIdentity(id));
-    const months = this.#calendar.slots.filter((slot) => slot.kind === 'month').map((slot) => slot.period);
+    const months = this.#calendar.slots.flatMap((slot, index) => (slot.kind === 'month' ? [periodFields(this.#calendar, index)] : []));
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
     this.#tasks = new TaskIndex(input.themes.length);
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);

@@ -6,6 +6,7 @@ import { areaDefinitions, KPI_SPECS, kpiDefinitions } from './definitions.ts';
 import type { Identity } from './identity.ts';
 import { goodness, type KpiSpec } from './kpi-spec.ts';
 import type { ManagerTally } from './manager-tally.ts';
+import { periodFields } from './period-fields.ts';
 import { managerValues, type RawValues } from './manager-values.ts';
 import { roundForUnit } from './numbers.ts';
 import type { People } from './people.ts';
@@ -70,7 +71,7 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
   const { values, rankBy } = compared(windowRaws, settings);
   const z = zScores(KPI_SPECS, rankBy);
   const periods = (perSlot: RawValues[], slots: number[]) =>
-    slots.map((slot) => ({ period: calendar.slots[slot]?.period ?? '', values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, periodValue(spec, perSlot[slot] as RawValues, settings)])) }));
+    slots.map((slot) => ({ ...periodFields(calendar, slot), values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, periodValue(spec, perSlot[slot] as RawValues, settings)])) }));
   return {
     schemaVersion: SCHEMA_VERSION,
     asOf,
@@ -93,7 +94,7 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
     company: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, companyStat(spec, windowRaws)])),
     areas: [...areaDefinitions],
     companyMonths: months.map((slot) => ({
-      period: calendar.slots[slot]?.period ?? '',
+      ...periodFields(calendar, slot),
       values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, companyStat({ ...spec, rate: false }, raws.map((perSlot) => perSlot[slot] as RawValues))])),
     })),
   };

@@ -68,9 +68,22 @@ export const AreaDefinitionSchema = z.object({
 /** One PM's score in an area: 100 = the company average, higher is better. */
 export const AreaScoreSchema = z.object({ id: z.string(), score: num });
 
+/**
+ * Marks the as-of month or quarter when it stops before its own last day: it holds fewer days
+ * than a whole one, so it is drawn as partial and not compared with a whole period.
+ * Absent on a complete period.
+ */
+const partialPeriodFields = {
+  /** True on a period that ends on the as-of date before its own last day. */
+  partial: z.literal(true).optional(),
+  /** With `partial`: the last day counted (the as-of date). */
+  to: isoDate.optional(),
+};
+
 export const PeriodValuesSchema = z.object({
   /** `YYYY-MM` for months, `YYYY-Qn` for quarters. */
   period: z.string(),
+  ...partialPeriodFields,
   values: z.record(z.string(), KpiValueSchema),
 });
 
@@ -112,7 +125,7 @@ export const ManagersDocSchema = z.object({
   company: z.record(z.string(), CompanyStatSchema),
   areas: z.array(AreaDefinitionSchema).optional(),
   /** Company mean per KPI per month, aligned with each manager's `months`. */
-  companyMonths: z.array(z.object({ period: z.string(), values: z.record(z.string(), CompanyStatSchema) })).optional(),
+  companyMonths: z.array(z.object({ period: z.string(), ...partialPeriodFields, values: z.record(z.string(), CompanyStatSchema) })).optional(),
 });
 
 export const EvmSchema = z.object({
@@ -197,6 +210,7 @@ export const ThemeShareSchema = z.object({
 /** One month of a portfolio's or a PM's theme mix; gapScore is null in a month without hours. */
 const MonthMixSchema = z.object({
   period: z.string(),
+  ...partialPeriodFields,
   totalHours: z.number(),
   unalignedHours: z.number(),
   gapScore: z.number().nullable(),
@@ -217,7 +231,7 @@ export const AlignmentDocSchema = z.object({
   definitions: z.array(KpiDefinitionSchema).optional(),
   /** The mix per month, oldest first (for a 100% stacked chart). */
   months: z
-    .array(z.object({ period: z.string(), totalHours: z.number(), unalignedHours: z.number(), themes: z.array(z.object({ id: z.string(), hours: z.number(), actual: z.number() })) }))
+    .array(z.object({ period: z.string(), ...partialPeriodFields, totalHours: z.number(), unalignedHours: z.number(), themes: z.array(z.object({ id: z.string(), hours: z.number(), actual: z.number() })) }))
     .optional(),
   /** The same shares per PM, over the window, and the PM's mix per month. */
   managers: z

@@ -86,6 +86,29 @@ describe('buildSite', () => {
     expect(csv).toContainEqual([NASTY_NAME, '50%', '4', 'small sample']);
   });
 
+  it('compares the last complete months on the tiles and marks the partial month on the overview, the trends and their CSV', async () => {
+    // As of 2025-11-23, November is partial (published partial, to 2025-11-23): the tiles show
+    // October against September. Company on-time (mean of PMs) 0.78 vs 0.77 → +1 pp, better;
+    // hours 236 vs 232 → +4 h, a count of the book, not judged.
+    const overview = html.get('index.html') ?? '';
+    expect(overview).toContain('<span class="partial">November 2025 (partial: to 23 Nov)</span>');
+    expect(overview).toContain('mean of PMs, October 2025 (complete month)');
+    expect(overview).toContain('+1 pp vs September 2025 (better)');
+    expect(overview).toContain('+4 h vs September 2025 (not judged');
+    expect(overview).not.toContain('since 2025-10');
+    const ada = html.get('pm/pm-ada/index.html') ?? '';
+    expect(ada).toContain('2025-11 is partial (to 23 Nov)');
+    const csv = parseCsv(await readFile(path.join(outDir, 'data', 'pm-pm-ada-trends.csv'), 'utf8'));
+    expect(csv[0]).toEqual(['Month', 'KPI', 'Ada Lovelace', 'Mean of PMs', 'Partial']);
+    expect(csv).toContainEqual(['2025-11', 'On-time delivery', '88%', '79%', 'partial: to 23 Nov']);
+    expect(csv).toContainEqual(['2025-10', 'On-time delivery', '89%', '78%', '']); // 0.885 rounds to 89 %
+    const mix = parseCsv(await readFile(path.join(outDir, 'data', 'alignment-mix.csv'), 'utf8'));
+    expect(mix[0]).toEqual(['Month', 'Theme', 'Hours', 'Share', 'Partial']);
+    expect(mix.filter((row) => row[0] === '2025-11').every((row) => row[4] === 'partial: to 23 Nov')).toBe(true);
+    expect(mix.filter((row) => row[0] === '2025-10').every((row) => row[4] === '')).toBe(true);
+    expect(html.get('alignment/index.html')).toContain('2025-11 is partial (to 23 Nov)');
+  });
+
   it('builds one page per PM, linked from the comparison table', () => {
     const compare = html.get('compare/index.html') ?? '';
     for (const id of ['pm-ada', 'pm-grace', 'pm-nasty', 'pm-linus', 'pm-marie']) expect(compare).toContain(`href="/pm/${id}/"`);

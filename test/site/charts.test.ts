@@ -47,7 +47,7 @@ describe('kpiChart', () => {
     expect(chart.table.rows).toHaveLength(managers.managers.length + 1);
     expect(chart.table.rows).toContainEqual([NASTY_NAME, '50%', '4', 'small sample']);
     expect(chart.table.rows).toContainEqual(['Marie Curie', 'no data', '0', '']);
-    expect(chart.table.rows.at(-1)).toEqual(['Company mean', '79%', '', '']);
+    expect(chart.table.rows.at(-1)).toEqual(['Mean of PMs', '79%', '', '']);
     expect(chart.label).toContain('4 project managers');
   });
 

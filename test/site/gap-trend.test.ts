@@ -30,7 +30,7 @@ describe('gap score by month, per portfolio', () => {
     expect(def).toBeDefined();
     // 4 months × 2 portfolios in the table; the month without hours says so and has no point.
     expect(def!.table.rows).toHaveLength(8);
-    expect(def!.table.rows).toContainEqual([base.months![1]!.period, 'Growth & Payments', '0 h', 'no hours']);
+    expect(def!.table.rows).toContainEqual([base.months![1]!.period, 'Growth & Payments', '0 h', 'no hours', '']); // a whole month: nothing in Partial
     const values = (def!.spec as { data: { values: { portfolio: string; gap: number }[] } }).data.values;
     expect(values.filter((v) => v.portfolio === 'Platform').map((v) => v.gap)).toEqual([0.4, 0.3, 0.2, 0.1]);
     expect(values.filter((v) => v.portfolio === 'Growth & Payments').map((v) => v.gap)).toEqual([0.5, 0.45, 0.35]);

@@ -4,6 +4,7 @@ import { alignmentChartDef, alignmentLink, UNALIGNED_THEME } from './charts.ts';
 import { formatHours, formatScore, formatShare } from './format.ts';
 import { gapTrendSpec } from './gap-trend-spec.ts';
 import { mixSpec } from './mix-spec.ts';
+import { partialNote, shortDay } from './periods.ts';
 import { slug } from './slug.ts';
 
 /** Target against actual per portfolio, one chart each. */
@@ -19,6 +20,17 @@ export function portfolioAlignmentDefs(doc: AlignmentDoc): ChartDef[] {
   );
 }
 
+type MonthsOf = NonNullable<AlignmentDoc['months']>;
+
+/** The note's sentence on the partial month, "" without one. */
+function partialSentence(months: MonthsOf): string {
+  const partial = months.find((m) => m.partial);
+  if (!partial) return '';
+  return ` ${partial.period} is partial${partial.to ? ` (to ${shortDay(partial.to)})` : ''}: fewer days than a whole month.`;
+}
+
+const partialPeriods = (months: MonthsOf): string[] => months.filter((m) => m.partial).map((m) => m.period);
+
 /** The theme mix month by month (100 % stacked); undefined when the snapshot has no months. */
 export function mixChartDef(doc: AlignmentDoc): ChartDef | undefined {
   if (!doc.months?.length) return undefined;
@@ -30,18 +42,18 @@ export function mixChartDef(doc: AlignmentDoc): ChartDef | undefined {
   ]);
   const share = (hours: number, total: number) => (total > 0 ? formatShare(hours / total) : 'no data');
   const tableRows = doc.months.flatMap((m) => [
-    ...m.themes.map((t) => [m.period, names.get(t.id) ?? t.id, formatHours(t.hours), share(t.hours, m.totalHours)]),
-    [m.period, UNALIGNED_THEME, formatHours(m.unalignedHours), share(m.unalignedHours, m.totalHours)],
+    ...m.themes.map((t) => [m.period, names.get(t.id) ?? t.id, formatHours(t.hours), share(t.hours, m.totalHours), partialNote(m)]),
+    [m.period, UNALIGNED_THEME, formatHours(m.unalignedHours), share(m.unalignedHours, m.totalHours), partialNote(m)],
   ]);
   return {
     id: 'alignment-mix',
     caption: 'Theme mix by month',
-    note: 'Each bar is 100 % of that month\u2019s hours. Grey: unaligned work.',
+    note: `Each bar is 100 % of that month\u2019s hours. Grey: unaligned work.${partialSentence(doc.months)}`,
     label: `Share of hours per theme for each of ${doc.months.length} months, stacked to 100 %`,
-    table: { columns: ['Month', 'Theme', 'Hours', 'Share'], rows: tableRows },
+    table: { columns: ['Month', 'Theme', 'Hours', 'Share', 'Partial'], rows: tableRows },
     numeric: [2, 3],
     definitions: [alignmentLink],
-    spec: mixSpec(rows, themeNames, UNALIGNED_THEME),
+    spec: mixSpec(rows, themeNames, UNALIGNED_THEME, partialPeriods(doc.months)),
   };
 }
 
@@ -54,15 +66,15 @@ export function portfolioGapTrendDef(doc: AlignmentDoc): ChartDef | undefined {
   if (withMonths.length === 0 || !doc.months?.length) return undefined;
   const periods = doc.months.map((m) => m.period);
   const points = withMonths.flatMap((p) => (p.months ?? []).flatMap((m) => (m.gapScore === null ? [] : [{ period: m.period, portfolio: p.name, gap: m.gapScore }])));
-  const rows = withMonths.flatMap((p) => (p.months ?? []).map((m) => [m.period, p.name, formatHours(m.totalHours), m.gapScore === null ? 'no hours' : formatScore(m.gapScore)]));
+  const rows = withMonths.flatMap((p) => (p.months ?? []).map((m) => [m.period, p.name, formatHours(m.totalHours), m.gapScore === null ? 'no hours' : formatScore(m.gapScore), partialNote(m)]));
   return {
     id: 'alignment-portfolio-gap-trend',
     caption: 'Gap score by month, per portfolio',
-    note: 'Half the sum of the differences between actual and target shares, each month: 0 = the mix leadership set, 1 = fully off. No point in a month without hours.',
+    note: `Half the sum of the differences between actual and target shares, each month: 0 = the mix leadership set, 1 = fully off. No point in a month without hours.${partialSentence(doc.months)}`,
     label: `Alignment gap score of ${withMonths.length} portfolios for each of ${periods.length} months`,
-    table: { columns: ['Month', 'Portfolio', 'Hours', 'Gap score'], rows },
+    table: { columns: ['Month', 'Portfolio', 'Hours', 'Gap score', 'Partial'], rows },
     numeric: [2, 3],
     definitions: [alignmentLink],
-    spec: gapTrendSpec(points, withMonths.map((p) => p.name), periods),
+    spec: gapTrendSpec(points, withMonths.map((p) => p.name), periods, partialPeriods(doc.months)),
   };
 }

@@ -81,13 +81,16 @@ function kpiTable(kpi: KpiDefinition, points: KpiPoint[], mean: number | null): 
     String(p.n),
     p.value === null ? '' : p.smallSample ? 'small sample' : '',
   ]);
-  rows.push(['Company mean', formatValue(mean, kpi.unit), '', '']);
+  rows.push([MEAN_OF_PMS, formatValue(mean, kpi.unit), '', '']);
   return { columns: ['Project manager', kpi.name, 'n', 'Note'], rows };
 }
 
+/** The company figure beside a KPI is the mean of the PMs' values, not a pooled rate: the label says which. */
+export const MEAN_OF_PMS = 'Mean of PMs';
+
 const direction = (kpi: KpiDefinition) => (kpi.higherIsBetter ? 'Higher is better.' : 'Lower is better.');
 
-/** Every PM's value of one KPI, best first, against the company mean on the x scale shared by its unit. */
+/** Every PM's value of one KPI over the trailing window, best first, against the mean of PMs on the x scale shared by its unit. */
 export function kpiChartDef(doc: ManagersDoc, kpi: KpiDefinition, idPrefix = 'kpi-'): ChartDef {
   const points = kpiPoints(doc, kpi);
   const mean = doc.company[kpi.id]?.mean ?? null;
@@ -96,8 +99,8 @@ export function kpiChartDef(doc: ManagersDoc, kpi: KpiDefinition, idPrefix = 'kp
   return {
     id: `${idPrefix}${slug(kpi.id)}`,
     caption: kpi.name,
-    note: `${kpi.description} ${direction(kpi)} Best first. Dashed line: company mean. Hollow point: small sample.`,
-    label: `${kpi.name}: ${plotted} project managers compared with the company mean of ${formatValue(mean, kpi.unit)}`,
+    note: `${kpi.description} ${direction(kpi)} Window ${doc.window.from} to ${doc.window.to}. Best first. Dashed line: mean of PMs. Hollow point: small sample.`,
+    label: `${kpi.name}: ${plotted} project managers compared with the mean of PMs of ${formatValue(mean, kpi.unit)}, window ${doc.window.from} to ${doc.window.to}`,
     table: kpiTable(kpi, points, mean),
     numeric: [1, 2],
     definitions: [kpiLink(kpi)],

@@ -28,7 +28,7 @@ export function funnelChartDefs(doc: ManagersDoc): ChartDef[] {
     return [{
       id: `funnel-${slug(kpi.id)}`,
       caption: `${kpi.name}: rate against sample size`,
-      note: 'Solid line: pooled company rate. Dashed: 95 % limits; dotted: 99.8 % limits. A point inside the funnel is within chance of the mean.',
+      note: 'Solid line: pooled company rate (all PMs\' tasks together, so it can differ from the mean of PMs shown elsewhere). Dashed: 95 % limits; dotted: 99.8 % limits. A point inside the funnel is within chance of the mean.',
       label: `Funnel plot of ${kpi.name} for ${points.length} project managers around the pooled rate of ${formatValue(funnel.target, kpi.unit)}`,
       table: { columns: ['Project manager', 'n', kpi.name], rows },
       numeric: [1, 2],

@@ -1,16 +1,33 @@
 import type { KpiDefinition, ManagersDoc } from '../../../functions/publish/documents.ts';
 import { formatValue } from './format.ts';
 import type { Unit } from './format.ts';
+import { partialNote, periodName } from './periods.ts';
 
 export interface Headline {
   kpi: KpiDefinition;
   value: string;
-  /** What the value is: the latest month or the whole window. */
+  /** What the value is: which mean, over which period, e.g. "mean of PMs, November 2026 (complete month)". */
   basis: string;
-  /** e.g. "+3 pp since 2025-10"; undefined with no previous period. */
+  /** e.g. "+3 pp vs October 2026"; undefined without a whole month before. */
   change?: string;
+  /** Whether the change is good news; undefined for a count that grows with the book (see COUNTS_OF_THE_BOOK). */
   trend?: 'better' | 'worse' | 'same';
 }
+
+/** What the tiles compare, in words for the line above them; undefined when no month is shown. */
+export interface HeadlineBasis {
+  month: string;
+  previous?: string;
+  /** The as-of month when it is partial, e.g. "December 2026 (partial: to 5 Dec)". */
+  partial?: string;
+}
+
+/**
+ * KPIs whose company figure grows with the size of the PMs' books (and, for totals, with the
+ * period's length): a rise says the company got bigger or busier, not better, so the tile shows
+ * the change without calling it better or worse. The published ranking flag will say the same.
+ */
+const COUNTS_OF_THE_BOOK: ReadonlySet<string> = new Set(['hoursLogged', 'throughput', 'overdueOpen', 'wip', 'decisionWaitHours']);
 
 const signed = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 
@@ -22,24 +39,50 @@ function formatDelta(delta: number, unit: Unit): string {
 }
 
 function trendOf(delta: number, kpi: KpiDefinition): Headline['trend'] {
+  if (COUNTS_OF_THE_BOOK.has(kpi.id)) return undefined;
   if (Math.abs(delta) < 1e-9) return 'same';
   return delta > 0 === kpi.higherIsBetter ? 'better' : 'worse';
 }
 
-/** The company figure per KPI: the latest month against the one before when months exist, else the window mean. */
+type CompanyMonth = NonNullable<ManagersDoc['companyMonths']>[number];
+
+/**
+ * The last whole month and the whole month before it. The as-of month is partial until its last
+ * day: five days of December against all of November would compare unlike with unlike.
+ */
+function wholeMonths(doc: ManagersDoc): { last?: CompanyMonth; previous?: CompanyMonth } {
+  const whole = (doc.companyMonths ?? []).filter((m) => !m.partial);
+  return { last: whole.at(-1), previous: whole.at(-2) };
+}
+
+/** Which months the tiles show and compare, and the partial month they leave out. */
+export function headlineBasis(doc: ManagersDoc): HeadlineBasis | undefined {
+  const { last, previous } = wholeMonths(doc);
+  if (!last) return undefined;
+  const partial = (doc.companyMonths ?? []).find((m) => m.partial);
+  return {
+    month: periodName(last.period),
+    ...(previous ? { previous: periodName(previous.period) } : {}),
+    ...(partial ? { partial: `${periodName(partial.period)} (${partialNote(partial)})` } : {}),
+  };
+}
+
+/**
+ * The company figure per KPI, the mean of the PMs' values: the last whole month against the
+ * whole month before it, else the trailing window's mean without a change.
+ */
 export function headlines(doc: ManagersDoc): Headline[] {
-  const months = doc.companyMonths ?? [];
-  const last = months.at(-1);
-  const previous = months.at(-2);
+  const { last, previous } = wholeMonths(doc);
   return doc.kpis.map((kpi) => {
     const now = last?.values[kpi.id]?.mean ?? null;
     if (!last || now === null) {
-      return { kpi, value: formatValue(doc.company[kpi.id]?.mean ?? null, kpi.unit), basis: `mean ${doc.window.from} to ${doc.window.to}` };
+      return { kpi, value: formatValue(doc.company[kpi.id]?.mean ?? null, kpi.unit), basis: `mean of PMs, window ${doc.window.from} to ${doc.window.to}` };
     }
+    const headline: Headline = { kpi, value: formatValue(now, kpi.unit), basis: `mean of PMs, ${periodName(last.period)} (complete month)` };
     const before = previous?.values[kpi.id]?.mean ?? null;
-    const headline: Headline = { kpi, value: formatValue(now, kpi.unit), basis: `company mean, ${last.period}` };
     if (!previous || before === null) return headline;
     const delta = now - before;
-    return { ...headline, change: `${formatDelta(delta, kpi.unit)} since ${previous.period}`, trend: trendOf(delta, kpi) };
+    const trend = trendOf(delta, kpi);
+    return { ...headline, change: `${formatDelta(delta, kpi.unit)} vs ${periodName(previous.period)}`, ...(trend ? { trend } : {}) };
   });
 }

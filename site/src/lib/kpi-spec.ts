@@ -45,12 +45,12 @@ function meanLayers(mean: number) {
     { mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { datum: mean } } },
     {
       mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -2, fontSize: 11 },
-      encoding: { x: { datum: mean }, y: { value: 0 }, text: { value: 'company mean' } },
+      encoding: { x: { datum: mean }, y: { value: 0 }, text: { value: 'mean of PMs' } },
     },
   ] as const;
 }
 
-/** Each PM's value of one KPI as a dot per PM row, with a dashed rule at the company mean. */
+/** Each PM's value of one KPI as a dot per PM row, with a dashed rule at the company mean (the mean of the PMs' values). */
 export function kpiSpec(input: KpiSpecInput): TopLevelSpec {
   const layers = [...(input.mean === null ? [] : meanLayers(input.mean)), pointLayer(input, false), pointLayer(input, true)];
   return {

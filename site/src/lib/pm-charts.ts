@@ -1,9 +1,10 @@
 import type { KpiDefinition, ManagersDoc } from '../../../functions/publish/documents.ts';
 import { areasSpec, COMPANY_SERIES } from './areas-spec.ts';
 import type { ChartDef } from './charts.ts';
-import { kpiLink } from './charts.ts';
+import { kpiLink, MEAN_OF_PMS } from './charts.ts';
 import { formatValue } from './format.ts';
 import { pmColour } from './palette.ts';
+import { partialNote, shortDay } from './periods.ts';
 import { pmLabels } from './scales.ts';
 import { slug } from './slug.ts';
 import { trendsSpec } from './trends-spec.ts';
@@ -42,24 +43,30 @@ function trendPanels(doc: ManagersDoc, pm: Manager, name: string): TrendPanel[] 
     points: (pm.months ?? []).flatMap((m) => {
       const own = m.values[kpi.id]?.value;
       const mean = company.get(m.period)?.[kpi.id]?.mean;
+      const partial = m.partial === true;
       return [
-        ...(own === null || own === undefined ? [] : [{ period: m.period, series: name, value: own }]),
-        ...(mean === null || mean === undefined ? [] : [{ period: m.period, series: COMPANY_MEAN, value: mean }]),
+        ...(own === null || own === undefined ? [] : [{ period: m.period, series: name, value: own, partial }]),
+        ...(mean === null || mean === undefined ? [] : [{ period: m.period, series: MEAN_OF_PMS, value: mean, partial }]),
       ];
     }),
   })).filter((p) => p.points.length > 0); // an empty panel is just noise: the KPI table already says "no data"
 }
 
-const COMPANY_MEAN = 'Company mean';
-
+/** One row per month and KPI; the last column says "partial: to 5 Dec" for the as-of month that stops short. */
 function trendRows(doc: ManagersDoc, pm: Manager, kpis: KpiDefinition[]): string[][] {
   const company = new Map((doc.companyMonths ?? []).map((m) => [m.period, m.values]));
   return (pm.months ?? []).flatMap((m) =>
-    kpis.map((kpi) => [m.period, kpi.name, formatValue(m.values[kpi.id]?.value ?? null, kpi.unit), formatValue(company.get(m.period)?.[kpi.id]?.mean ?? null, kpi.unit)]),
+    kpis.map((kpi) => [
+      m.period,
+      kpi.name,
+      formatValue(m.values[kpi.id]?.value ?? null, kpi.unit),
+      formatValue(company.get(m.period)?.[kpi.id]?.mean ?? null, kpi.unit),
+      partialNote(m),
+    ]),
   );
 }
 
-/** Each KPI month by month, the PM against the company mean; undefined without monthly data. */
+/** Each KPI month by month, the PM against the mean of PMs; undefined without monthly data. */
 export function trendsChartDef(doc: ManagersDoc, pm: Manager): ChartDef | undefined {
   if (!pm.months?.length) return undefined;
   const name = pmLabels(doc).get(pm.id) ?? pm.name;
@@ -67,14 +74,16 @@ export function trendsChartDef(doc: ManagersDoc, pm: Manager): ChartDef | undefi
   const panels = trendPanels(doc, pm, name);
   if (panels.length === 0) return undefined;
   const kpis = panels.map((p) => p.kpi);
+  const partial = pm.months.find((m) => m.partial);
+  const partialText = partial?.to ? ` Hollow point: ${partial.period} is partial (to ${shortDay(partial.to)}), fewer days than a whole month.` : partial ? ` Hollow point: ${partial.period} is partial.` : '';
   return {
     id: `pm-${slug(pm.id)}-trends`,
     caption: 'KPI trends by month',
-    note: `${months[0]} to ${months.at(-1)}. Solid line: ${name}; dashed grey: company mean.`,
-    label: `${name}: ${kpis.length} KPIs per month over ${months.length} months against the company mean`,
-    table: { columns: ['Month', 'KPI', name, COMPANY_MEAN], rows: trendRows(doc, pm, kpis) },
+    note: `${months[0]} to ${months.at(-1)}. Solid line: ${name}; dashed grey: mean of PMs.${partialText}`,
+    label: `${name}: ${kpis.length} KPIs per month over ${months.length} months against the mean of PMs${partial ? `; ${partial.period} is partial` : ''}`,
+    table: { columns: ['Month', 'KPI', name, MEAN_OF_PMS, 'Partial'], rows: trendRows(doc, pm, kpis) },
     numeric: [2, 3],
     definitions: kpis.map(kpiLink),
-    spec: trendsSpec(panels, name, pmColour(pm.id), COMPANY_MEAN),
+    spec: trendsSpec(panels, name, pmColour(pm.id), MEAN_OF_PMS),
   };
 }
