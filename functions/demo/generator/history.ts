@@ -12,11 +12,13 @@ export interface HistoryInput {
   pmId: string;
   /** The task had no assignee until it was started. */
   assignedOnStart: boolean;
+  /** A finished task was marked done once too early and reopened (by the PM) before its real finish. */
+  reopened: boolean;
 }
 
 /**
  * The status moves of one task: To Do → In Progress, sometimes a detour through Blocked,
- * sometimes In Review, then Done. Creation itself is not a change (Jira's changelog omits it).
+ * sometimes a premature Done and a reopen, sometimes In Review, then Done. Creation itself is not a change (Jira's changelog omits it).
  */
 export function makeHistory(random: Random, input: HistoryInput): DemoStatusChange[] {
   if (input.status === 'todo') return [];
@@ -41,6 +43,14 @@ export function makeHistory(random: Random, input: HistoryInput): DemoStatusChan
     move(last, 'Blocked', 'In Progress');
   }
   if (input.status === 'done') {
+    if (input.reopened && input.endAt - last > DAY_MS) {
+      // Done too early, found wanting a few hours to two days later, then finished for real.
+      const earlyDone = Math.round(last + (input.endAt - last) * random.between(0.3, 0.6));
+      const reopenAt = Math.min(earlyDone + random.int(2, 48) * HOUR_MS, input.endAt - 6 * HOUR_MS);
+      move(earlyDone, 'In Progress', 'Done');
+      move(reopenAt, 'Done', 'In Progress', input.pmId);
+      last = reopenAt;
+    }
     if (random.chance(0.45)) {
       const review = Math.max(last + HOUR_MS / 4, input.endAt - random.int(2, 30) * HOUR_MS);
       move(Math.min(review, input.endAt - 60_000), 'In Progress', 'In Review');
