@@ -38,8 +38,10 @@ export function makeHistory(random: Random, input: HistoryInput): DemoStatusChan
   let last = input.startAt;
   const between = (low: number, high: number): number => Math.round(input.startAt + span * random.between(low, high));
   if (span > 3 * DAY_MS && random.chance(0.1) && input.workflowStatus !== 'Blocked') {
-    move(between(0.2, 0.4), 'In Progress', 'Blocked');
-    last = between(0.45, 0.6);
+    // Blocked for hours to about a week, and never for most of the task's life.
+    const blockedAt = between(0.2, 0.4);
+    move(blockedAt, 'In Progress', 'Blocked');
+    last = blockedAt + Math.round(Math.min(span * random.between(0.05, 0.25), random.between(3, 8 * 24) * HOUR_MS));
     move(last, 'Blocked', 'In Progress');
   }
   if (input.status === 'done') {
@@ -59,7 +61,9 @@ export function makeHistory(random: Random, input: HistoryInput): DemoStatusChan
       move(input.endAt, 'In Progress', 'Done');
     }
   } else if (input.workflowStatus !== 'In Progress') {
-    move(Math.round(last + (input.endAt - last) * random.between(0.3, 0.9)), 'In Progress', input.workflowStatus);
+    // Open work waiting today has waited hours to about two weeks, not since the task started.
+    const since = Math.round(last + (input.endAt - last) * random.between(0.3, 0.9));
+    move(Math.max(since, input.endAt - Math.round(random.between(2, 14 * 24) * HOUR_MS)), 'In Progress', input.workflowStatus);
   }
   return changes;
 }

@@ -23,8 +23,8 @@ export interface LevelingInput {
  * week. Real teams hand work on: walking the worklogs in time order, a piece that would push its
  * author past 90% of their usual week (capacity × load, with some week-to-week swing, nothing
  * in vacation weeks) goes to the project teammate whose week is least full if that one has room,
- * else to whoever in the company is least full, and when everyone is full to whoever has logged
- * least that week (a crunch week). Hours per task, and so every cost figure, stay as drawn.
+ * else to whoever in the company is least full, even past their limit when everyone is full
+ * (a crunch week, shared in proportion to each person's usual week). Hours per task, and so every cost figure, stay as drawn.
  */
 export function levelWorklogs(input: LevelingInput): void {
   const { worklogs } = input;
@@ -43,12 +43,15 @@ export function levelWorklogs(input: LevelingInput): void {
     const owner = personIndex.get(log.personId);
     if (owner === undefined) continue;
     const row = (person: number): number => person * weekCount + week;
-    const fill = (person: number): number => (booked[row(person)]! + log.hours) / limits[row(person)]!;
+    // Past the hard cap a week counts as full whatever the person's limit.
+    const fill = (person: number): number => {
+      const hours = booked[row(person)]! + log.hours;
+      return hours > HARD_WEEKLY_MAX ? Infinity : hours / limits[row(person)]!;
+    };
     let chosen = owner;
     if (fill(owner) > KEEP_BELOW_FILL) {
       const teammate = leastFilled(teams.get(log.taskId) ?? [], fill);
       chosen = teammate !== undefined && fill(teammate) <= 1 ? teammate : leastFilled(allIndexes(people.length), fill) ?? owner;
-      if (fill(chosen) > 1) chosen = leastBooked(people.length, row, booked, limits);
     }
     booked[row(chosen)]! += log.hours;
     if (chosen !== owner) log.personId = people[chosen]!;
@@ -76,20 +79,6 @@ function leastFilled(candidates: Iterable<number>, fill: (person: number) => num
     if (share < bestFill) {
       best = person;
       bestFill = share;
-    }
-  }
-  return best;
-}
-
-/** Everyone is full: the person with the fewest hours that week takes the overtime. */
-function leastBooked(count: number, row: (person: number) => number, booked: Float64Array, limits: Float64Array): number {
-  let best = 0;
-  let bestHours = Infinity;
-  for (let person = 0; person < count; person++) {
-    if (limits[row(person)] === 0) continue;
-    if (booked[row(person)]! < bestHours) {
-      best = person;
-      bestHours = booked[row(person)]!;
     }
   }
   return best;
