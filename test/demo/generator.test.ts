@@ -62,8 +62,9 @@ describe('generateOrg', () => {
   });
 
   it('keeps every record before asOf, starting at most 14 months before the demo year, with most work inside the year', () => {
-    // Projects start up to 1.15 years before the year (of 364 days) that ends on asOf: 419 days.
-    const from = Date.parse('2025-04-01T00:00:00.000Z') - 419 * 86_400_000;
+    // Projects start up to 1.15 spans before the year, a span being 364 days and 17 h (to 17:00
+    // on asOf): 1.15 × 364.7 ≈ 419.4 days, so nothing before 420 days ahead of the year.
+    const from = Date.parse('2025-04-01T00:00:00.000Z') - 420 * 86_400_000;
     const to = Date.parse('2026-03-31T17:00:00.000Z');
     for (const task of medium.tasks) {
       expect(task.createdAt).toBeGreaterThanOrEqual(from);

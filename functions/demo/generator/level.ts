@@ -24,68 +24,78 @@ export interface LevelingInput {
  * author past 90% of their usual week (capacity × load, with some week-to-week swing, nothing
  * in vacation weeks) goes to the project teammate whose week is least full if that one has room,
  * else to whoever in the company is least full, even past their limit when everyone is full
- * (a crunch week, shared in proportion to each person's usual week). Hours per task, and so every cost figure, stay as drawn.
+ * (a crunch week, shared in proportion to each person's usual week). Hours per task, and so
+ * every cost figure, stay as drawn.
  */
 export function levelWorklogs(input: LevelingInput): void {
   const { worklogs } = input;
   if (worklogs.length === 0) return;
   const people = [...input.workloads.keys()];
+  const count = people.length;
   const personIndex = new Map(people.map((id, i) => [id, i]));
-  const firstWeek = weekOf(minDay(worklogs));
-  const weekCount = weekOf(maxDay(worklogs)) - firstWeek + 1;
-  const limits = weeklyLimits(input.random, people.map((id) => input.workloads.get(id)!), weekCount);
-  const booked = new Float64Array(people.length * weekCount);
+  const weeks = weekNumbers(worklogs);
+  let firstWeek = Infinity;
+  let lastWeek = -Infinity;
+  for (const week of weeks) {
+    if (week < firstWeek) firstWeek = week;
+    if (week > lastWeek) lastWeek = week;
+  }
+  // Week-major cells (week × people + person): one week's row of people is contiguous.
+  const limits = weeklyLimits(input.random, people.map((id) => input.workloads.get(id)!), lastWeek - firstWeek + 1);
+  const booked = new Float64Array(limits.length);
   const teams = teamIndexes(input, personIndex);
-  const order = worklogs.map((_, i) => i).sort((a, b) => worklogs[a]!.startedAt - worklogs[b]!.startedAt || a - b);
+  const starts = Float64Array.from(worklogs, (log) => log.startedAt);
+  const order = Uint32Array.from(worklogs.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b);
   for (const i of order) {
     const log = worklogs[i]!;
-    const week = weekOf(Date.parse(log.day)) - firstWeek;
     const owner = personIndex.get(log.personId);
     if (owner === undefined) continue;
-    const row = (person: number): number => person * weekCount + week;
-    // Past the hard cap a week counts as full whatever the person's limit.
-    const fill = (person: number): number => {
-      const hours = booked[row(person)]! + log.hours;
-      return hours > HARD_WEEKLY_MAX ? Infinity : hours / limits[row(person)]!;
-    };
+    const row = (weeks[i]! - firstWeek) * count;
+    const hours = log.hours;
     let chosen = owner;
-    if (fill(owner) > KEEP_BELOW_FILL) {
-      const teammate = leastFilled(teams.get(log.taskId) ?? [], fill);
-      chosen = teammate !== undefined && fill(teammate) <= 1 ? teammate : leastFilled(allIndexes(people.length), fill) ?? owner;
+    if (fillOf(booked, limits, row + owner, hours) > KEEP_BELOW_FILL) {
+      let best = -1;
+      let bestFill = Infinity;
+      for (const person of teams.get(log.taskId) ?? []) {
+        const fill = fillOf(booked, limits, row + person, hours);
+        if (fill < bestFill) {
+          best = person;
+          bestFill = fill;
+        }
+      }
+      if (bestFill > 1) {
+        for (let person = 0; person < count; person++) {
+          const fill = fillOf(booked, limits, row + person, hours);
+          if (fill < bestFill) {
+          best = person;
+          bestFill = fill;
+        }
+        }
+      }
+      if (best >= 0) chosen = best;
     }
-    booked[row(chosen)]! += log.hours;
+    booked[row + chosen]! += hours;
     if (chosen !== owner) log.personId = people[chosen]!;
   }
 }
 
-/** Per person and week: capacity × load × a swing of ±12%, zero in a few vacation weeks. */
+/** How full a week would be with `hours` more, as a share of its limit; past the hard cap (or in a vacation week) it is full whatever the limit. */
+function fillOf(booked: Float64Array, limits: Float64Array, cell: number, hours: number): number {
+  const total = booked[cell]! + hours;
+  return total > HARD_WEEKLY_MAX ? Infinity : total / limits[cell]!;
+}
+
+/** Per week and person: capacity × load × a swing of ±12%, zero in a few vacation weeks. */
 function weeklyLimits(random: Random, profiles: readonly WorkloadProfile[], weekCount: number): Float64Array {
-  const limits = new Float64Array(profiles.length * weekCount);
+  const count = profiles.length;
+  const limits = new Float64Array(count * weekCount);
   profiles.forEach((profile, person) => {
     for (let week = 0; week < weekCount; week++) {
-      limits[person * weekCount + week] = Math.min(HARD_WEEKLY_MAX, profile.capacity * profile.load * random.between(0.88, 1.12));
+      limits[week * count + person] = Math.min(HARD_WEEKLY_MAX, profile.capacity * profile.load * random.between(0.88, 1.12));
     }
-    for (let n = 0; n < VACATION_WEEKS; n++) limits[person * weekCount + random.int(0, weekCount - 1)] = 0;
+    for (let n = 0; n < VACATION_WEEKS; n++) limits[random.int(0, weekCount - 1) * count + person] = 0;
   });
   return limits;
-}
-
-/** The candidate whose week would be least full, as a share of their limit (a vacation week counts as full). */
-function leastFilled(candidates: Iterable<number>, fill: (person: number) => number): number | undefined {
-  let best: number | undefined;
-  let bestFill = Infinity;
-  for (const person of candidates) {
-    const share = fill(person);
-    if (share < bestFill) {
-      best = person;
-      bestFill = share;
-    }
-  }
-  return best;
-}
-
-function* allIndexes(count: number): Generator<number> {
-  for (let i = 0; i < count; i++) yield i;
 }
 
 function teamIndexes(input: LevelingInput, personIndex: ReadonlyMap<string, number>): Map<string, number[]> {
@@ -93,19 +103,12 @@ function teamIndexes(input: LevelingInput, personIndex: ReadonlyMap<string, numb
   return new Map(input.tasks.map((task) => [task.id, byProject.get(task.projectId) ?? []]));
 }
 
-/** Monday-based week number: 1970-01-01 was a Thursday, so day + 3 puts Mondays on multiples of 7. */
-function weekOf(dayMs: number): number {
-  return Math.floor((dayMs / DAY_MS + 3) / 7);
-}
-
-function minDay(worklogs: readonly DemoWorklog[]): number {
-  let min = Infinity;
-  for (const log of worklogs) min = Math.min(min, Date.parse(log.day));
-  return min;
-}
-
-function maxDay(worklogs: readonly DemoWorklog[]): number {
-  let max = -Infinity;
-  for (const log of worklogs) max = Math.max(max, Date.parse(log.day));
-  return max;
+/** Monday-based week number of each worklog's day: 1970-01-01 was a Thursday, so day + 3 puts Mondays on multiples of 7. */
+function weekNumbers(worklogs: readonly DemoWorklog[]): Int32Array {
+  const byDay = new Map<string, number>();
+  return Int32Array.from(worklogs, (log) => {
+    let week = byDay.get(log.day);
+    if (week === undefined) byDay.set(log.day, (week = Math.floor((Date.parse(log.day) / DAY_MS + 3) / 7)));
+    return week;
+  });
 }

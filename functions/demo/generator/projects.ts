@@ -34,6 +34,12 @@ export function makeProjects(context: ProjectContext): ProjectDraft[] {
   const asanaIndexes = new Set(random.shuffle(owners.map((_, i) => i)).slice(0, Math.round(owners.length * ASANA_SHARE)));
   const usedNames = new Set<string>();
   const usedKeys = new Set<string>();
+  const projectsOfPm = new Map<number, number>();
+  const rankInPm = owners.map((pmIndex) => {
+    const rank = projectsOfPm.get(pmIndex) ?? 0;
+    projectsOfPm.set(pmIndex, rank + 1);
+    return rank;
+  });
   return owners.map((pmIndex, index) => {
     const pm = context.pms[pmIndex] as DemoPerson;
     const persona = context.personas[pmIndex] as Persona;
@@ -41,9 +47,13 @@ export function makeProjects(context: ProjectContext): ProjectDraft[] {
     const name = uniqueName(random, portfolio.id, usedNames);
     // Projects start before and during the year so that about as many run in every month: the
     // company is as busy in the first weeks of the year as in the last.
-    const slot = (index + random.next()) / owners.length;
-    // The small-sample PM's one project runs inside the year, or that PM would have nothing to show.
-    const { activeFrom, plannedEnd } = drawRunningTime(random, context.windowStart, context.now, persona.volume < 0.5 ? 0.6 + 0.3 * slot : slot);
+    // Each PM's projects take turns over the timeline; with up to four projects, the last starts
+    // late enough to run into the last quarter, so every PM has recent work. The small-sample
+    // PM's one project starts in the year.
+    const count = projectsOfPm.get(pmIndex)!;
+    const rank = rankInPm[index]!;
+    const slot = (rank + random.next()) / count;
+    const { activeFrom, plannedEnd } = drawRunningTime(random, context.windowStart, context.now, count === 1 ? 0.6 + 0.3 * slot : slot);
     const activeTo = Math.min(plannedEnd, context.now - DAY_MS);
     // Work in proportion to how long the project runs, so a week of any project asks about as much.
     const weight = random.between(0.8, 1.2) * ((activeTo - activeFrom) / (270 * DAY_MS));
@@ -69,8 +79,8 @@ export function makeProjects(context: ProjectContext): ProjectDraft[] {
 
 /**
  * When a project's work is created: a start anywhere from 14 months before the window to just
- * before its end, and a length of 5 to 14 months. Starts are spread evenly over that span (the
- * n-th project starts in the n-th slice of it, `slot` in [0, 1)), which is longer than any
+ * before its end, and a length of 5 to 14 months. Starts are spread evenly over that span (a PM's
+ * n-th project of k starts in the n-th k-th of it, `slot` in [0, 1)), which is longer than any
  * project, so about as many projects run in every week of the window. Some projects end before
  * the window: they are the company's past work, outside every report.
  */
