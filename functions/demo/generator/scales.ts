@@ -11,7 +11,7 @@ export interface ScaleSize {
 }
 
 export const scaleSizes: Record<DemoScale, ScaleSize> = {
-  small: { pms: 5, projects: 12, members: 12, tasksPerProject: 280, teamSize: [3, 6] },
+  small: { pms: 5, projects: 12, members: 12, tasksPerProject: 250, teamSize: [3, 6] },
   medium: { pms: 12, projects: 40, members: 82, tasksPerProject: 590, teamSize: [4, 8] },
   large: { pms: 40, projects: 150, members: 280, tasksPerProject: 545, teamSize: [4, 9] },
 };
