@@ -8,6 +8,7 @@ import { makeProjects } from './projects.ts';
 import { createRandom } from './random.ts';
 import { scaleSizes } from './scales.ts';
 import { makeProjectWork } from './tasks.ts';
+import { levelWorklogs } from './level.ts';
 import { themeSeeds } from './themes.ts';
 import { DAY_MS, HOUR_MS, startOfDay } from './time.ts';
 
@@ -31,7 +32,7 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
   const ids = createIdSource(random.fork('ids'));
   const personaRandom = random.fork('personas');
   const personas = Array.from({ length: size.pms }, (_, i) => personaFor(i, personaRandom));
-  const { admin, pms, members } = makePeople(random.fork('people'), ids, COMPANY.domain, personas, size.members);
+  const { admin, pms, members, workloads } = makePeople(random.fork('people'), ids, COMPANY.domain, personas, size.members);
   const portfolios: DemoPortfolio[] = portfolioSeeds.map((seed, index) => ({
     ...seed,
     jiraCategoryId: String(10000 + index),
@@ -44,6 +45,7 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
   const projects = drafts.map((draft) => draft.project);
   const tasks = works.flatMap((work) => work.tasks);
   const worklogs = works.flatMap((work) => work.worklogs);
+  levelWorklogs({ random: random.fork('leveling'), projects, tasks, worklogs, workloads });
   for (const draft of drafts) draft.project.modifiedAt = Math.max(draft.project.createdAt, ...lastUpdates(tasks, draft.project.id));
   assignIds(ids, projects, tasks, worklogs);
   tasks.sort((a, b) => a.createdAt - b.createdAt || Number(a.sourceId) - Number(b.sourceId));

@@ -25,10 +25,10 @@ export function drawEstimate(random: Random, big: boolean): number {
   return big ? random.int(12, 30) * 4 : random.weighted(estimateSizes);
 }
 
-export function drawLifecycle(random: Random, persona: Persona, createdAt: number, workHours: number): Lifecycle {
+export function drawLifecycle(random: Random, persona: Persona, createdAt: number, workHours: number, mustBeDue = false): Lifecycle {
   const createdDay = floorToDay(createdAt);
   const workDays = Math.max(1, Math.ceil(workHours / random.between(3, 6)));
-  const hasDue = random.chance(0.88);
+  const hasDue = random.chance(0.88) || mustBeDue;
   let doneDay: number;
   let dueDay: number | null = null;
   if (hasDue) {

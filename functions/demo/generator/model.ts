@@ -28,6 +28,8 @@ export interface DemoPerson {
   hidesEmailInJira: boolean;
   /** Only for PMs: the behaviour pattern their projects follow. */
   persona?: PersonaId;
+  /** Contracted hours per week; absent means full time (40 h). The demo config states it. */
+  capacityHoursPerWeek?: number;
 }
 
 export interface DemoPortfolio {
@@ -66,6 +68,9 @@ export interface DemoProject {
   sectionGids: Record<AsanaSection, string>;
 }
 
+/** A milestone is a deliverable that always has a due date; the milestone KPI counts it apart. */
+export type DemoTaskType = 'Story' | 'Task' | 'Bug' | 'Milestone';
+
 export type AsanaSection = 'To do' | 'In progress' | 'Done' | 'Blocked';
 export type WorkflowStatus = 'To Do' | 'In Progress' | 'In Review' | 'Blocked' | 'Done';
 export type StatusCategory = 'todo' | 'in_progress' | 'done';
@@ -89,7 +94,7 @@ export interface DemoTask {
   /** Jira issue key (`ABC-12`). */
   key: string;
   title: string;
-  type: 'Story' | 'Task' | 'Bug';
+  type: DemoTaskType;
   status: StatusCategory;
   workflowStatus: WorkflowStatus;
   reporterId: string;

@@ -3,11 +3,14 @@ import type { IdSource } from './ids.ts';
 import type { Persona } from './personas.ts';
 import type { Random } from './random.ts';
 import { firstNames, lastNames } from './names.ts';
+import { drawWorkload, type WorkloadProfile } from './workload.ts';
 
 export interface PeopleDraft {
   admin: DemoPerson;
   pms: DemoPerson[];
   members: DemoPerson[];
+  /** Capacity and usual load of every team member, by person id. */
+  workloads: Map<string, WorkloadProfile>;
 }
 
 /** The head of PMO (the demo credentials' user), the PMs with their personas, and the team members. */
@@ -18,6 +21,7 @@ export function makePeople(
   personas: readonly Persona[],
   memberCount: number,
 ): PeopleDraft {
+  const workloadRandom = random.fork('workload');
   const names = uniqueNames(random, personas.length + memberCount + 1);
   let index = 0;
   const person = (role: DemoPerson['role'], persona?: Persona): DemoPerson => {
@@ -36,8 +40,14 @@ export function makePeople(
   };
   const admin = { ...person('admin'), email: `pmo-admin@${domain}` };
   const pms = personas.map((persona) => person('pm', persona));
-  const members = Array.from({ length: memberCount }, () => person('member'));
-  return { admin, pms, members };
+  const workloads = new Map<string, WorkloadProfile>();
+  const members = Array.from({ length: memberCount }, () => {
+    const member = person('member');
+    const workload = drawWorkload(workloadRandom);
+    workloads.set(member.id, workload);
+    return workload.capacity === 40 ? member : { ...member, capacityHoursPerWeek: workload.capacity };
+  });
+  return { admin, pms, members, workloads };
 }
 
 /**

@@ -34,16 +34,29 @@ export function makeProjects(context: ProjectContext): ProjectDraft[] {
   const asanaIndexes = new Set(random.shuffle(owners.map((_, i) => i)).slice(0, Math.round(owners.length * ASANA_SHARE)));
   const usedNames = new Set<string>();
   const usedKeys = new Set<string>();
+  const projectsOfPm = new Map<number, number>();
+  const rankInPm = owners.map((pmIndex) => {
+    const rank = projectsOfPm.get(pmIndex) ?? 0;
+    projectsOfPm.set(pmIndex, rank + 1);
+    return rank;
+  });
   return owners.map((pmIndex, index) => {
     const pm = context.pms[pmIndex] as DemoPerson;
     const persona = context.personas[pmIndex] as Persona;
     const portfolio = random.chance(0.8) ? (context.portfolios[pmIndex % context.portfolios.length] as DemoPortfolio) : random.pick(context.portfolios);
     const name = uniqueName(random, portfolio.id, usedNames);
-    const span = context.now - context.windowStart;
-    const activeFrom = floorToDay(context.windowStart + random.between(0, 0.8) * span);
-    const plannedEnd = activeFrom + random.int(120, 420) * DAY_MS;
+    // Projects start before and during the year so that about as many run in every month: the
+    // company is as busy in the first weeks of the year as in the last.
+    // Each PM's projects take turns over the timeline; with up to four projects, the last starts
+    // late enough to run into the last quarter, so every PM has recent work. The small-sample
+    // PM's one project starts in the year.
+    const count = projectsOfPm.get(pmIndex)!;
+    const rank = rankInPm[index]!;
+    const slot = (rank + random.next()) / count;
+    const { activeFrom, plannedEnd } = drawRunningTime(random, context.windowStart, context.now, count === 1 ? 0.6 + 0.3 * slot : slot);
     const activeTo = Math.min(plannedEnd, context.now - DAY_MS);
-    const weight = random.between(0.6, 1.4) * Math.min(1, (activeTo - activeFrom) / (240 * DAY_MS) + 0.35);
+    // Work in proportion to how long the project runs, so a week of any project asks about as much.
+    const weight = random.between(0.8, 1.2) * ((activeTo - activeFrom) / (270 * DAY_MS));
     const project: DemoProject = {
       id: `project-${index + 1}`,
       system: asanaIndexes.has(index) ? 'asana' : 'jira',
@@ -62,6 +75,19 @@ export function makeProjects(context: ProjectContext): ProjectDraft[] {
     const taskCount = Math.max(12, Math.round(size.tasksPerProject * persona.volume * weight));
     return { project, persona, taskCount, activeFrom, activeTo };
   });
+}
+
+/**
+ * When a project's work is created: a start anywhere from 14 months before the window to just
+ * before its end, and a length of 5 to 14 months. Starts are spread evenly over that span (a PM's
+ * n-th project of k starts in the n-th k-th of it, `slot` in [0, 1)), which is longer than any
+ * project, so about as many projects run in every week of the window. Some projects end before
+ * the window: they are the company's past work, outside every report.
+ */
+function drawRunningTime(random: Random, windowStart: number, now: number, slot: number): { activeFrom: number; plannedEnd: number } {
+  const span = now - windowStart;
+  const activeFrom = floorToDay(windowStart + (-1.15 + 2.07 * slot) * span);
+  return { activeFrom, plannedEnd: activeFrom + random.int(150, 420) * DAY_MS };
 }
 
 /** PM index per project: the small-sample PM runs one project; the others share the rest evenly. */

@@ -11,9 +11,9 @@ export interface ScaleSize {
 }
 
 export const scaleSizes: Record<DemoScale, ScaleSize> = {
-  small: { pms: 5, projects: 12, members: 22, tasksPerProject: 240, teamSize: [3, 6] },
-  medium: { pms: 12, projects: 40, members: 70, tasksPerProject: 590, teamSize: [4, 8] },
-  large: { pms: 40, projects: 150, members: 240, tasksPerProject: 545, teamSize: [4, 9] },
+  small: { pms: 5, projects: 12, members: 12, tasksPerProject: 250, teamSize: [3, 6] },
+  medium: { pms: 12, projects: 40, members: 82, tasksPerProject: 590, teamSize: [4, 8] },
+  large: { pms: 40, projects: 150, members: 280, tasksPerProject: 545, teamSize: [4, 9] },
 };
 
 /** Share of projects that live in Asana; the rest live in Jira. */

@@ -36,11 +36,13 @@ function makeTask(context: WorkContext, draft: ProjectDraft, id: string): { task
   const { project, persona } = draft;
   const createdDay = floorToDay(draft.activeFrom + random.next() * (draft.activeTo - draft.activeFrom));
   const createdAt = workingInstant(toWeekday(createdDay, draft.activeFrom, draft.activeTo), random.next());
+  // Jira issue type; a milestone always has a due date, so hit or missed is always known.
+  const type = random.weighted([['Story', 49], ['Task', 34], ['Bug', 15], ['Milestone', 2]] as const);
   const big = random.chance(0.015);
   const estimate = drawEstimate(random, big);
   const hasEstimate = big || random.chance(0.86);
   const workHours = quarter(estimate * persona.hoursRatio * Math.exp(random.normal(0, 0.25))) || 0.25;
-  const life = drawLifecycle(random, persona, createdAt, workHours);
+  const life = drawLifecycle(random, persona, createdAt, workHours, type === 'Milestone');
   const status: StatusCategory = life.neverStarted || life.startAt > now ? 'todo' : life.doneAt > now ? 'in_progress' : 'done';
   const workflowStatus = pickWorkflowStatus(random, status);
   const assigneeId = status !== 'todo' || random.chance(0.65) ? random.pick(project.memberIds) : null;
@@ -52,6 +54,7 @@ function makeTask(context: WorkContext, draft: ProjectDraft, id: string): { task
     assigneeId: assigneeId ?? project.pmId,
     pmId: project.pmId,
     assignedOnStart: random.chance(0.2),
+    reopened: random.chance(persona.reopenProbability),
   });
   const progress = status === 'done' ? 1 : Math.min(0.9, Math.max(0.1, (now - life.startAt) / (life.doneAt - life.startAt)));
   const logs =
@@ -68,7 +71,6 @@ function makeTask(context: WorkContext, draft: ProjectDraft, id: string): { task
         });
   const themeId = pickTheme(context, draft, createdAt);
   const theme = context.themes.find((candidate) => candidate.id === themeId);
-  const type = random.weighted([['Story', 50], ['Task', 35], ['Bug', 15]] as const);
   const lastChange = Math.max(createdAt, ...history.map((change) => change.at), ...logs.map((log) => log.updatedAt));
   const task: DemoTask = {
     id,

@@ -91,7 +91,7 @@ export function taskRecord(catalog: AsanaCatalog, task: DemoTask, actualMinutes:
   return {
     gid: task.sourceId,
     resource_type: 'task',
-    resource_subtype: 'default_task',
+    resource_subtype: asanaSubtype(task),
     name: task.title,
     assignee: assignee ? userRecord(assignee) : null,
     completed: task.status === 'done',
@@ -126,4 +126,9 @@ export function timeEntryRecord(catalog: AsanaCatalog, project: DemoProject, log
     created_by: userRecord(catalog.people.get(log.personId) as DemoPerson),
     attributable_to: projectRef(project),
   };
+}
+
+/** Asana marks milestones by subtype, not by a type field. */
+export function asanaSubtype(task: DemoTask): 'milestone' | 'default_task' {
+  return task.type === 'Milestone' ? 'milestone' : 'default_task';
 }

@@ -6,7 +6,7 @@ import { startApiServer } from './http-kit.ts';
 import type { RecordView } from './asana-paging.ts';
 import { asanaError, itemReply, listReply } from './asana-paging.ts';
 import type { AsanaCatalog } from './asana-records.ts';
-import { makeCatalog, projectRecord, taskRecord, timeEntryRecord, userRecord } from './asana-records.ts';
+import { asanaSubtype, makeCatalog, projectRecord, taskRecord, timeEntryRecord, userRecord } from './asana-records.ts';
 
 interface AsanaIndex {
   catalog: AsanaCatalog;
@@ -129,7 +129,7 @@ function listTasks(index: AsanaIndex, request: ApiRequest, gid: string): ApiRepl
   const tasks = (index.tasksByProject.get(project.id) ?? []).filter((task) => task.updatedAt >= since);
   return listReply(request, tasks, {
     full: (task) => taskRecord(index.catalog, task, actualMinutes(index.worklogsByTask.get(task.id))),
-    compact: (task) => ({ gid: task.sourceId, resource_type: 'task', name: task.title, resource_subtype: 'default_task' }),
+    compact: (task) => ({ gid: task.sourceId, resource_type: 'task', name: task.title, resource_subtype: asanaSubtype(task) }),
   });
 }
 
@@ -138,7 +138,7 @@ function listSubtasks(index: AsanaIndex, request: ApiRequest, gid: string): ApiR
   if (!index.tasksByGid.has(gid)) return asanaError(404, `task: Unknown object: ${gid}`);
   return listReply(request, [] as DemoTask[], {
     full: (task) => taskRecord(index.catalog, task, actualMinutes(index.worklogsByTask.get(task.id))),
-    compact: (task) => ({ gid: task.sourceId, resource_type: 'task', name: task.title, resource_subtype: 'default_task' }),
+    compact: (task) => ({ gid: task.sourceId, resource_type: 'task', name: task.title, resource_subtype: asanaSubtype(task) }),
   });
 }
 

@@ -13,7 +13,7 @@ interface IssueContext {
 }
 
 const EMBEDDED_WORKLOGS = 20;
-const issueTypeIds = { Story: '10001', Task: '10002', Bug: '10004' } as const;
+const issueTypeIds = { Story: '10001', Task: '10002', Bug: '10004', Milestone: '10005' } as const;
 const priorityIds = { Highest: '1', High: '2', Medium: '3', Low: '4' } as const;
 
 const renderers: Record<string, FieldRenderer> = {
