@@ -1,0 +1,178 @@
+import type { ManagersDoc, QualityFinding } from '../publish/documents.ts';
+import { dateOfDay } from './calendar.ts';
+import { isoWeekLabel } from './iso-week.ts';
+import { roundHours } from './numbers.ts';
+import { mondayOf, weekOf, type People } from './people.ts';
+
+/**
+ * Inputs too unlikely to publish silently. Each threshold sits far past what real work produces,
+ * so a flag points at the data (a double import, a typo, a wrong mapping or capacity), not at a
+ * busy team. Constants, not config keys: they mark the impossible, not a company's policy.
+ */
+
+/** Over 80 h in one Mon–Sun week is more than 11 h every day of it: twice a full-time week. */
+export const WEEK_HOURS_LIMIT = 80;
+/** One entry is one day's work in every source; over 24 h is a typo (800 for 8.00) or a week logged as one entry. */
+export const ENTRY_HOURS_LIMIT = 24;
+/** A team logging half again its capacity: capacities set too low, or hours counted twice. */
+export const TEAM_UTILIZATION_LIMIT = 1.5;
+/** With this many status changes (a few tasks' worth of moves), none into done means the mapping lacks a done status. */
+export const MIN_CHANGES_WITHOUT_DONE = 20;
+/** Entry ids listed per flagged week, and findings published per kind (the rest are counted). */
+export const ENTRY_IDS_PER_WEEK = 10;
+export const FINDINGS_PER_KIND = 50;
+
+/** Hours are summed in floating point: a week of 0.1 h entries must not read 80.00000001. */
+const EPSILON = 1e-9;
+/** Keys of (person, absolute week) pairs: weeks since 1970 stay far below this. */
+const WEEK_KEY = 1_000_000;
+
+interface LongEntry {
+  entryId: string;
+  person: number;
+  date: string;
+  hours: number;
+}
+
+export interface Plausibility {
+  findings: QualityFinding[];
+  /** Findings past FINDINGS_PER_KIND, per kind. */
+  omitted: Record<string, number>;
+}
+
+/**
+ * Collects the flags while the engine tallies: it is told only about records already past a
+ * threshold (rare), plus one counter per status change; the weekly hours it reads at the end are
+ * the People tally's own.
+ */
+export class PlausibilityTally {
+  /** Entry ids per (person, week) that went over WEEK_HOURS_LIMIT, from the entry that crossed it. */
+  readonly #weekEntries = new Map<number, string[]>();
+  /** The largest entries over ENTRY_HOURS_LIMIT (at most FINDINGS_PER_KIND), and how many there were. */
+  readonly #longEntries: LongEntry[] = [];
+  #longEntryCount = 0;
+  /** Per source: status changes and moves into done up to the as-of date. */
+  readonly #sources = new Map<string, { changes: number; toDone: number }>();
+  #lastSource: string | undefined;
+  #lastCounts = { changes: 0, toDone: 0 };
+
+  /** A time entry that left its person's week over WEEK_HOURS_LIMIT. */
+  noteWeekEntry(person: number, day: number, entryId: string): void {
+    const key = person * WEEK_KEY + weekOf(day);
+    const ids = this.#weekEntries.get(key);
+    if (!ids) this.#weekEntries.set(key, [entryId]);
+    else if (ids.length < ENTRY_IDS_PER_WEEK) ids.push(entryId);
+  }
+
+  /** A time entry over ENTRY_HOURS_LIMIT: the largest are kept. */
+  noteLongEntry(entryId: string, person: number, date: string, hours: number): void {
+    this.#longEntryCount++;
+    const kept = this.#longEntries;
+    if (kept.length < FINDINGS_PER_KIND) {
+      kept.push({ entryId, person, date, hours });
+      return;
+    }
+    let smallest = 0;
+    for (let i = 1; i < kept.length; i++) if ((kept[i] as LongEntry).hours < (kept[smallest] as LongEntry).hours) smallest = i;
+    if (hours > (kept[smallest] as LongEntry).hours) kept[smallest] = { entryId, person, date, hours };
+  }
+
+  /** A status change dated up to the as-of date; pages mostly come from one source, so its counts are kept at hand. */
+  noteStatusChange(source: string, intoDone: boolean): void {
+    if (source !== this.#lastSource) {
+      let counts = this.#sources.get(source);
+      if (!counts) this.#sources.set(source, (counts = { changes: 0, toDone: 0 }));
+      this.#lastSource = source;
+      this.#lastCounts = counts;
+    }
+    this.#lastCounts.changes++;
+    if (intoDone) this.#lastCounts.toDone++;
+  }
+
+  finish(people: People, managers: ManagersDoc, asOf: string): Plausibility {
+    const omitted: Record<string, number> = {};
+    const capped = <T extends QualityFinding>(kind: T['kind'], all: T[], total = all.length): T[] => {
+      if (total > FINDINGS_PER_KIND) omitted[kind] = total - FINDINGS_PER_KIND;
+      return all.slice(0, FINDINGS_PER_KIND);
+    };
+    const findings = [
+      ...capped('personWeekHours', this.#weekFindings(people)),
+      ...capped('entryHours', this.#entryFindings(people), this.#longEntryCount),
+      ...capped('teamUtilization', teamFindings(managers)),
+      ...this.#sourceFindings(asOf),
+    ];
+    return { findings, omitted };
+  }
+
+  #weekFindings(people: People): Extract<QualityFinding, { kind: 'personWeekHours' }>[] {
+    const found: Extract<QualityFinding, { kind: 'personWeekHours' }>[] = [];
+    const weeks = weekOf(people.lastDay) - people.firstWeek + 1;
+    for (let person = 0; person < people.tallies.length; person++) {
+      for (let w = 0; w < weeks; w++) {
+        const hours = people.weekHours(person, w);
+        if (!(hours > WEEK_HOURS_LIMIT + EPSILON)) continue;
+        const week = people.firstWeek + w;
+        const who = people.identityOf(person);
+        const rounded = roundHours(hours);
+        found.push({
+          kind: 'personWeekHours',
+          message: `${who.name} (${who.id}) logged ${rounded} h in week ${isoWeekLabel(mondayOf(week))}, over ${WEEK_HOURS_LIMIT} h: a double import or a mistyped entry is likelier than the work.`,
+          figure: rounded,
+          threshold: WEEK_HOURS_LIMIT,
+          records: { personId: who.id, personName: who.name, week: isoWeekLabel(mondayOf(week)), weekStart: dateOfDay(mondayOf(week)), hours: rounded, entryIds: this.#weekEntries.get(person * WEEK_KEY + week) ?? [] },
+        });
+      }
+    }
+    return found.sort((a, b) => b.figure - a.figure || (a.records.personId < b.records.personId ? -1 : 1));
+  }
+
+  #entryFindings(people: People): Extract<QualityFinding, { kind: 'entryHours' }>[] {
+    return [...this.#longEntries]
+      .sort((a, b) => b.hours - a.hours || (a.entryId < b.entryId ? -1 : 1))
+      .map(({ entryId, person, date, hours }) => {
+        const who = people.identityOf(person);
+        const rounded = roundHours(hours);
+        return {
+          kind: 'entryHours' as const,
+          message: `Time entry ${entryId} by ${who.name} holds ${rounded} h on ${date}, more than a day has: every daily and weekly figure puts all of it on that day.`,
+          figure: rounded,
+          threshold: ENTRY_HOURS_LIMIT,
+          records: { entryId, personId: who.id, personName: who.name, date, hours: rounded },
+        };
+      });
+  }
+
+  #sourceFindings(asOf: string): Extract<QualityFinding, { kind: 'noMovesToDone' }>[] {
+    return [...this.#sources]
+      .filter(([, counts]) => counts.toDone === 0 && counts.changes >= MIN_CHANGES_WITHOUT_DONE)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([source, { changes, toDone }]) => ({
+        kind: 'noMovesToDone' as const,
+        message: `Source ${source} has ${changes} status changes up to ${asOf} and not one into done: its status mapping probably maps no status to done, so completions, cycle times and reopens read nothing from it.`,
+        figure: changes,
+        threshold: MIN_CHANGES_WITHOUT_DONE,
+        records: { source, statusChanges: changes, movesToDone: toDone },
+      }));
+  }
+}
+
+/** Utilization as published (window and months; a quarter over the limit has a month over it or nearly). */
+function teamFindings(managers: ManagersDoc): Extract<QualityFinding, { kind: 'teamUtilization' }>[] {
+  const found: Extract<QualityFinding, { kind: 'teamUtilization' }>[] = [];
+  const window = `the window ${managers.window.from}…${managers.window.to}`;
+  for (const pm of managers.managers) {
+    const periods = [{ period: 'window', label: window, value: pm.values.utilization }, ...(pm.months ?? []).map((m) => ({ period: m.period, label: m.period, value: m.values.utilization }))];
+    for (const { period, label, value } of periods) {
+      const utilization = value?.value;
+      if (utilization === null || utilization === undefined || !(utilization > TEAM_UTILIZATION_LIMIT)) continue;
+      found.push({
+        kind: 'teamUtilization',
+        message: `The team of ${pm.name} logged ${Math.round(utilization * 100)} % of its capacity in ${label}, over ${TEAM_UTILIZATION_LIMIT * 100} %: capacities (people[].capacityHoursPerWeek, kpi.defaultCapacityHoursPerWeek) are probably too low, or hours are counted twice.`,
+        figure: utilization,
+        threshold: TEAM_UTILIZATION_LIMIT,
+        records: { pmId: pm.id, pmName: pm.name, period, utilization, teamSize: value?.n ?? 0 },
+      });
+    }
+  }
+  return found.sort((a, b) => b.figure - a.figure || (a.records.pmId < b.records.pmId ? -1 : a.records.pmId > b.records.pmId ? 1 : 0));
+}
