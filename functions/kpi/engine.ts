@@ -11,7 +11,7 @@ import { createIdentityResolver, type Identity, type IdentityResolver } from './
 import { instantMs } from './instant.ts';
 import { C } from './manager-tally.ts';
 import { Org } from './org.ts';
-import { People } from './people.ts';
+import { People, weekOf } from './people.ts';
 import { PlausibilityTally } from './plausibility.ts';
 import { suggestIdentities } from './identity-suggestions.ts';
 import { buildProjectsDoc } from './projects-report.ts';
@@ -78,7 +78,7 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #tasks: TaskIndex;
   readonly #themes: TaskThemes;
   readonly #entries: EntryTally;
-  readonly #plausibility = new PlausibilityTally();
+  readonly #plausibility: PlausibilityTally;
   readonly #seenPeople = new Set<string>();
   readonly #grouping = new GroupOrder();
   /** The facts of the task in hand, one object for all (see factsOf). */
@@ -96,6 +96,7 @@ class StreamingKpiEngine implements KpiEngine {
     this.#org = new Org(input.projects, this.#identities, this.#calendar);
     const firstDay = Math.min(...this.#calendar.slots.map((slot) => slot.from));
     this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf, (id) => this.#noteIdentity(id));
+    this.#plausibility = new PlausibilityTally(this.#people.firstWeek, weekOf(this.#calendar.asOf) - this.#people.firstWeek + 1);
     const months = this.#calendar.slots.filter((slot) => slot.kind === 'month').map((slot) => slot.period);
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
     this.#tasks = new TaskIndex(input.themes.length);

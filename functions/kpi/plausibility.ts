@@ -27,6 +27,12 @@ const EPSILON = 1e-9;
 /** Keys of (person, absolute week) pairs: weeks since 1970 stay far below this. */
 const WEEK_KEY = 1_000_000;
 
+interface HeavyWeek {
+  person: number;
+  week: number;
+  hours: number;
+}
+
 interface LongEntry {
   entryId: string;
   person: number;
@@ -48,6 +54,20 @@ export interface Plausibility {
 export class PlausibilityTally {
   /** Entry ids per (person, week) that went over WEEK_HOURS_LIMIT, from the entry that crossed it. */
   readonly #weekEntries = new Map<number, string[]>();
+  /**
+   * How many ids each (person, week) holds, by person × weeks + week: once it holds its ten, every
+   * later entry of an over-full week (all of them, in data where everyone logs 90 h) stops at one
+   * typed-array read instead of a map lookup.
+   */
+  #listed = new Uint8Array(0);
+  readonly #firstWeek: number;
+  readonly #weeks: number;
+
+  /** Weeks `firstWeek` … `firstWeek + weeks − 1`: those People keeps hours for. */
+  constructor(firstWeek: number, weeks: number) {
+    this.#firstWeek = firstWeek;
+    this.#weeks = weeks;
+  }
   /** The largest entries over ENTRY_HOURS_LIMIT (at most FINDINGS_PER_KIND), and how many there were. */
   readonly #longEntries: LongEntry[] = [];
   #longEntryCount = 0;
@@ -58,10 +78,21 @@ export class PlausibilityTally {
 
   /** A time entry that left its person's week over WEEK_HOURS_LIMIT. */
   noteWeekEntry(person: number, day: number, entryId: string): void {
-    const key = person * WEEK_KEY + weekOf(day);
+    const week = weekOf(day);
+    const at = person * this.#weeks + week - this.#firstWeek;
+    if (at >= this.#listed.length) this.#grow(at);
+    if ((this.#listed[at] as number) >= ENTRY_IDS_PER_WEEK) return;
+    this.#listed[at] = (this.#listed[at] as number) + 1;
+    const key = person * WEEK_KEY + week;
     const ids = this.#weekEntries.get(key);
-    if (!ids) this.#weekEntries.set(key, [entryId]);
-    else if (ids.length < ENTRY_IDS_PER_WEEK) ids.push(entryId);
+    if (ids) ids.push(entryId);
+    else this.#weekEntries.set(key, [entryId]);
+  }
+
+  #grow(at: number): void {
+    const next = new Uint8Array(Math.max(at + 1, this.#listed.length * 2, 1024));
+    next.set(this.#listed);
+    this.#listed = next;
   }
 
   /** A time entry over ENTRY_HOURS_LIMIT: the largest are kept. */
@@ -95,8 +126,9 @@ export class PlausibilityTally {
       if (total > FINDINGS_PER_KIND) omitted[kind] = total - FINDINGS_PER_KIND;
       return all.slice(0, FINDINGS_PER_KIND);
     };
+    const weeks = this.#weekFindings(people);
     const findings = [
-      ...capped('personWeekHours', this.#weekFindings(people)),
+      ...capped('personWeekHours', weeks.listed, weeks.total),
       ...capped('entryHours', this.#entryFindings(people), this.#longEntryCount),
       ...capped('teamUtilization', teamFindings(managers)),
       ...this.#sourceFindings(asOf),
@@ -104,26 +136,33 @@ export class PlausibilityTally {
     return { findings, omitted };
   }
 
-  #weekFindings(people: People): Extract<QualityFinding, { kind: 'personWeekHours' }>[] {
-    const found: Extract<QualityFinding, { kind: 'personWeekHours' }>[] = [];
+  /** Every week over the limit counts; only those listed are written out (data can flag thousands). */
+  #weekFindings(people: People): { listed: Extract<QualityFinding, { kind: 'personWeekHours' }>[]; total: number } {
+    const heavy: HeavyWeek[] = [];
     const weeks = weekOf(people.lastDay) - people.firstWeek + 1;
     for (let person = 0; person < people.tallies.length; person++) {
       for (let w = 0; w < weeks; w++) {
         const hours = people.weekHours(person, w);
-        if (!(hours > WEEK_HOURS_LIMIT + EPSILON)) continue;
-        const week = people.firstWeek + w;
-        const who = people.identityOf(person);
-        const rounded = roundHours(hours);
-        found.push({
-          kind: 'personWeekHours',
-          message: `${who.name} (${who.id}) logged ${rounded} h in week ${isoWeekLabel(mondayOf(week))}, over ${WEEK_HOURS_LIMIT} h: a double import or a mistyped entry is likelier than the work.`,
-          figure: rounded,
-          threshold: WEEK_HOURS_LIMIT,
-          records: { personId: who.id, personName: who.name, week: isoWeekLabel(mondayOf(week)), weekStart: dateOfDay(mondayOf(week)), hours: rounded, entryIds: this.#weekEntries.get(person * WEEK_KEY + week) ?? [] },
-        });
+        if (hours > WEEK_HOURS_LIMIT + EPSILON) heavy.push({ person, week: people.firstWeek + w, hours });
       }
     }
-    return found.sort((a, b) => b.figure - a.figure || (a.records.personId < b.records.personId ? -1 : 1));
+    const byId = (a: HeavyWeek, b: HeavyWeek): number => {
+      const [x, y] = [people.identityOf(a.person).id, people.identityOf(b.person).id];
+      return x < y ? -1 : x > y ? 1 : a.week - b.week;
+    };
+    heavy.sort((a, b) => roundHours(b.hours) - roundHours(a.hours) || byId(a, b));
+    const listed = heavy.slice(0, FINDINGS_PER_KIND).map(({ person, week, hours }) => {
+      const who = people.identityOf(person);
+      const rounded = roundHours(hours);
+      return {
+        kind: 'personWeekHours' as const,
+        message: `${who.name} (${who.id}) logged ${rounded} h in week ${isoWeekLabel(mondayOf(week))}, over ${WEEK_HOURS_LIMIT} h: a double import or a mistyped entry is likelier than the work.`,
+        figure: rounded,
+        threshold: WEEK_HOURS_LIMIT,
+        records: { personId: who.id, personName: who.name, week: isoWeekLabel(mondayOf(week)), weekStart: dateOfDay(mondayOf(week)), hours: rounded, entryIds: this.#weekEntries.get(person * WEEK_KEY + week) ?? [] },
+      };
+    });
+    return { listed, total: heavy.length };
   }
 
   #entryFindings(people: People): Extract<QualityFinding, { kind: 'entryHours' }>[] {
