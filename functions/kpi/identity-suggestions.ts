@@ -8,7 +8,9 @@ import type { Identity, IdentityResolver } from './identity.ts';
  * Two accounts look alike when they share a display name (ignoring case, accents and spaces) or
  * an e-mail local part (the part before @, whatever the domain); an account that looks like a
  * configured person (its name, e-mail, or those of the records it already vouches for) joins that
- * person. Only suggestions: a shared name can be two people, so nothing is merged without config.
+ * person. Within one source a person has one account, so a name or local part that two accounts of
+ * the same source share joins nobody (Jira shows every deleted account as "Former user"). Only
+ * suggestions: a shared name can be two people, so nothing is merged without config.
  */
 
 type Reason = IdentitySuggestion['reasons'][number];
@@ -17,6 +19,8 @@ interface Node {
   id: string;
   name: string;
   recordIds: string[];
+  /** Sources of the account's records (none for a configured person: it joins whatever matches). */
+  sources: Set<string>;
   names: string[];
   emails: string[];
   override?: PersonOverride;
@@ -43,7 +47,10 @@ export function suggestIdentities(people: readonly Person[], overrides: readonly
     const identity = resolver.resolve(person.id);
     const owner = identity.matched ? configured.get(identity.id) : accounts.get(identity.id);
     if (!owner) continue;
-    if (!identity.matched) owner.recordIds.push(person.id);
+    if (!identity.matched) {
+      owner.recordIds.push(person.id);
+      owner.sources.add(person.source);
+    }
     owner.names.push(person.name);
     for (const text of [person.email, person.name]) {
       const email = emailIn(text);
@@ -51,14 +58,18 @@ export function suggestIdentities(people: readonly Person[], overrides: readonly
     }
   }
   const nodes = [...accounts.values(), ...configured.values()];
-  for (const account of accounts.values()) if (account.recordIds.length === 0) account.recordIds.push(account.id);
+  for (const account of accounts.values()) {
+    if (account.recordIds.length > 0) continue;
+    account.recordIds.push(account.id);
+    account.sources.add(account.id.slice(0, account.id.indexOf(':')));
+  }
   return groups(nodes)
     .flatMap(({ members, reasons }) => suggestion(members, reasons) ?? [])
     .sort((a, b) => byText(a.config, b.config));
 }
 
 function node(id: string, names: string[], emails: (string | undefined)[]): Node {
-  return { id, name: names[0] ?? id, recordIds: [], names, emails: emails.flatMap((text) => emailIn(text) ?? []) };
+  return { id, name: names[0] ?? id, recordIds: [], sources: new Set(), names, emails: emails.flatMap((text) => emailIn(text) ?? []) };
 }
 
 /** Nodes joined by any shared key (union-find), with the kinds of key that joined them. */
@@ -71,8 +82,13 @@ function groups(nodes: readonly Node[]): { members: Node[]; reasons: Set<Reason>
       ...n.names.map((name) => (emailIn(name) ? '' : nameKey(name))).filter(Boolean).map((key) => `sameName ${key}`),
       ...n.emails.map((email) => `sameEmailLocalPart ${email.slice(0, email.indexOf('@'))}`),
     ];
-    for (const key of new Set(keys)) byKey.set(key, [...(byKey.get(key) ?? []), i]);
+    for (const key of new Set(keys)) {
+      const members = byKey.get(key);
+      if (members) members.push(i);
+      else byKey.set(key, [i]);
+    }
   });
+  for (const [key, members] of byKey) if (sharedWithinASource(members.map((i) => nodes[i] as Node))) byKey.delete(key);
   for (const members of byKey.values()) for (const i of members) parent[root(i)] = root(members[0] as number);
   const found = new Map<number, { members: Node[]; reasons: Set<Reason> }>();
   nodes.forEach((n, i) => {
@@ -84,6 +100,17 @@ function groups(nodes: readonly Node[]): { members: Node[]; reasons: Set<Reason>
     if (members.length > 1) found.get(root(members[0] as number))?.reasons.add(key.slice(0, key.indexOf(' ')) as Reason);
   }
   return [...found.values()];
+}
+
+function sharedWithinASource(members: readonly Node[]): boolean {
+  const seen = new Set<string>();
+  for (const member of members) {
+    for (const source of member.sources) {
+      if (seen.has(source)) return true;
+      seen.add(source);
+    }
+  }
+  return false;
 }
 
 /** None for a lone account, and none where two configured people look alike: config already says they differ. */

@@ -68,4 +68,9 @@ describe('identity suggestions', () => {
     // No e-mail anywhere: the smaller account id stands as the person's id.
     expect(doc.identitySuggestions?.map((suggestion) => suggestion.config)).toEqual(['{ "id": "asana:a", "aliases": ["asana:a", "jira:a"] }']);
   });
+
+  it('joins no two accounts of one source, which are two people (Jira names every deleted account "Former user")', () => {
+    const people = [person('jira:f1', 'Former user'), person('jira:f2', 'Former user'), person('asana:f3', 'former user')];
+    expect(run(people, [], ['jira:f1', 'jira:f2'], ['asana:f3']).identitySuggestions).toEqual([]);
+  });
 });
