@@ -1,6 +1,6 @@
 import type { KpiConfig, PersonOverride, Theme } from '../config/schema.ts';
 import type { Person, Project, StatusChange, Task, TimeEntry } from '../domain/records.ts';
-import { SCHEMA_VERSION, type AlignmentDoc, type ManagersDoc, type ProjectsDoc } from '../publish/documents.ts';
+import { SCHEMA_VERSION, type AlignmentDoc, type IdentitySuggestion, type ManagersDoc, type ProjectsDoc, type QualityFinding } from '../publish/documents.ts';
 import { AlignmentTally, NO_PORTFOLIO } from './alignment.ts';
 import { periodFields } from './period-fields.ts';
 import { Calendar, DAY_MS, dayNumber } from './calendar.ts';
@@ -12,7 +12,9 @@ import { createIdentityResolver, type Identity, type IdentityResolver } from './
 import { instantMs } from './instant.ts';
 import { C } from './manager-tally.ts';
 import { Org } from './org.ts';
-import { People } from './people.ts';
+import { People, weekOf } from './people.ts';
+import { PlausibilityTally } from './plausibility.ts';
+import { suggestIdentities } from './identity-suggestions.ts';
 import { buildProjectsDoc } from './projects-report.ts';
 import { buildManagersDoc } from './reports.ts';
 import { MONTHS, QUARTERS, resolveKpiSettings, type KpiSettings } from './settings.ts';
@@ -42,6 +44,11 @@ export interface KpiResults {
   alignment: AlignmentDoc;
   /** Identities seen as PMs or in time entries that no person override vouches for, by id. */
   unmatchedIdentities: { id: string; name: string }[];
+  /** Implausible inputs (plausibility.ts), and how many past the cap per kind were left out. */
+  findings: QualityFinding[];
+  findingsOmitted: Record<string, number>;
+  /** Unmatched accounts that look like one person, with the config that joins them (identity-suggestions.ts). */
+  identitySuggestions: IdentitySuggestion[];
 }
 
 /**
@@ -72,6 +79,7 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #tasks: TaskIndex;
   readonly #themes: TaskThemes;
   readonly #entries: EntryTally;
+  readonly #plausibility: PlausibilityTally;
   readonly #seenPeople = new Set<string>();
   readonly #grouping = new GroupOrder();
   /** The facts of the task in hand, one object for all (see factsOf). */
@@ -89,11 +97,12 @@ class StreamingKpiEngine implements KpiEngine {
     this.#org = new Org(input.projects, this.#identities, this.#calendar);
     const firstDay = Math.min(...this.#calendar.slots.map((slot) => slot.from));
     this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf, (id) => this.#noteIdentity(id));
+    this.#plausibility = new PlausibilityTally(this.#people.firstWeek, weekOf(this.#calendar.asOf) - this.#people.firstWeek + 1);
     const months = this.#calendar.slots.flatMap((slot, index) => (slot.kind === 'month' ? [periodFields(this.#calendar, index)] : []));
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
     this.#tasks = new TaskIndex(input.themes.length);
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);
-    this.#entries = new EntryTally({ calendar: this.#calendar, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment });
+    this.#entries = new EntryTally({ calendar: this.#calendar, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment, plausibility: this.#plausibility });
   }
 
   addTasks(tasks: readonly Task[]): void {
@@ -139,7 +148,9 @@ class StreamingKpiEngine implements KpiEngine {
     for (const change of changes) {
       const slot = this.#tasks.slotOf(change.taskId);
       const day = dayNumber(change.at);
-      if (slot === undefined || day > this.#calendar.asOf) continue;
+      if (day > this.#calendar.asOf) continue;
+      this.#plausibility.noteStatusChange(change.source, change.to === 'done' && change.from !== 'done');
+      if (slot === undefined) continue;
       if (change.to === 'in_progress') {
         const at = instantMs(change.at);
         const known = this.#tasks.historyStartMs[slot] ?? Number.NaN;
@@ -174,14 +185,19 @@ class StreamingKpiEngine implements KpiEngine {
     const unmatched = [...this.#unmatched.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const window = { from: this.#calendar.windowSlot.from, to: this.#calendar.asOf };
     const windowDates = { from: new Date(window.from * DAY_MS).toISOString().slice(0, 10), to: asOf };
+    const managersDoc = buildManagersDoc(asOf, this.#calendar, this.#people, this.#settings, managers);
+    const plausibility = this.#plausibility.finish(this.#people, managersDoc, asOf);
     return {
-      managers: buildManagersDoc(asOf, this.#calendar, this.#people, this.#settings, managers),
+      managers: managersDoc,
       projects: buildProjectsDoc(asOf, this.#settings, tallied),
       alignment: {
         schemaVersion: SCHEMA_VERSION,
         ...this.#alignment.finish(asOf, windowDates, managers.map((m) => m.pm.id), unalignedWork(tallied), this.#projectManagerIds()),
       },
       unmatchedIdentities: unmatched.map(({ id, name }) => ({ id, name })),
+      findings: plausibility.findings,
+      findingsOmitted: plausibility.omitted,
+      identitySuggestions: suggestIdentities(this.#input.people, this.#input.overrides, unmatched, this.#identities),
     };
   }
 

@@ -5,6 +5,7 @@ import { GroupOrder } from './group-order.ts';
 import { C, S, type ManagerTally } from './manager-tally.ts';
 import type { Org } from './org.ts';
 import type { People } from './people.ts';
+import { ENTRY_HOURS_LIMIT, WEEK_HOURS_LIMIT, type PlausibilityTally } from './plausibility.ts';
 import type { TaskIndex } from './task-index.ts';
 import type { TeamHours } from './team-hours.ts';
 import { NO_TAGS, type TaskThemes } from './task-themes.ts';
@@ -36,6 +37,7 @@ export class EntryTally {
   readonly #tasks: TaskIndex;
   readonly #themes: TaskThemes;
   readonly #alignment: AlignmentTally;
+  readonly #plausibility: PlausibilityTally;
   /** Scratch for Calendar.slotsOf. */
   readonly #slots = new Int32Array(3);
   /**
@@ -64,7 +66,7 @@ export class EntryTally {
   #lastTeam: (TeamHours | undefined)[] = [];
   #lastLocal = new Int32Array(0);
 
-  constructor(parts: { calendar: Calendar; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally }) {
+  constructor(parts: { calendar: Calendar; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally; plausibility: PlausibilityTally }) {
     this.#calendar = parts.calendar;
     this.#org = parts.org;
     this.#projectSums = new Float64Array(parts.org.tallies.length * SUMS);
@@ -72,6 +74,7 @@ export class EntryTally {
     this.#tasks = parts.tasks;
     this.#themes = parts.themes;
     this.#alignment = parts.alignment;
+    this.#plausibility = parts.plausibility;
   }
 
   /** Adds the per-project sums to the project tallies: call once, after the last entry. */
@@ -175,7 +178,10 @@ export class EntryTally {
         const rate = people.anyRate ? people.tallies[person]?.rate : undefined;
         if (rate !== undefined) (project.cost.ac += hours * rate), (project.cost.costed += hours);
       }
-      people.logWeek(person, this.#pageDays[i] as number, hours);
+      // Past a threshold only (rare), the entry is reported to the data-quality flags.
+      const weekHours = people.logWeek(person, this.#pageDays[i] as number, hours);
+      if (weekHours > WEEK_HOURS_LIMIT) this.#plausibility.noteWeekEntry(person, this.#pageDays[i] as number, (entries[i] as TimeEntry).id);
+      if (hours > ENTRY_HOURS_LIMIT) this.#plausibility.noteLongEntry((entries[i] as TimeEntry).id, person, (entries[i] as TimeEntry).date, hours);
       const n = this.#pagePeriodCount[i] as number;
       for (let k = 0; k < n; k++) {
         const slot = this.#pagePeriods[i * 3 + k] as number;

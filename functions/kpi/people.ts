@@ -1,6 +1,6 @@
 import type { PersonOverride } from '../config/schema.ts';
 import { IdTable } from './id-table.ts';
-import type { IdentityResolver } from './identity.ts';
+import type { Identity, IdentityResolver } from './identity.ts';
 
 /**
  * The people who log time, by canonical identity: capacity, cost rate, and hours per slot and per
@@ -31,8 +31,12 @@ export class People {
   readonly #defaultCapacity: number;
   readonly #slots: number;
   readonly firstWeek: number;
+  /** The last day of the weeks kept (the as-of date). */
+  readonly lastDay: number;
   readonly #weeks: number;
   readonly tallies: PersonTally[] = [];
+  /** Who each person index is, for reports on people (the data-quality flags). */
+  readonly #identities: Identity[] = [];
   /** Whether any person has a cost rate: without one, nobody's rate needs looking up. */
   readonly anyRate: boolean;
   /** Per person one row: hours per slot, then hours per week from `firstWeek` (an entry adds to both). */
@@ -49,6 +53,7 @@ export class People {
     this.#defaultCapacity = defaultCapacity;
     this.#slots = slots;
     this.firstWeek = weekOf(firstDay);
+    this.lastDay = lastDay;
     this.#weeks = weekOf(lastDay) - this.firstWeek + 1;
     this.#row = slots + this.#weeks;
     this.#hours = new Float64Array(64 * this.#row);
@@ -128,6 +133,7 @@ export class People {
     if (index === undefined) {
       index = this.tallies.length;
       const override = this.#overrides.get(identity.id);
+      this.#identities.push(identity);
       this.tallies.push({ capacityPerWeek: override?.capacityHoursPerWeek ?? this.#defaultCapacity, rate: override?.rate });
       if (this.tallies.length * this.#row > this.#hours.length) {
         this.#hours = grown(this.#hours);
@@ -137,11 +143,16 @@ export class People {
     return index;
   }
 
-  logWeek(person: number, day: number, hours: number): void {
+  /** Adds to the person's week; returns the week's hours so far (0 outside the calendar). */
+  logWeek(person: number, day: number, hours: number): number {
     const week = weekOf(day) - this.firstWeek;
-    if (person < 0 || person >= this.tallies.length || week < 0 || week >= this.#weeks) return;
+    if (person < 0 || person >= this.tallies.length || week < 0 || week >= this.#weeks) return 0;
     const at = person * this.#row + this.#slots + week;
-    this.#hours[at] = (this.#hours[at] as number) + hours;
+    return (this.#hours[at] = (this.#hours[at] as number) + hours);
+  }
+
+  identityOf(person: number): Identity {
+    return this.#identities[person] as Identity;
   }
 
   logSlot(person: number, slot: number, hours: number): void {

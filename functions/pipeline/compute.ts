@@ -55,6 +55,9 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
         sources: config.sources.map((source) => ({ name: source.name, type: source.type })),
         quarantine: await store.listQuarantine(),
         unmatchedIdentities: result.unmatchedIdentities,
+        findings: result.findings,
+        findingsOmitted: result.findingsOmitted,
+        identitySuggestions: result.identitySuggestions,
       }),
     };
     const names = Object.keys(documents) as (keyof SnapshotDocuments)[];

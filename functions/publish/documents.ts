@@ -252,6 +252,56 @@ export const AlignmentDocSchema = z.object({
   ),
 });
 
+/**
+ * One implausible input the KPI engine noticed (see docs/kpi-catalogue.md, "Data quality flags"):
+ * the figure that crossed the threshold and the records behind it, so someone can go and fix them.
+ */
+const findingBase = { message: z.string(), figure: z.number(), threshold: z.number() };
+export const QualityFindingSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('personWeekHours'),
+    ...findingBase,
+    records: z.object({
+      personId: z.string(),
+      personName: z.string(),
+      /** ISO week, e.g. `2026-W05`, and its Monday. */
+      week: z.string(),
+      weekStart: isoDate,
+      hours: z.number(),
+      /** Up to 10 time entries: the one that took the week over the threshold, then later ones, in the order read. */
+      entryIds: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    kind: z.literal('entryHours'),
+    ...findingBase,
+    records: z.object({ entryId: z.string(), personId: z.string(), personName: z.string(), date: isoDate, hours: z.number() }),
+  }),
+  z.object({
+    kind: z.literal('teamUtilization'),
+    ...findingBase,
+    records: z.object({ pmId: z.string(), pmName: z.string(), period: z.string(), utilization: z.number(), teamSize: z.number().int() }),
+  }),
+  z.object({
+    kind: z.literal('noMovesToDone'),
+    ...findingBase,
+    records: z.object({ source: z.string(), statusChanges: z.number().int(), movesToDone: z.number().int() }),
+  }),
+]);
+
+/** Accounts that look like one person, and the `people[]` config entry that would join them. */
+export const IdentitySuggestionSchema = z.object({
+  /** Why they look alike: `sameName`, `sameEmailLocalPart`, `knownPerson` (an account like a configured person's). */
+  reasons: z.array(z.enum(['sameName', 'sameEmailLocalPart', 'knownPerson'])),
+  message: z.string(),
+  /** The unmatched accounts: the identity id, its name, and the source record ids behind it. */
+  accounts: z.array(z.object({ id: z.string(), name: z.string(), recordIds: z.array(z.string()) })),
+  /** The configured person they would join, when there is one. */
+  personId: z.string().optional(),
+  /** The `people[]` entry, one line of JSON, to paste into the config (replacing `personId`'s entry when set). */
+  config: z.string(),
+});
+
 export const QualityDocSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   generatedAt: z.string(),
@@ -269,6 +319,11 @@ export const QualityDocSchema = z.object({
   quarantine: z.array(z.object({ source: z.string(), kind: z.string(), recordId: z.string(), reason: z.string() })),
   /** Source people who appear in time entries or as PMs but match no configured person override. */
   unmatchedIdentities: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Implausible inputs, by kind then largest figure first; each kind capped (see `findingsOmitted`). */
+  findings: z.array(QualityFindingSchema).optional(),
+  /** Findings left out of `findings` by the cap, per kind. */
+  findingsOmitted: z.record(z.string(), z.number().int()).optional(),
+  identitySuggestions: z.array(IdentitySuggestionSchema).optional(),
 });
 
 export const LatestSchema = z.object({
@@ -288,6 +343,8 @@ export type Portfolio = z.infer<typeof PortfolioSchema>;
 export type PortfoliosDoc = z.infer<typeof PortfoliosDocSchema>;
 export type AlignmentDoc = z.infer<typeof AlignmentDocSchema>;
 export type QualityDoc = z.infer<typeof QualityDocSchema>;
+export type QualityFinding = z.infer<typeof QualityFindingSchema>;
+export type IdentitySuggestion = z.infer<typeof IdentitySuggestionSchema>;
 export type Latest = z.infer<typeof LatestSchema>;
 export type CompanyStat = z.infer<typeof CompanyStatSchema>;
 export type AreaDefinition = z.infer<typeof AreaDefinitionSchema>;

@@ -1,6 +1,6 @@
 import type { QuarantineEntry } from '../domain/records.ts';
 import type { SyncRun } from '../store/store.ts';
-import { SCHEMA_VERSION, type QualityDoc } from './documents.ts';
+import { SCHEMA_VERSION, type IdentitySuggestion, type QualityDoc, type QualityFinding } from './documents.ts';
 
 /** The published quarantine list stops here; the per-source counts still count every entry. */
 export const QUARANTINE_LIST_LIMIT = 200;
@@ -13,10 +13,15 @@ export interface QualityInput {
   sources: readonly { name: string; type: string }[];
   quarantine: readonly QuarantineEntry[];
   unmatchedIdentities: readonly { id: string; name: string }[];
+  /** The KPI engine's implausible-input flags and suggested identity joins (absent: none). */
+  findings?: readonly QualityFinding[];
+  findingsOmitted?: Readonly<Record<string, number>>;
+  identitySuggestions?: readonly IdentitySuggestion[];
 }
 
 /**
- * The data-quality page: how fresh each source is, what it brought, what was set aside and why.
+ * The data-quality page: how fresh each source is, what it brought, what was set aside and why,
+ * which inputs look implausible, and which unmatched accounts look like one person.
  * A configured source that never synced is listed as not ok, so a missing sync is visible.
  */
 export function buildQualityDoc(input: QualityInput): QualityDoc {
@@ -46,5 +51,8 @@ export function buildQualityDoc(input: QualityInput): QualityDoc {
       .slice(0, QUARANTINE_LIST_LIMIT)
       .map(({ source, kind, recordId, reason }) => ({ source, kind, recordId, reason })),
     unmatchedIdentities: input.unmatchedIdentities.map(({ id, name }) => ({ id, name })),
+    findings: [...(input.findings ?? [])],
+    findingsOmitted: { ...input.findingsOmitted },
+    identitySuggestions: [...(input.identitySuggestions ?? [])],
   };
 }

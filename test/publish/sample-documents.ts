@@ -24,6 +24,9 @@ export function sampleDocuments(): SnapshotDocuments {
       sources: [{ name: 'jira', type: 'jira' }],
       quarantine: [],
       unmatchedIdentities: result.unmatchedIdentities,
+      findings: result.findings,
+      findingsOmitted: result.findingsOmitted,
+      identitySuggestions: result.identitySuggestions,
     }),
   };
 }

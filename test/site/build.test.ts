@@ -156,6 +156,15 @@ describe('buildSite', () => {
     }
   });
 
+  it('lists implausible inputs with the records behind them, and the people[] lines that join look-alike accounts', () => {
+    const quality = html.get('quality/index.html') ?? '';
+    expect(quality).toContain('Implausible inputs (2)');
+    for (const text of ['2025-W45', '2025-11-03', 'asana:te:9917, asana:te:9918', 'Sources that never finish a task', '412']) expect(quality).toContain(text);
+    // The config line, copyable as is from a <pre> (Astro escapes the quotes as &quot;).
+    const pre = quality.match(/<pre class="config[^"]*"[^>]*>([^<]*)<\/pre>/)?.[1]?.replaceAll('&quot;', '"').replaceAll('&#34;', '"');
+    expect(pre).toBe('{ "id": "r.bianchi@example.com", "aliases": ["asana:user:88120", "jira:acct:77aa"] }');
+  });
+
   it('marks every page built from a snapshot older than 48 h as stale', () => {
     for (const [page, text] of html) expect(text, page).toContain('data-stale-banner');
   });
