@@ -20,7 +20,18 @@ export const KpiDefinitionSchema = z.object({
   higherIsBetter: z.boolean(),
   description: z.string(),
   formula: z.string(),
+  /**
+   * How PMs are compared on it: `rate` (a share of n trials, funnel limits), `normalised` (a mean,
+   * percentile or index that does not grow with the size of the PM's work, interval limits) or
+   * `count` (grows with size: published, never ranked). Absent in snapshots before it existed.
+   */
+  comparison: z.enum(['rate', 'normalised', 'count']).optional(),
+  /** False for counts that grow with size: no percentile, no signal, no area, never the weakest KPI. */
+  ranked: z.boolean().optional(),
 });
+
+/** Against the company's noise limits at this PM's n: beyond the 95 % limit on the good or bad side, or within. */
+export const SignalSchema = z.enum(['better', 'worse', 'within']);
 
 export const KpiValueSchema = z.object({
   /** null when the PM has no data for it (e.g. no task due in the window). */
@@ -35,6 +46,14 @@ export const KpiValueSchema = z.object({
   shrunk: num.optional(),
   /** Rates only: successes behind the rate (e.g. tasks on time), for funnel plots. */
   successes: z.number().int().nonnegative().optional(),
+  /** The amount the noise limits scale with when it is not n (throughput per person-week: the person-weeks). */
+  weight: z.number().nonnegative().optional(),
+  /** Ranked KPIs only: (value − company target) ÷ standard error at this PM's n, direction-adjusted (positive = better); null without a value or limits. */
+  deviation: num.optional(),
+  /** Ranked KPIs only: `better`/`worse` when |deviation| > 1.96 (beyond the 95 % limit), else `within`. */
+  signal: SignalSchema.optional(),
+  /** Ranked KPIs only: true when the value is also beyond the 99.8 % limit (|deviation| > 3.09). */
+  beyond998: z.boolean().optional(),
 });
 
 /** Control limits of a funnel plot at one sample size: mean ± z·√(p(1−p)/n). */
@@ -55,6 +74,12 @@ export const CompanyStatSchema = z.object({
   n: z.number().int().nonnegative().optional(),
   /** Rates only: pooled rate and limits at sample sizes spanning the PMs' n. */
   funnel: z.object({ target: z.number(), limits: z.array(FunnelLimitSchema) }).optional(),
+  /**
+   * Normalised KPIs only: limits at weight w (the PM's `weight`, else n) are target ± z·sd ÷ √w
+   * (z 1.96 and 3.09), on the scale `scale` (`distanceFromOne` = |value − 1| for KPIs best at 1).
+   * Over the k PMs with a value and w > 0: target = Σ wᵢxᵢ ÷ Σ wᵢ, sd = √(Σ wᵢ(xᵢ − target)² ÷ (k − 1)).
+   */
+  interval: z.object({ target: z.number(), sd: z.number(), scale: z.enum(['value', 'distanceFromOne']) }).optional(),
 });
 
 /** A competency area: a group of KPIs scored together (e.g. delivery, cost, flow, team, quality). */
@@ -105,7 +130,12 @@ export const ManagersDocSchema = z.object({
       months: z.array(PeriodValuesSchema).optional(),
       /** KPI values per quarter, oldest first. */
       quarters: z.array(PeriodValuesSchema).optional(),
-      /** The KPI where this PM stands lowest against the company, and the tasks that drive it. */
+      /**
+       * The ranked KPI furthest beyond its 95 % limit on the bad side (lowest deviation below
+       * −1.96); null when every ranked KPI is within its limits. Absent in older snapshots.
+       */
+      weakestKpi: z.string().nullable().optional(),
+      /** The weakest KPI (as `weakestKpi`) and the tasks that drive it; absent when there is none. */
       drivers: z.object({ kpi: z.string(), tasks: z.array(DriverTaskSchema) }).optional(),
     }),
   ),
@@ -268,6 +298,7 @@ export const LatestSchema = z.object({
 
 export type KpiDefinition = z.infer<typeof KpiDefinitionSchema>;
 export type KpiValue = z.infer<typeof KpiValueSchema>;
+export type Signal = z.infer<typeof SignalSchema>;
 export type ManagersDoc = z.infer<typeof ManagersDocSchema>;
 export type ProjectsDoc = z.infer<typeof ProjectsDocSchema>;
 export type Portfolio = z.infer<typeof PortfolioSchema>;
