@@ -1,7 +1,6 @@
 import type { AreaDefinition } from '../publish/documents.ts';
-import { Z95 } from './compare.ts';
 import { goodness, type KpiSpec } from './kpi-spec.ts';
-import type { Standing } from './noise-limits.ts';
+import { shortfall, type Standing } from './noise-limits.ts';
 
 /**
  * Direction-adjusted z-scores of every PM on every ranked KPI and from them the competency-area
@@ -45,17 +44,16 @@ export function areaScores(areas: readonly AreaDefinition[], z: ReadonlyMap<stri
 }
 
 /**
- * The ranked KPI that lies furthest beyond its 95 % limit on the bad side: the lowest deviation
- * (in standard errors, direction-adjusted) below −1.96. Undefined when every ranked KPI is within
- * its limits: then no KPI is weak against the company, however the PM ranks. Ties go to the
+ * The ranked KPI that lies furthest beyond its 95 % limit on the bad side, measured in standard
+ * errors beyond the limit (−deviation − limit95). Undefined when no ranked KPI lies beyond its
+ * limit: then no KPI is weak against the company, however the PM ranks. Ties go to the
  * catalogue's order. Pass ranked KPIs only.
  */
-export function weakestKpi<S extends { id: string }>(specs: readonly S[], standings: ReadonlyMap<string, Standing | undefined>): { spec: S; deviation: number } | undefined {
-  let weakest: { spec: S; deviation: number } | undefined;
+export function weakestKpi<S extends { id: string }>(specs: readonly S[], standings: ReadonlyMap<string, Standing | undefined>): { spec: S; beyond: number } | undefined {
+  let weakest: { spec: S; beyond: number } | undefined;
   for (const spec of specs) {
-    const deviation = standings.get(spec.id)?.deviation;
-    if (deviation === null || deviation === undefined || !(deviation < -Z95)) continue;
-    if (!weakest || deviation < weakest.deviation) weakest = { spec, deviation };
+    const beyond = shortfall(standings.get(spec.id));
+    if (beyond > 0 && (!weakest || beyond > weakest.beyond)) weakest = { spec, beyond };
   }
   return weakest;
 }

@@ -9,7 +9,7 @@ import type { ManagerTally } from './manager-tally.ts';
 import { managerValues, type RawValue, type RawValues } from './manager-values.ts';
 import { roundForUnit } from './numbers.ts';
 import type { People } from './people.ts';
-import { intervalLimits, intervalStandings, rateStandings, type Standing } from './noise-limits.ts';
+import { intervalStandings, publishedStanding, rateStandings, type Standing } from './noise-limits.ts';
 import type { KpiSettings } from './settings.ts';
 
 /** Turns the PMs' tallies into the managers document: values, company comparison, areas, trends, drivers. */
@@ -33,26 +33,21 @@ function periodValue(spec: KpiSpec, raw: RawValues, settings: KpiSettings): KpiV
   };
 }
 
-/** Company spread of the PMs' values; with `limits`, the funnel (rates) or interval (normalised KPIs) too. */
+/** Company spread of the PMs' values; with `limits`, a rate's funnel too. */
 function companyStat(spec: KpiSpec, raws: readonly RawValues[], limits: boolean): CompanyStat {
   const own = raws.map((raw) => raw[spec.id] ?? { value: null, n: 0 });
   const s = spread(own.map((r) => r.value).filter((v): v is number => v !== null));
   const rateLimits = limits && isRate(spec) ? funnel(own) : undefined;
-  const interval = limits && spec.comparison === 'normalised' ? intervalLimits(own, spec.direction) : undefined;
   return {
     mean: round(spec, s.mean), median: round(spec, s.median), p25: round(spec, s.p25), p75: round(spec, s.p75), n: s.n ?? 0,
     ...(rateLimits ? { funnel: { target: round(spec, rateLimits.target) ?? 0, limits: rateLimits.limits.map((l) => ({ n: l.n, lower95: round(spec, l.lower95) ?? 0, upper95: round(spec, l.upper95) ?? 0, lower998: round(spec, l.lower998) ?? 0, upper998: round(spec, l.upper998) ?? 0 })) } } : {}),
-    ...(interval ? { interval: { target: round(spec, interval.target) ?? 0, sd: round(spec, interval.sd) ?? 0, scale: interval.scale } } : {}),
   };
 }
 
 /** Every PM's standing against the noise limits of a ranked KPI (undefined where the PM has no value). */
 function standings(spec: KpiSpec, own: readonly RawValue[]): (Standing | undefined)[] {
-  return isRate(spec) ? rateStandings(own, spec.direction) : intervalStandings(own, spec.direction, intervalLimits(own, spec.direction));
+  return isRate(spec) ? rateStandings(own, spec.direction) : intervalStandings(own, spec.direction);
 }
-
-const comparedFields = (standing: Standing | undefined): Partial<KpiValue> =>
-  standing ? { deviation: standing.deviation === null ? null : Math.round(standing.deviation * 100) / 100, signal: standing.signal, beyond998: standing.beyond998 } : {};
 
 /**
  * The window values of every PM. Ranked KPIs add the percentile (rates: of the shrunk value),
@@ -78,7 +73,7 @@ function compared(raws: readonly RawValues[], settings: KpiSettings) {
         return;
       }
       const percentile = pct[pm] === null || pct[pm] === undefined ? null : Math.round((pct[pm] as number) * 10) / 10;
-      (values[pm] as Record<string, KpiValue>)[spec.id] = { ...base, percentile, ...(isRate(spec) ? { shrunk: round(spec, rankValues[pm]) } : {}), ...weight, ...comparedFields(standing[pm]) };
+      (values[pm] as Record<string, KpiValue>)[spec.id] = { ...base, percentile, ...(isRate(spec) ? { shrunk: round(spec, rankValues[pm]) } : {}), ...weight, ...publishedStanding(standing[pm]) };
       rankBy[pm]?.set(spec.id, rankValues[pm] ?? null);
       standingsOf[pm]?.set(spec.id, standing[pm]);
     });

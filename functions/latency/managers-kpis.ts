@@ -1,7 +1,7 @@
 import type { KpiDefinition, KpiValue, ManagersDoc } from '../publish/documents.ts';
 import { weakestKpi } from '../kpi/areas.ts';
 import { percentiles, spread } from '../kpi/compare.ts';
-import { intervalLimits, intervalStandings, type Standing } from '../kpi/noise-limits.ts';
+import { intervalStandings, publishedStanding, type Standing } from '../kpi/noise-limits.ts';
 import type { RawValue } from '../kpi/manager-values.ts';
 import type { LatencyFigures } from './latency.ts';
 
@@ -69,7 +69,7 @@ const published = (id: LatencyId, raw: RawValue, percentile: number | null | und
   return {
     ...value,
     percentile: percentile ?? null,
-    ...(standing ? { deviation: standing.deviation === null ? null : Math.round(standing.deviation * 100) / 100, signal: standing.signal, beyond998: standing.beyond998 } : {}),
+    ...publishedStanding(standing),
   };
 };
 
@@ -90,18 +90,19 @@ export function withLatencyKpis(doc: ManagersDoc, byManager: ReadonlyMap<string,
   for (const { id, ranked } of latencyDefinitions) {
     const own = values.map((v) => v[id as LatencyId]);
     const column = own.map((r) => r.value);
-    const interval = ranked ? intervalLimits(own, 'lower') : undefined;
-    company[id] = { ...spread(column.filter((v): v is number => v !== null)), ...(interval ? { interval } : {}) };
+    company[id] = spread(column.filter((v): v is number => v !== null));
     if (!ranked) continue;
     ranks.set(id, percentiles(column.map((v) => (v === null ? null : -v))));
-    standings.set(id, intervalStandings(own, 'lower', interval));
+    standings.set(id, intervalStandings(own, 'lower'));
   }
   const managers = doc.managers.map((pm, i) => {
     const added = Object.fromEntries(latencyDefinitions.map(({ id }) => [id, published(id as LatencyId, values[i]![id as LatencyId], ranks.get(id)?.[i], standings.get(id)?.[i])]));
     const own = new Map(latencyDefinitions.map(({ id }) => [id, standings.get(id)?.[i]]));
     const latencyWeakest = weakestKpi(latencyDefinitions.filter((d) => d.ranked), own);
-    const current = pm.weakestKpi ? pm.values[pm.weakestKpi]?.deviation : undefined;
-    const replaces = latencyWeakest && (current === null || current === undefined || latencyWeakest.deviation < current);
+    const current = pm.weakestKpi ? pm.values[pm.weakestKpi] : undefined;
+    // The published standing of the weakest so far is rounded; its shortfall is close enough to order by.
+    const currentBeyond = typeof current?.deviation === 'number' && typeof current.limit95 === 'number' ? -current.deviation - current.limit95 : 0;
+    const replaces = latencyWeakest && latencyWeakest.beyond > currentBeyond;
     return { ...pm, values: { ...pm.values, ...added }, ...(replaces ? { weakestKpi: latencyWeakest.spec.id, drivers: { kpi: latencyWeakest.spec.id, tasks: [] } } : {}) };
   });
   return { ...doc, kpis: [...doc.kpis, ...latencyDefinitions], managers, company };

@@ -48,11 +48,24 @@ export const KpiValueSchema = z.object({
   successes: z.number().int().nonnegative().optional(),
   /** The amount the noise limits scale with when it is not n (throughput per person-week: the person-weeks). */
   weight: z.number().nonnegative().optional(),
-  /** Ranked KPIs only: (value − company target) ÷ standard error at this PM's n, direction-adjusted (positive = better); null without a value or limits. */
+  /**
+   * Ranked KPIs only: what the value is compared with. Rates: the pooled company rate. Other
+   * ranked KPIs: the weighted mean of the other PMs (for a KPI best at 1, of their distance from 1).
+   */
+  target: num.optional(),
+  /** Ranked KPIs only: the standard error at this PM's n (or weight): rates √(p(1 − p)/n), others sd of the other PMs ÷ √w. */
+  se: num.optional(),
+  /** Ranked KPIs only: (value − target) ÷ se, direction-adjusted (positive = better); null when there is nothing to compare with. */
   deviation: num.optional(),
-  /** Ranked KPIs only: `better`/`worse` when |deviation| > 1.96 (beyond the 95 % limit), else `within`. */
+  /**
+   * Ranked KPIs only: how many standard errors the 95 % and 99.8 % limits lie from the target:
+   * 1.96 and 3.09 for rates, Student's t with (other PMs − 1) degrees of freedom for the others.
+   */
+  limit95: num.optional(),
+  limit998: num.optional(),
+  /** Ranked KPIs only: `better`/`worse` when |deviation| > limit95 (beyond the 95 % limit), else `within`. */
   signal: SignalSchema.optional(),
-  /** Ranked KPIs only: true when the value is also beyond the 99.8 % limit (|deviation| > 3.09). */
+  /** Ranked KPIs only: true when the value is also beyond the 99.8 % limit (|deviation| > limit998). */
   beyond998: z.boolean().optional(),
 });
 
@@ -74,12 +87,6 @@ export const CompanyStatSchema = z.object({
   n: z.number().int().nonnegative().optional(),
   /** Rates only: pooled rate and limits at sample sizes spanning the PMs' n. */
   funnel: z.object({ target: z.number(), limits: z.array(FunnelLimitSchema) }).optional(),
-  /**
-   * Normalised KPIs only: limits at weight w (the PM's `weight`, else n) are target ± z·sd ÷ √w
-   * (z 1.96 and 3.09), on the scale `scale` (`distanceFromOne` = |value − 1| for KPIs best at 1).
-   * Over the k PMs with a value and w > 0: target = Σ wᵢxᵢ ÷ Σ wᵢ, sd = √(Σ wᵢ(xᵢ − target)² ÷ (k − 1)).
-   */
-  interval: z.object({ target: z.number(), sd: z.number(), scale: z.enum(['value', 'distanceFromOne']) }).optional(),
 });
 
 /** A competency area: a group of KPIs scored together (e.g. delivery, cost, flow, team, quality). */
@@ -131,8 +138,8 @@ export const ManagersDocSchema = z.object({
       /** KPI values per quarter, oldest first. */
       quarters: z.array(PeriodValuesSchema).optional(),
       /**
-       * The ranked KPI furthest beyond its 95 % limit on the bad side (lowest deviation below
-       * −1.96); null when every ranked KPI is within its limits. Absent in older snapshots.
+       * The ranked KPI furthest beyond its 95 % limit on the bad side (largest −deviation − limit95,
+       * in standard errors); null when every ranked KPI is within its limits. Absent in older snapshots.
        */
       weakestKpi: z.string().nullable().optional(),
       /** The weakest KPI (as `weakestKpi`) and the tasks that drive it; absent when there is none. */

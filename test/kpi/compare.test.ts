@@ -107,23 +107,21 @@ describe('comparing PMs with the company', () => {
     expect(ann?.values.throughputPerPersonWeek).toMatchObject({ value: 2.7586, n: 4, weight: 1.45 });
   });
 
-  it('publishes interval limits for SPI and each PM\'s deviation from them', () => {
-    const { managers } = run();
-    // SPI Ann 0.84 (n 6), Bob 1 (n 2): target (6 × 0.84 + 2 × 1)/8 = 0.88;
-    // sd = √((6 × 0.04² + 2 × 0.12²)/1) = √0.0384 = 0.195959.
-    expect(managers.company.spi?.interval).toEqual({ target: 0.88, sd: 0.196, scale: 'value' });
-    // Ann: (0.84 − 0.88)/(0.195959/√6) = −0.04/0.08 = −0.5; Bob: 0.12/(0.195959/√2) = 0.866.
-    const [ann, bob] = managers.managers;
-    expect(ann?.values.spi).toMatchObject({ deviation: -0.5, signal: 'within' });
-    expect(bob?.values.spi).toMatchObject({ deviation: 0.87, signal: 'within' });
-    // Rates keep the funnel and carry no interval.
-    expect(managers.company.onTimeRate?.interval).toBeUndefined();
+  it('publishes for each ranked value what it was compared with', () => {
+    const [ann, bob] = run().managers.managers;
+    // On-time: pooled 4/6; Ann se = √(0.666667 × 0.333333/4) = 0.235702, (0.5 − 0.666667)/0.235702 = −0.71.
+    expect(ann?.values.onTimeRate).toMatchObject({ target: 0.6667, se: 0.2357, deviation: -0.71, signal: 'within', beyond998: false });
+    // SPI is compared with the other PMs; with only two PMs there is nobody else to estimate the spread from.
+    expect(ann?.values.spi).toMatchObject({ target: null, se: null, deviation: null, signal: 'within' });
+    expect(bob?.values.spi).toMatchObject({ deviation: null, signal: 'within' });
+    // Counts carry none of it.
+    expect(ann?.values.wip).not.toHaveProperty('signal');
   });
 
   it('names no weakest KPI when every ranked KPI is within its limits', () => {
     const [ann, bob] = run().managers.managers;
     // Ann's on-time 2/4 against the pooled 4/6: (0.5 − 0.6667)/√(0.6667 × 0.3333/4) = −0.71, within;
-    // with two PMs no interval deviation can pass 1 (|deviation| ≤ √(k − 1)). Ranked last is not weak.
+    // with two PMs the other KPIs have no limits (they need two other PMs). Ranked last is not weak.
     expect(ann?.values.onTimeRate?.deviation).toBe(-0.71);
     expect(ann?.weakestKpi).toBeNull();
     expect(ann?.drivers).toBeUndefined();
