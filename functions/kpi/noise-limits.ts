@@ -128,7 +128,8 @@ export function intervalStandings(raws: readonly RawValue[], direction: Directio
 export const shortfall = (standing: Standing | undefined): number =>
   standing?.deviation === null || standing?.deviation === undefined || standing.limit95 === null ? 0 : -standing.deviation - standing.limit95;
 
-const round = (x: number | null, places: number): number | null => (x === null ? null : Math.round(x * 10 ** places) / 10 ** places);
+// `+ 0` turns −0 (a lower-is-better value right on its target) into 0, which JSON keeps the same.
+const round = (x: number | null, places: number): number | null => (x === null ? null : Math.round(x * 10 ** places) / 10 ** places + 0);
 
 /** The published fields of a standing: target and se to 4 decimals, deviation to 2, limits to 3. */
 export const publishedStanding = (standing: Standing | undefined): Partial<KpiValue> =>
