@@ -1,10 +1,11 @@
 import type { AreaDefinition } from '../publish/documents.ts';
 import { goodness, type KpiSpec } from './kpi-spec.ts';
+import { shortfall, type Standing } from './noise-limits.ts';
 
 /**
- * Direction-adjusted z-scores of every PM on every KPI, and from them the competency-area scores
- * and each PM's weakest KPI. A rate is compared by its shrunk value, so a PM with three tasks does
- * not top or bottom the ranking by chance.
+ * Direction-adjusted z-scores of every PM on every ranked KPI and from them the competency-area
+ * scores; and each PM's weakest KPI, judged by the noise limits, not by rank. A rate is compared
+ * by its shrunk value, so a PM with three tasks does not top or bottom the ranking by chance.
  */
 
 export const Z_CLAMP = 3;
@@ -42,17 +43,17 @@ export function areaScores(areas: readonly AreaDefinition[], z: ReadonlyMap<stri
   });
 }
 
-/** The KPI with the lowest z among those that name driver tasks; ties go to the catalogue's order. */
-export function weakestKpi(specs: readonly KpiSpec[], z: ReadonlyMap<string, number | null>): KpiSpec | undefined {
-  let weakest: KpiSpec | undefined;
-  let lowest = Number.POSITIVE_INFINITY;
+/**
+ * The ranked KPI that lies furthest beyond its 95 % limit on the bad side, measured in standard
+ * errors beyond the limit (−deviation − limit95). Undefined when no ranked KPI lies beyond its
+ * limit: then no KPI is weak against the company, however the PM ranks. Ties go to the
+ * catalogue's order. Pass ranked KPIs only.
+ */
+export function weakestKpi<S extends { id: string }>(specs: readonly S[], standings: ReadonlyMap<string, Standing | undefined>): { spec: S; beyond: number } | undefined {
+  let weakest: { spec: S; beyond: number } | undefined;
   for (const spec of specs) {
-    const score = z.get(spec.id);
-    if (spec.driver === undefined || score === null || score === undefined) continue;
-    if (score < lowest) {
-      lowest = score;
-      weakest = spec;
-    }
+    const beyond = shortfall(standings.get(spec.id));
+    if (beyond > 0 && (!weakest || beyond > weakest.beyond)) weakest = { spec, beyond };
   }
   return weakest;
 }

@@ -49,8 +49,9 @@ export function shrink(raw: RawValue, prior: BetaPrior | undefined): number | nu
   return ((raw.successes ?? 0) + prior.alpha) / (raw.n + prior.alpha + prior.beta);
 }
 
-const Z95 = 1.959964;
-const Z998 = 3.090232;
+/** Two-sided normal quantiles of the 95 % and 99.8 % limits. */
+export const Z95 = 1.959964;
+export const Z998 = 3.090232;
 const ROUND_NUMBERS = [1, 2, 5];
 
 /**
@@ -58,10 +59,9 @@ const ROUND_NUMBERS = [1, 2, 5];
  * up to the largest n, so the funnel is drawn smoothly: p ± z·√(p(1 − p)/n), clamped to [0, 1].
  */
 export function funnel(rates: readonly RawValue[]): CompanyStat['funnel'] {
+  const p = pooledRate(rates);
+  if (p === undefined) return undefined;
   const used = rates.filter((r) => r.n > 0);
-  const trials = used.reduce((sum, r) => sum + r.n, 0);
-  if (trials === 0) return undefined;
-  const p = used.reduce((sum, r) => sum + (r.successes ?? 0), 0) / trials;
   const maxN = Math.max(...used.map((r) => r.n));
   const sizes = new Set(used.map((r) => r.n));
   for (let decade = 1; decade <= maxN; decade *= 10) for (const k of ROUND_NUMBERS) if (k * decade <= maxN) sizes.add(k * decade);
@@ -71,6 +71,18 @@ export function funnel(rates: readonly RawValue[]): CompanyStat['funnel'] {
     return { n, lower95: clamp(p - Z95 * se), upper95: clamp(p + Z95 * se), lower998: clamp(p - Z998 * se), upper998: clamp(p + Z998 * se) };
   });
   return { target: p, limits };
+}
+
+/** Σ successes ÷ Σ n over the PMs with n > 0; undefined without any trial. */
+export function pooledRate(rates: readonly RawValue[]): number | undefined {
+  let trials = 0;
+  let successes = 0;
+  for (const r of rates) {
+    if (r.n <= 0) continue;
+    trials += r.n;
+    successes += r.successes ?? 0;
+  }
+  return trials === 0 ? undefined : successes / trials;
 }
 
 /** Share of PMs with a value whose goodness this one beats or ties, 0..100 (100 = best). */

@@ -1,7 +1,7 @@
 import type { AreaDefinition, KpiDefinition } from '../publish/documents.ts';
 import { deliveryKpis } from './catalogue-delivery.ts';
 import { flowKpis, teamKpis } from './catalogue-flow.ts';
-import { publishedDefinition, type AreaId, type KpiSpec } from './kpi-spec.ts';
+import { isRanked, publishedDefinition, type AreaId, type KpiSpec } from './kpi-spec.ts';
 import { DEFAULT_KPI_SETTINGS } from './settings.ts';
 
 /**
@@ -15,8 +15,13 @@ export const SMALL_SAMPLE_RATE = DEFAULT_KPI_SETTINGS.smallSampleN;
 export const SMALL_SAMPLE_HOURS = 1;
 export const DEFAULT_WINDOW_DAYS = DEFAULT_KPI_SETTINGS.windowDays;
 
-/** Every KPI, in the order the site lists them: by area, then the counts that belong to none. */
+/** Every KPI, in the order the site lists them: each count next to its size-normalised form. */
 export const KPI_SPECS: readonly KpiSpec[] = [...deliveryKpis, ...flowKpis, ...teamKpis];
+/** The KPIs PMs are compared on: percentiles, signals, z-scores, areas and the weakest KPI. */
+export const RANKED_SPECS: readonly KpiSpec[] = KPI_SPECS.filter(isRanked);
+
+// A count in an area would let a PM with more projects score better or worse for size alone.
+for (const spec of KPI_SPECS) if (spec.area && !isRanked(spec)) throw new Error(`KPI ${spec.id} is a count that grows with size and cannot belong to area ${spec.area}`);
 export const KPI_IDS: readonly string[] = KPI_SPECS.map((spec) => spec.id);
 export type KpiId = string;
 
@@ -33,8 +38,9 @@ const AREA_NAMES: Record<AreaId, [string, string]> = {
 /**
  * Competency areas. A PM's score in an area is 100 + 15 × the mean of their direction-adjusted
  * z-scores (each clamped to ±3) over the area's KPIs: 100 is the company average, 115 one
- * standard deviation better. Counts that grow with portfolio size (throughput, WIP, overdue
- * tasks, hours) belong to no area.
+ * standard deviation better. Only ranked KPIs belong to an area (checked above); counts that grow
+ * with portfolio size (throughput, WIP, overdue tasks, hours) belong to none, and their
+ * size-normalised forms are left out too, so the areas keep their meaning across snapshots.
  */
 export const areaDefinitions: readonly AreaDefinition[] = (Object.keys(AREA_NAMES) as AreaId[]).map((id) => ({
   id,

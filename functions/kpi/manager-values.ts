@@ -12,6 +12,8 @@ export interface RawValue {
   value: number | null;
   n: number;
   successes?: number;
+  /** What the noise limits scale with when it is not n (throughput per person-week: person-weeks). */
+  weight?: number;
 }
 export type RawValues = Record<string, RawValue>;
 
@@ -26,35 +28,44 @@ export function managerValues(m: ManagerTally, slot: number, calendar: Calendar,
   const due = get(C.due);
   const completions = get(C.completions);
   const estimated = state(S.estimatedByEnd);
+  const done = get(C.done);
+  const team = teamValues(m.teamHours, slot, calendar, people);
+  const teamSize = m.teamHours.size(slot);
   return {
     onTimeRate: { value: ratio(get(C.onTime), due), n: due, successes: get(C.onTime) },
     slipDaysMean: { value: ratio(get(C.slipSum), due), n: due },
     slipDaysP85: quantile(SKETCH.slip, 0.85),
     overdueOpen: { value: state(S.overdue), n: state(S.dueByEnd) },
+    overdueOpenShare: { value: ratio(state(S.overdue), state(S.dueByEnd)), n: state(S.dueByEnd), successes: state(S.overdue) },
     milestoneHitRate: { value: ratio(get(C.milestoneHit), get(C.milestoneDue)), n: get(C.milestoneDue), successes: get(C.milestoneHit) },
     spi: { value: ratio(state(S.ev), state(S.pv)), n: estimated },
     cpi: { value: ratio(state(S.ev), state(S.ac)), n: estimated },
     estimationAccuracy: { value: ratio(get(C.spentSum), get(C.estimateSum)), n: get(C.estimatedDone) },
-    throughput: { value: get(C.done) / (calendar.daysIn(slot) / 7), n: get(C.done) },
+    throughput: { value: done / (calendar.daysIn(slot) / 7), n: done },
+    throughputPerPersonWeek: { value: ratio(done, team.personWeeks), n: done, weight: team.personWeeks },
     cycleTimeP50: quantile(SKETCH.cycle, 0.5),
     cycleTimeP85: quantile(SKETCH.cycle, 0.85),
     leadTimeP50: quantile(SKETCH.lead, 0.5),
     wip: { value: state(S.wip), n: state(S.createdByEnd) },
+    wipPerPerson: { value: ratio(state(S.wip), teamSize), n: teamSize },
     // Capped so the rate stays a share (a history that starts mid-way can show a reopen without its completion).
     reopenRate: { value: ratio(Math.min(get(C.reopens), completions), completions), n: completions, successes: Math.min(get(C.reopens), completions) },
     hoursLogged: { value: get(C.hours), n: get(C.entries) },
-    ...teamValues(m.teamHours, slot, calendar, people),
+    ...team.values,
   };
 }
 
-function teamValues(team: TeamHours, slot: number, calendar: Calendar, people: People): RawValues {
+/** The team KPIs, and the person-weeks the team spent on the PM's projects (hours ÷ each one's weekly capacity). */
+function teamValues(team: TeamHours, slot: number, calendar: Calendar, people: People): { values: RawValues; personWeeks: number } {
   const { from, to } = calendar.slots[slot] as Slot;
   let hours = 0;
   let capacity = 0;
   let overtime = 0;
   let weekHours = 0;
   const firstWeek = Math.ceil((from + 3) / 7); // the first week whose Monday is on or after `from`
+  let personWeeks = 0;
   const members = team.people(slot);
+  const onProjects = team.hoursIn(slot);
   const days = calendar.daysIn(slot);
   // Hoisted out of the loops (this runs per PM, slot, team member and week); the sums still
   // add the same values in the same order, so the figures do not move.
@@ -69,6 +80,7 @@ function teamValues(team: TeamHours, slot: number, calendar: Calendar, people: P
     hours += people.slotHours(person, slot);
     const perWeek = tally.capacityPerWeek;
     capacity += (perWeek * days) / 7;
+    if (perWeek > 0) personWeeks += (onProjects[m] as number) / perWeek;
     for (let w = 0; w < weekCount; w++) {
       const h = people.weekHours(person, weeks + w);
       weekHours += h;
@@ -77,9 +89,12 @@ function teamValues(team: TeamHours, slot: number, calendar: Calendar, people: P
   }
   const n = team.size(slot);
   return {
-    utilization: { value: ratio(hours, capacity), n },
-    overtimeShare: { value: ratio(overtime, weekHours), n },
-    workloadBalance: { value: coefficientOfVariation(team.hoursIn(slot)), n },
+    values: {
+      utilization: { value: ratio(hours, capacity), n },
+      overtimeShare: { value: ratio(overtime, weekHours), n },
+      workloadBalance: { value: coefficientOfVariation(team.hoursIn(slot)), n },
+    },
+    personWeeks,
   };
 }
 

@@ -2,14 +2,15 @@ import { SCHEMA_VERSION, type CompanyStat, type KpiValue, type ManagersDoc } fro
 import { areaScores, weakestKpi, zScores } from './areas.ts';
 import { dateOfDay, type Calendar } from './calendar.ts';
 import { funnel, fitBetaPrior, percentiles, shrink, spread } from './compare.ts';
-import { areaDefinitions, KPI_SPECS, kpiDefinitions } from './definitions.ts';
+import { areaDefinitions, KPI_SPECS, kpiDefinitions, RANKED_SPECS } from './definitions.ts';
 import type { Identity } from './identity.ts';
-import { goodness, type KpiSpec } from './kpi-spec.ts';
+import { goodness, isRanked, isRate, type KpiSpec } from './kpi-spec.ts';
 import type { ManagerTally } from './manager-tally.ts';
 import { periodFields } from './period-fields.ts';
-import { managerValues, type RawValues } from './manager-values.ts';
+import { managerValues, type RawValue, type RawValues } from './manager-values.ts';
 import { roundForUnit } from './numbers.ts';
 import type { People } from './people.ts';
+import { intervalStandings, publishedStanding, rateStandings, type Standing } from './noise-limits.ts';
 import type { KpiSettings } from './settings.ts';
 
 /** Turns the PMs' tallies into the managers document: values, company comparison, areas, trends, drivers. */
@@ -29,37 +30,56 @@ function periodValue(spec: KpiSpec, raw: RawValues, settings: KpiSettings): KpiV
     value: round(spec, r.value),
     n: r.n,
     smallSample: r.n < (spec.smallBelow ?? settings.smallSampleN),
-    ...(spec.rate ? { successes: r.successes ?? 0 } : {}),
+    ...(isRate(spec) ? { successes: r.successes ?? 0 } : {}),
   };
 }
 
-function companyStat(spec: KpiSpec, raws: readonly RawValues[]): CompanyStat {
+/** Company spread of the PMs' values; with `limits`, a rate's funnel too. */
+function companyStat(spec: KpiSpec, raws: readonly RawValues[], limits: boolean): CompanyStat {
   const own = raws.map((raw) => raw[spec.id] ?? { value: null, n: 0 });
   const s = spread(own.map((r) => r.value).filter((v): v is number => v !== null));
-  const limits = spec.rate ? funnel(own) : undefined;
+  const rateLimits = limits && isRate(spec) ? funnel(own) : undefined;
   return {
     mean: round(spec, s.mean), median: round(spec, s.median), p25: round(spec, s.p25), p75: round(spec, s.p75), n: s.n ?? 0,
-    ...(limits ? { funnel: { target: round(spec, limits.target) ?? 0, limits: limits.limits.map((l) => ({ n: l.n, lower95: round(spec, l.lower95) ?? 0, upper95: round(spec, l.upper95) ?? 0, lower998: round(spec, l.lower998) ?? 0, upper998: round(spec, l.upper998) ?? 0 })) } } : {}),
+    ...(rateLimits ? { funnel: { target: round(spec, rateLimits.target) ?? 0, limits: rateLimits.limits.map((l) => ({ n: l.n, lower95: round(spec, l.lower95) ?? 0, upper95: round(spec, l.upper95) ?? 0, lower998: round(spec, l.lower998) ?? 0, upper998: round(spec, l.upper998) ?? 0 })) } } : {}),
   };
 }
 
-/** The window values of every PM with percentile and, for rates, the shrunk value; plus the values ranked by. */
-function compared(raws: readonly RawValues[], settings: KpiSettings): { values: Record<string, KpiValue>[]; rankBy: Map<string, number | null>[] } {
+/** Every PM's standing against the noise limits of a ranked KPI (undefined where the PM has no value). */
+function standings(spec: KpiSpec, own: readonly RawValue[]): (Standing | undefined)[] {
+  return isRate(spec) ? rateStandings(own, spec.direction) : intervalStandings(own, spec.direction);
+}
+
+/**
+ * The window values of every PM. Ranked KPIs add the percentile (rates: of the shrunk value),
+ * the deviation from the company in standard errors and its signal; counts add nothing, so no
+ * reader can rank by them. Also returns, per PM, the values z-scores are taken of and the standings.
+ */
+function compared(raws: readonly RawValues[], settings: KpiSettings) {
   const values: Record<string, KpiValue>[] = raws.map(() => ({}));
   const rankBy = raws.map(() => new Map<string, number | null>());
+  const standingsOf = raws.map(() => new Map<string, Standing | undefined>());
   for (const spec of KPI_SPECS) {
     const own = raws.map((raw) => raw[spec.id] ?? { value: null, n: 0 });
-    const prior = spec.rate ? fitBetaPrior(own) : undefined;
-    const ranked = own.map((r) => (spec.rate ? shrink(r, prior) : r.value));
-    const pct = percentiles(ranked.map((v) => (v === null ? null : goodness(spec.direction, v))));
-    own.forEach((_, pm) => {
+    const ranked = isRanked(spec);
+    const prior = isRate(spec) ? fitBetaPrior(own) : undefined;
+    const rankValues = own.map((r) => (isRate(spec) ? shrink(r, prior) : r.value));
+    const pct = ranked ? percentiles(rankValues.map((v) => (v === null ? null : goodness(spec.direction, v)))) : [];
+    const standing = ranked ? standings(spec, own) : [];
+    own.forEach((r, pm) => {
       const base = periodValue(spec, raws[pm] as RawValues, settings);
+      const weight = r.weight === undefined ? {} : { weight: Math.round(r.weight * 100) / 100 };
+      if (!ranked) {
+        (values[pm] as Record<string, KpiValue>)[spec.id] = { ...base, ...weight };
+        return;
+      }
       const percentile = pct[pm] === null || pct[pm] === undefined ? null : Math.round((pct[pm] as number) * 10) / 10;
-      (values[pm] as Record<string, KpiValue>)[spec.id] = { ...base, percentile, ...(spec.rate ? { shrunk: round(spec, ranked[pm]) } : {}) };
-      rankBy[pm]?.set(spec.id, ranked[pm] ?? null);
+      (values[pm] as Record<string, KpiValue>)[spec.id] = { ...base, percentile, ...(isRate(spec) ? { shrunk: round(spec, rankValues[pm]) } : {}), ...weight, ...publishedStanding(standing[pm]) };
+      rankBy[pm]?.set(spec.id, rankValues[pm] ?? null);
+      standingsOf[pm]?.set(spec.id, standing[pm]);
     });
   }
-  return { values, rankBy };
+  return { values, rankBy, standingsOf };
 }
 
 export function buildManagersDoc(asOf: string, calendar: Calendar, people: People, settings: KpiSettings, entries: readonly ManagerEntry[]): ManagersDoc {
@@ -68,8 +88,8 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
   const quarters = slotIndexes('quarter');
   const raws = entries.map((entry) => calendar.slots.map((_, slot) => managerValues(entry.tally, slot, calendar, people)));
   const windowRaws = raws.map((perSlot) => perSlot[0] as RawValues);
-  const { values, rankBy } = compared(windowRaws, settings);
-  const z = zScores(KPI_SPECS, rankBy);
+  const { values, rankBy, standingsOf } = compared(windowRaws, settings);
+  const z = zScores(RANKED_SPECS, rankBy);
   const periods = (perSlot: RawValues[], slots: number[]) =>
     slots.map((slot) => ({ ...periodFields(calendar, slot), values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, periodValue(spec, perSlot[slot] as RawValues, settings)])) }));
   return {
@@ -79,7 +99,7 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
     kpis: [...kpiDefinitions],
     managers: entries.map((entry, pm) => {
       const zs = z[pm] ?? new Map<string, number | null>();
-      const weakest = weakestKpi(KPI_SPECS, zs);
+      const weakest = weakestKpi(RANKED_SPECS, standingsOf[pm] ?? new Map())?.spec;
       return {
         id: entry.pm.id,
         name: entry.pm.name,
@@ -88,14 +108,15 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
         areas: areaScores(areaDefinitions, zs),
         months: periods(raws[pm] ?? [], months),
         quarters: periods(raws[pm] ?? [], quarters),
-        ...(weakest?.driver ? { drivers: { kpi: weakest.id, tasks: entry.tally.drivers.list(weakest.driver) } } : {}),
+        weakestKpi: weakest?.id ?? null,
+        ...(weakest ? { drivers: { kpi: weakest.id, tasks: weakest.driver ? entry.tally.drivers.list(weakest.driver) : [] } } : {}),
       };
     }),
-    company: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, companyStat(spec, windowRaws)])),
+    company: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, companyStat(spec, windowRaws, true)])),
     areas: [...areaDefinitions],
     companyMonths: months.map((slot) => ({
       ...periodFields(calendar, slot),
-      values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, companyStat({ ...spec, rate: false }, raws.map((perSlot) => perSlot[slot] as RawValues))])),
+      values: Object.fromEntries(KPI_SPECS.map((spec) => [spec.id, companyStat(spec, raws.map((perSlot) => perSlot[slot] as RawValues), false)])),
     })),
   };
 }

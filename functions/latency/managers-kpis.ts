@@ -1,5 +1,8 @@
-import type { KpiDefinition, ManagersDoc } from '../publish/documents.ts';
+import type { KpiDefinition, KpiValue, ManagersDoc } from '../publish/documents.ts';
+import { weakestKpi } from '../kpi/areas.ts';
 import { percentiles, spread } from '../kpi/compare.ts';
+import { intervalStandings, publishedStanding, type Standing } from '../kpi/noise-limits.ts';
+import type { RawValue } from '../kpi/manager-values.ts';
 import type { LatencyFigures } from './latency.ts';
 
 /** Decision latency as KPIs beside the others in managers.json (all: lower is better). */
@@ -9,8 +12,20 @@ export const latencyDefinitions: KpiDefinition[] = [
     name: 'Waiting for decisions',
     unit: 'hours',
     higherIsBetter: false,
-    description: 'Hours the PM’s tasks spent in statuses that mean waiting for a decision (blocked, on hold, waiting for approval or review; configurable) over waits that started in the window. n = waits.',
+    description: 'Hours the PM’s tasks spent in statuses that mean waiting for a decision (blocked, on hold, waiting for approval or review; configurable) over waits that started in the window. n = waits. Not ranked: it grows with the size of the PM\'s work, so it has no percentile, no signal and no area score. Its ranked form is Average decision wait.',
     formula: 'Σ over waits started in the window of (next status move − entering the waiting status), capped at the end of the as-of day',
+    comparison: 'count',
+    ranked: false,
+  },
+  {
+    id: 'decisionWaitMeanHours',
+    name: 'Average decision wait',
+    unit: 'hours',
+    higherIsBetter: false,
+    description: 'Waiting for decisions per wait: the hours of the waits that started in the window ÷ their number, the size-normalised form of Waiting for decisions. n = waits; small sample below 10.',
+    formula: 'Σ wait hours ÷ waits, over waits started in the window',
+    comparison: 'normalised',
+    ranked: true,
   },
   {
     id: 'decisionWaitShare',
@@ -19,6 +34,8 @@ export const latencyDefinitions: KpiDefinition[] = [
     higherIsBetter: false,
     description: 'Of the cycle time of tasks done in the window (first move to in progress → done), the share spent waiting for decisions. n = tasks with a known cycle; small sample below 10.',
     formula: 'Σ waiting hours within cycles ÷ Σ cycle hours, over tasks done in the window',
+    comparison: 'normalised',
+    ranked: true,
   },
   {
     id: 'decisionWaitP85',
@@ -27,38 +44,66 @@ export const latencyDefinitions: KpiDefinition[] = [
     higherIsBetter: false,
     description: '85th percentile of one wait for a decision, in hours (nearest rank). n = waits; small sample below 10.',
     formula: 'nearest-rank 85th percentile of wait lengths',
+    comparison: 'normalised',
+    ranked: true,
   },
 ];
 
 const SMALL_SAMPLE = 10;
+type LatencyId = 'decisionWaitHours' | 'decisionWaitMeanHours' | 'decisionWaitShare' | 'decisionWaitP85';
 
-/** Adds the three latency KPIs to every manager, with company mean/median/spread and percentiles. */
+function latencyValues(figures: LatencyFigures | undefined): Record<LatencyId, RawValue> {
+  const waits = figures?.waits ?? 0;
+  return {
+    decisionWaitHours: { value: figures ? figures.waitingHours : null, n: waits },
+    decisionWaitMeanHours: { value: figures && waits > 0 ? figures.waitingHours / waits : null, n: waits },
+    decisionWaitShare: { value: figures?.waitingShare ?? null, n: figures?.cycleTasks ?? 0 },
+    decisionWaitP85: { value: figures?.p85 ?? null, n: waits },
+  };
+}
+
+const published = (id: LatencyId, raw: RawValue, percentile: number | null | undefined, standing: Standing | undefined): KpiValue => {
+  // Hours need one wait to mean anything; the rest are small below 10.
+  const value: KpiValue = { value: raw.value, n: raw.n, smallSample: raw.n < (id === 'decisionWaitHours' ? 1 : SMALL_SAMPLE) };
+  if (id === 'decisionWaitHours') return value;
+  return {
+    ...value,
+    percentile: percentile ?? null,
+    ...publishedStanding(standing),
+  };
+};
+
+/**
+ * Adds the latency KPIs to every manager, with company spread; the ranked ones with percentiles,
+ * interval limits and signals. A latency KPI further beyond its limits than the PM's weakest KPI
+ * so far becomes the weakest (it names no driver tasks).
+ */
 export function withLatencyKpis(doc: ManagersDoc, byManager: ReadonlyMap<string, LatencyFigures>): ManagersDoc {
   const values = doc.managers.map((pm) => {
     const known = byManager.get(pm.id);
     // No status history at all (e.g. only Asana projects): no value, rather than a flattering 0.
-    const figures = known && known.tasksWithHistory > 0 ? known : undefined;
-    return {
-      decisionWaitHours: { value: figures ? figures.waitingHours : null, n: figures?.waits ?? 0, small: (figures?.waits ?? 0) < 1 },
-      decisionWaitShare: { value: figures?.waitingShare ?? null, n: figures?.cycleTasks ?? 0, small: (figures?.cycleTasks ?? 0) < SMALL_SAMPLE },
-      decisionWaitP85: { value: figures?.p85 ?? null, n: figures?.waits ?? 0, small: (figures?.waits ?? 0) < SMALL_SAMPLE },
-    };
+    return latencyValues(known && known.tasksWithHistory > 0 ? known : undefined);
   });
   const company: ManagersDoc['company'] = { ...doc.company };
   const ranks = new Map<string, (number | null)[]>();
-  for (const { id } of latencyDefinitions) {
-    const column = values.map((v) => v[id as keyof (typeof values)[number]].value);
+  const standings = new Map<string, (Standing | undefined)[]>();
+  for (const { id, ranked } of latencyDefinitions) {
+    const own = values.map((v) => v[id as LatencyId]);
+    const column = own.map((r) => r.value);
     company[id] = spread(column.filter((v): v is number => v !== null));
+    if (!ranked) continue;
     ranks.set(id, percentiles(column.map((v) => (v === null ? null : -v))));
+    standings.set(id, intervalStandings(own, 'lower'));
   }
   const managers = doc.managers.map((pm, i) => {
-    const added = Object.fromEntries(
-      latencyDefinitions.map(({ id }) => {
-        const v = values[i]![id as keyof (typeof values)[number]];
-        return [id, { value: v.value, n: v.n, smallSample: v.small, percentile: ranks.get(id)![i] ?? null }];
-      }),
-    );
-    return { ...pm, values: { ...pm.values, ...added } };
+    const added = Object.fromEntries(latencyDefinitions.map(({ id }) => [id, published(id as LatencyId, values[i]![id as LatencyId], ranks.get(id)?.[i], standings.get(id)?.[i])]));
+    const own = new Map(latencyDefinitions.map(({ id }) => [id, standings.get(id)?.[i]]));
+    const latencyWeakest = weakestKpi(latencyDefinitions.filter((d) => d.ranked), own);
+    const current = pm.weakestKpi ? pm.values[pm.weakestKpi] : undefined;
+    // The published standing of the weakest so far is rounded; its shortfall is close enough to order by.
+    const currentBeyond = typeof current?.deviation === 'number' && typeof current.limit95 === 'number' ? -current.deviation - current.limit95 : 0;
+    const replaces = latencyWeakest && latencyWeakest.beyond > currentBeyond;
+    return { ...pm, values: { ...pm.values, ...added }, ...(replaces ? { weakestKpi: latencyWeakest.spec.id, drivers: { kpi: latencyWeakest.spec.id, tasks: [] } } : {}) };
   });
   return { ...doc, kpis: [...doc.kpis, ...latencyDefinitions], managers, company };
 }

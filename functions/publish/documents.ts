@@ -20,7 +20,18 @@ export const KpiDefinitionSchema = z.object({
   higherIsBetter: z.boolean(),
   description: z.string(),
   formula: z.string(),
+  /**
+   * How PMs are compared on it: `rate` (a share of n trials, funnel limits), `normalised` (a mean,
+   * percentile or index that does not grow with the size of the PM's work, interval limits) or
+   * `count` (grows with size: published, never ranked). Absent in snapshots before it existed.
+   */
+  comparison: z.enum(['rate', 'normalised', 'count']).optional(),
+  /** False for counts that grow with size: no percentile, no signal, no area, never the weakest KPI. */
+  ranked: z.boolean().optional(),
 });
+
+/** Against the company's noise limits at this PM's n: beyond the 95 % limit on the good or bad side, or within. */
+export const SignalSchema = z.enum(['better', 'worse', 'within']);
 
 export const KpiValueSchema = z.object({
   /** null when the PM has no data for it (e.g. no task due in the window). */
@@ -35,6 +46,27 @@ export const KpiValueSchema = z.object({
   shrunk: num.optional(),
   /** Rates only: successes behind the rate (e.g. tasks on time), for funnel plots. */
   successes: z.number().int().nonnegative().optional(),
+  /** The amount the noise limits scale with when it is not n (throughput per person-week: the person-weeks). */
+  weight: z.number().nonnegative().optional(),
+  /**
+   * Ranked KPIs only: what the value is compared with. Rates: the pooled company rate. Other
+   * ranked KPIs: the weighted mean of the other PMs (for a KPI best at 1, of their distance from 1).
+   */
+  target: num.optional(),
+  /** Ranked KPIs only: the standard error at this PM's n (or weight): rates √(p(1 − p)/n), others sd of the other PMs ÷ √w. */
+  se: num.optional(),
+  /** Ranked KPIs only: (value − target) ÷ se, direction-adjusted (positive = better); null when there is nothing to compare with. */
+  deviation: num.optional(),
+  /**
+   * Ranked KPIs only: how many standard errors the 95 % and 99.8 % limits lie from the target:
+   * 1.96 and 3.09 for rates, Student's t with (other PMs − 1) degrees of freedom for the others.
+   */
+  limit95: num.optional(),
+  limit998: num.optional(),
+  /** Ranked KPIs only: `better`/`worse` when |deviation| > limit95 (beyond the 95 % limit), else `within`. */
+  signal: SignalSchema.optional(),
+  /** Ranked KPIs only: true when the value is also beyond the 99.8 % limit (|deviation| > limit998). */
+  beyond998: z.boolean().optional(),
 });
 
 /** Control limits of a funnel plot at one sample size: mean ± z·√(p(1−p)/n). */
@@ -118,7 +150,12 @@ export const ManagersDocSchema = z.object({
       months: z.array(PeriodValuesSchema).optional(),
       /** KPI values per quarter, oldest first. */
       quarters: z.array(PeriodValuesSchema).optional(),
-      /** The KPI where this PM stands lowest against the company, and the tasks that drive it. */
+      /**
+       * The ranked KPI furthest beyond its 95 % limit on the bad side (largest −deviation − limit95,
+       * in standard errors); null when every ranked KPI is within its limits. Absent in older snapshots.
+       */
+      weakestKpi: z.string().nullable().optional(),
+      /** The weakest KPI (as `weakestKpi`) and the tasks that drive it; absent when there is none. */
       drivers: z.object({ kpi: z.string(), tasks: z.array(DriverTaskSchema) }).optional(),
     }),
   ),
@@ -337,6 +374,7 @@ export const LatestSchema = z.object({
 
 export type KpiDefinition = z.infer<typeof KpiDefinitionSchema>;
 export type KpiValue = z.infer<typeof KpiValueSchema>;
+export type Signal = z.infer<typeof SignalSchema>;
 export type ManagersDoc = z.infer<typeof ManagersDocSchema>;
 export type ProjectsDoc = z.infer<typeof ProjectsDocSchema>;
 export type Portfolio = z.infer<typeof PortfolioSchema>;

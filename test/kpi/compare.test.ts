@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createKpiEngine, type KpiResults } from '../../functions/kpi/index.ts';
 import { fitBetaPrior, funnel, percentiles, quantile7, shrink } from '../../functions/kpi/compare.ts';
+import { KPI_SPECS, areaDefinitions } from '../../functions/kpi/definitions.ts';
+import type { Task } from '../../functions/domain/records.ts';
 import { AS_OF, overrides, people, projects, statusChanges, tasks, timeEntries, WINDOW_DAYS } from '../fixtures/kpi/flow-org.ts';
 
-function run(): KpiResults {
+function run(extraTasks: Task[] = []): KpiResults {
   const engine = createKpiEngine({ asOf: AS_OF, windowDays: WINDOW_DAYS, projects, people, themes: [], overrides });
-  engine.addTasks(tasks);
+  engine.addTasks([...tasks, ...extraTasks]);
   engine.addStatusChanges(statusChanges);
   engine.addTimeEntries(timeEntries);
   return engine.finish();
@@ -78,15 +80,71 @@ describe('comparing PMs with the company', () => {
     ]);
   });
 
-  it('names the weakest KPI of each PM and the tasks that drive it', () => {
+  it('publishes counts that grow with size without percentile, signal or z, so one project cannot be best', () => {
+    const { managers } = run();
+    const [ann, bob] = managers.managers;
+    // Bob leads one project with two tasks: 0 overdue and the least WIP. Ranked as counts he was P100 on both.
+    expect(bob?.projectIds).toEqual(['p:B']);
+    expect(bob?.values.overdueOpen).toEqual({ value: 0, n: 2, smallSample: true });
+    expect(bob?.values.wip).toEqual({ value: 0, n: 2, smallSample: true });
+    expect(ann?.values.hoursLogged).toEqual({ value: 33, n: 4, smallSample: false });
+    // Throughput 4 ÷ (31/7) = 0.9 a week for Ann; no percentile to say it beats Bob's 0.45.
+    expect(ann?.values.throughput).toEqual({ value: 0.9, n: 4, smallSample: true });
+    const counts = managers.kpis.filter((k) => k.ranked === false).map((k) => k.id);
+    expect(counts).toEqual(['overdueOpen', 'throughput', 'wip', 'hoursLogged']);
+    expect(managers.kpis.filter((k) => k.comparison === 'count').map((k) => k.id)).toEqual(counts);
+    // No area holds a count, and no count is anybody's weakest KPI.
+    for (const area of areaDefinitions) for (const id of area.kpis) expect(counts).not.toContain(id);
+    expect(KPI_SPECS.filter((s) => s.area).every((s) => s.comparison !== 'count')).toBe(true);
+    // The ranked, size-normalised forms carry the comparison instead. Overdue share: Ann 1/4, Bob 0/2,
+    // pooled 1/6; Ann: se = √(1/6 × 5/6 ÷ 4) = 0.186339, −(0.25 − 0.166667)/0.186339 = −0.45.
+    expect(ann?.values.overdueOpenShare).toMatchObject({ value: 0.25, n: 4, successes: 1, percentile: 50, deviation: -0.45, signal: 'within', beyond998: false });
+    expect(bob?.values.overdueOpenShare).toMatchObject({ value: 0, percentile: 100, signal: 'within' });
+    // WIP per person: Ann 1 task ÷ 2 people (w1, w2) = 0.5; Bob 0 ÷ 2 (w2, w3).
+    expect(ann?.values.wipPerPerson).toMatchObject({ value: 0.5, n: 2 });
+    // Throughput per person-week: Ann's team logged 25 h (w1, 20 h/week) and 8 h (w2, 40 h/week) on Atlas:
+    // 25/20 + 8/40 = 1.45 person-weeks; 4 done ÷ 1.45 = 2.7586.
+    expect(ann?.values.throughputPerPersonWeek).toMatchObject({ value: 2.7586, n: 4, weight: 1.45 });
+  });
+
+  it('publishes for each ranked value what it was compared with', () => {
     const [ann, bob] = run().managers.managers;
-    // Ann's first KPI at z = −1 is on-time delivery: a3 (open, 11 days) weighs more than a2 (3 days late).
+    // On-time: pooled 4/6; Ann se = √(0.666667 × 0.333333/4) = 0.235702, (0.5 − 0.666667)/0.235702 = −0.71.
+    expect(ann?.values.onTimeRate).toMatchObject({ target: 0.6667, se: 0.2357, deviation: -0.71, signal: 'within', beyond998: false });
+    // SPI is compared with the other PMs; with only two PMs there is nobody else to estimate the spread from.
+    expect(ann?.values.spi).toMatchObject({ target: null, se: null, deviation: null, signal: 'within' });
+    expect(bob?.values.spi).toMatchObject({ deviation: null, signal: 'within' });
+    // Counts carry none of it.
+    expect(ann?.values.wip).not.toHaveProperty('signal');
+  });
+
+  it('names no weakest KPI when every ranked KPI is within its limits', () => {
+    const [ann, bob] = run().managers.managers;
+    // Ann's on-time 2/4 against the pooled 4/6: (0.5 − 0.6667)/√(0.6667 × 0.3333/4) = −0.71, within;
+    // with two PMs the other KPIs have no limits (they need two other PMs). Ranked last is not weak.
+    expect(ann?.values.onTimeRate?.deviation).toBe(-0.71);
+    expect(ann?.weakestKpi).toBeNull();
+    expect(ann?.drivers).toBeUndefined();
+    expect(bob?.weakestKpi).toBeNull();
+    expect(bob?.drivers).toBeUndefined();
+  });
+
+  it('names the KPI furthest beyond its limits and the tasks that drive it', () => {
+    // 18 more tasks done on time for Bob: on-time Ann 2/4, Bob 20/20, pooled 22/24 = 0.916667;
+    // Ann: se = √(0.916667 × 0.083333/4) = 0.138193, (0.5 − 0.916667)/0.138193 = −3.015 (beyond 95 %, not 99.8 %).
+    // Overdue share Ann 1/4, Bob 0/20, pooled 1/24: −(0.25 − 0.041667)/√(0.041667 × 0.958333/4) = −0.208333/0.099913 = −2.0851.
+    const b1 = tasks.find((t) => t.id === 'p:b1') as Task;
+    const more = Array.from({ length: 18 }, (_, i) => ({ ...b1, id: `p:bx${i}`, sourceId: `bx${i}` }));
+    const [ann, bob] = run(more).managers.managers;
+    expect(ann?.values.onTimeRate).toMatchObject({ deviation: -3.02, signal: 'worse', beyond998: false });
+    expect(ann?.values.overdueOpenShare).toMatchObject({ deviation: -2.09, signal: 'worse' });
+    // The further of the two is on-time delivery: a3 (open, 11 days) weighs more than a2 (3 days late).
+    expect(ann?.weakestKpi).toBe('onTimeRate');
     expect(ann?.drivers?.kpi).toBe('onTimeRate');
     expect(ann?.drivers?.tasks.map((t) => [t.id, t.reason])).toEqual([
       ['p:a3', 'open, 11 days past its due date'],
       ['p:a2', 'done 3 days late'],
     ]);
-    // Bob is only behind on CPI (0.5 < 0.6364); none of his tasks overran its estimate.
-    expect(bob?.drivers).toEqual({ kpi: 'cpi', tasks: [] });
+    expect(bob?.weakestKpi).toBeNull();
   });
 });

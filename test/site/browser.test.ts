@@ -123,10 +123,10 @@ describe('the built site in Chromium', () => {
 
   it('links each PM from the comparison table to their own page', async () => {
     const { page } = await open(browser, `${site.url}compare/`);
-    await page.locator('#pm-table a', { hasText: 'Ada Lovelace' }).click();
-    await page.waitForURL(/\/pm\/pm-ada\/$/);
-    expect(await page.locator('main h1').innerText()).toBe('Ada Lovelace');
-    expect(await page.locator('#drivers ~ * table').first().innerText()).toContain('Migrate scheduler to new queue');
+    await page.locator('#pm-table a', { hasText: 'Grace Hopper' }).click();
+    await page.waitForURL(/\/pm\/pm-grace\/$/);
+    expect(await page.locator('main h1').innerText()).toBe('Grace Hopper');
+    expect(await page.locator('#drivers ~ * table').first().innerText()).toContain('3-D Secure challenge flow');
     await page.close();
   });
 

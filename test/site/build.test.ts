@@ -83,7 +83,7 @@ describe('buildSite', () => {
     }
     const csv = parseCsv(await readFile(path.join(outDir, 'data', 'kpi-onTimeRate.csv'), 'utf8'));
     expect(csv[0]).toEqual(['Project manager', 'On-time delivery', 'n', 'Note']);
-    expect(csv).toContainEqual([NASTY_NAME, '50%', '4', 'small sample']);
+    expect(csv).toContainEqual([NASTY_NAME, '0%', '4', 'small sample']);
   });
 
   it('compares the last complete months on the tiles and marks the partial month on the overview, the trends and their CSV', async () => {
@@ -114,7 +114,23 @@ describe('buildSite', () => {
     for (const id of ['pm-ada', 'pm-grace', 'pm-nasty', 'pm-linus', 'pm-marie']) expect(compare).toContain(`href="/pm/${id}/"`);
     const ada = html.get('pm/pm-ada/index.html') ?? '';
     for (const id of ['pm-pm-ada-areas', 'pm-pm-ada-trends']) expect(ada).toContain(`id="${id}"`);
-    for (const text of ['Engine rewrite', 'On track', 'Median cycle time', 'Migrate scheduler to new queue', 'in progress 19 days']) expect(ada).toContain(text);
+    for (const text of ['Engine rewrite', 'On track', 'Median cycle time']) expect(ada).toContain(text);
+    // Ada is within the noise limits on every ranked KPI: no weakest KPI, and the page says why.
+    expect(ada).toContain('Within noise on every ranked KPI');
+    const grace = html.get('pm/pm-grace/index.html') ?? '';
+    for (const text of ['3-D Secure challenge flow', 'done 12 days late', 'furthest beyond its 95 % noise limit']) expect(grace).toContain(text);
+  });
+
+  it('orders PMs only where a value lies beyond the noise limits, and never ranks a count', () => {
+    const compare = html.get('compare/index.html') ?? '';
+    // Linus's on-time 0.93 lies above the 95 % limit (better, P100); Ada's 0.86 within it; Grace's 0.6 below (worse).
+    expect(compare).toContain('better, P100');
+    expect(compare).toContain('worse, P50');
+    expect(compare).toContain('within limits');
+    // Hours logged grow with the size of the PM's work: the heading says so and no cell carries a rank.
+    expect(compare).toContain('Not ranked: grows with size');
+    const ada = html.get('pm/pm-ada/index.html') ?? '';
+    expect(ada).toMatch(/Hours logged on PM(&#39;|')s projects<\/a><\/th>\s*<td class="num">[^<]*<\/td><td class="num">[^<]*<\/td><td>Not ranked: grows with size<\/td>/);
   });
 
   it('shows a note instead of a chart where a PM has no area scores, trends or drivers', () => {

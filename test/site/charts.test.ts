@@ -45,9 +45,9 @@ describe('kpiChart', () => {
   it('tables every PM, the small samples, the PMs with no data and the mean', async () => {
     const chart = await kpiChart(managers, kpi('onTimeRate'));
     expect(chart.table.rows).toHaveLength(managers.managers.length + 1);
-    expect(chart.table.rows).toContainEqual([NASTY_NAME, '50%', '4', 'small sample']);
+    expect(chart.table.rows).toContainEqual([NASTY_NAME, '0%', '4', 'small sample']);
     expect(chart.table.rows).toContainEqual(['Marie Curie', 'no data', '0', '']);
-    expect(chart.table.rows.at(-1)).toEqual(['Mean of PMs', '79%', '', '']);
+    expect(chart.table.rows.at(-1)).toEqual(['Mean of PMs', '60%', '', '']);
     expect(chart.label).toContain('4 project managers');
   });
 

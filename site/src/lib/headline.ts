@@ -10,7 +10,7 @@ export interface Headline {
   basis: string;
   /** e.g. "+3 pp vs October 2026"; undefined without a whole month before. */
   change?: string;
-  /** Whether the change is good news; undefined for a count that grows with the book (see COUNTS_OF_THE_BOOK). */
+  /** Whether the change is good news; undefined for a count that grows with the book (see growsWithTheBook). */
   trend?: 'better' | 'worse' | 'same';
 }
 
@@ -23,11 +23,13 @@ export interface HeadlineBasis {
 }
 
 /**
- * KPIs whose company figure grows with the size of the PMs' books (and, for totals, with the
- * period's length): a rise says the company got bigger or busier, not better, so the tile shows
- * the change without calling it better or worse. The published ranking flag will say the same.
+ * A count that grows with the size of the PMs' books (and, for totals, with the period's length):
+ * a rise says the company got bigger or busier, not better, so the tile shows the change without
+ * calling it better or worse. The catalogue says which KPIs these are (`comparison: 'count'`);
+ * snapshots from before it said so fall back on the same list by id.
  */
-const COUNTS_OF_THE_BOOK: ReadonlySet<string> = new Set(['hoursLogged', 'throughput', 'overdueOpen', 'wip', 'decisionWaitHours']);
+const COUNTS_BEFORE_THE_FLAG: ReadonlySet<string> = new Set(['hoursLogged', 'throughput', 'overdueOpen', 'wip', 'decisionWaitHours']);
+const growsWithTheBook = (kpi: KpiDefinition): boolean => (kpi.comparison === undefined ? COUNTS_BEFORE_THE_FLAG.has(kpi.id) : kpi.comparison === 'count');
 
 const signed = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 
@@ -39,7 +41,7 @@ function formatDelta(delta: number, unit: Unit): string {
 }
 
 function trendOf(delta: number, kpi: KpiDefinition): Headline['trend'] {
-  if (COUNTS_OF_THE_BOOK.has(kpi.id)) return undefined;
+  if (growsWithTheBook(kpi)) return undefined;
   if (Math.abs(delta) < 1e-9) return 'same';
   return delta > 0 === kpi.higherIsBetter ? 'better' : 'worse';
 }

@@ -1,9 +1,10 @@
 import type { ManagersDoc, ProjectsDoc } from '../../../functions/publish/documents.ts';
 import type { ChartTable } from './charts.ts';
-import { formatHours, formatPercentile, formatValue } from './format.ts';
+import { formatHours, formatValue } from './format.ts';
 import type { Manager } from './pm-charts.ts';
+import { NOT_RANKED_NOTE, standingLabel } from './standing.ts';
 
-/** The PM's value of every KPI next to the company mean and the PM's percentile. */
+/** The PM's value of every KPI next to the company mean and how it stands against the noise limits. */
 export function pmKpiRows(doc: ManagersDoc, pm: Manager) {
   return doc.kpis.map((kpi) => {
     const v = pm.values[kpi.id];
@@ -11,7 +12,7 @@ export function pmKpiRows(doc: ManagersDoc, pm: Manager) {
       kpi,
       value: formatValue(v?.value ?? null, kpi.unit),
       mean: formatValue(doc.company[kpi.id]?.mean ?? null, kpi.unit),
-      percentile: formatPercentile(v?.percentile),
+      standing: kpi.ranked === false ? NOT_RANKED_NOTE : standingLabel(kpi, v),
       n: String(v?.n ?? 0),
       note: v && v.value !== null && v.smallSample ? 'small sample' : '',
     };
