@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapAsanaTask } from '../../functions/connectors/asana/map.ts';
+import { mapRow } from '../../functions/connectors/csv/map.ts';
+import { CsvSourceSchema } from '../../functions/config/index.ts';
 import { AsanaTaskSchema } from '../../functions/connectors/asana/schema.ts';
 import { mapJiraIssue, mapJiraWorklog } from '../../functions/connectors/jira/map.ts';
 import { JiraIssueSchema, JiraWorklogSchema } from '../../functions/connectors/jira/schema.ts';
@@ -80,5 +82,27 @@ describe('Asana date-times and the one time rule', () => {
     // Without a zone, the day Asana wrote: 18 March, a day late.
     expect(windowValues([inProject], []).onTimeRate).toMatchObject({ value: 0, n: 1 });
     expect(windowValues([inProject], []).slipDaysMean).toMatchObject({ value: 1 });
+  });
+});
+
+describe('CSV dates and the one time rule', () => {
+  const config = CsvSourceSchema.parse({ type: 'csv', name: 'sheets', path: '/dev/null', columns: { date: 'Date', person: 'Who', hours: 'Hours', project: 'Project' } });
+  const context = { config, mapping: { columns: { date: 'Date', person: 'Who', hours: 'Hours', project: 'Project' }, dateFormat: 'YYYY-MM-DD' }, projectMap: new Map<string, string>() };
+  const row = (date: string) => mapRow(context, { date, person: 'Dee', amount: '2', project: 'P' }, 'f.csv:2').entry;
+
+  it('keeps a plain date, and a time without an offset, as the date written', () => {
+    expect(row('2026-03-31')).toMatchObject({ date: '2026-03-31' });
+    expect(row('2026-03-31').startedAt).toBeUndefined();
+    // A wall-clock time in an unknown zone: not an instant, the day stays as written.
+    expect(row('2026-03-31 22:30').startedAt).toBeUndefined();
+  });
+
+  it('keeps a date-time with an offset as the start instant, so the zone rule applies', () => {
+    const entry = row('2026-04-01T02:30:00Z');
+    expect({ date: entry.date, startedAt: entry.startedAt }).toEqual({ date: '2026-04-01', startedAt: '2026-04-01T02:30:00Z' });
+    // 02:30Z on 1 April − 4 h = 22:30 on 31 March in New York: in the window; without a zone, 1 April: after asOf.
+    const inProject = { ...entry, projectId: project.id, personId: dev.id };
+    expect(windowValues([], [inProject], 'America/New_York').hoursLogged?.value).toBe(2);
+    expect(windowValues([], [inProject]).hoursLogged?.value).toBe(0);
   });
 });
