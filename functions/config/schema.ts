@@ -152,8 +152,24 @@ export const KpiConfigSchema = z
     waitingStatuses: z.array(z.string().min(1)).min(1).optional(),
     /** ISO 4217 code of people[].rate, shown beside earned value in currency. */
     currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR').optional(),
+    /**
+     * The zone every day-based figure is taken in (done day, due comparison, created day, status
+     * changes, worklog days, periods, the as-of cut-off). Without it, the day as the source wrote it.
+     */
+    timeZone: z.string().refine(isIanaTimeZone, 'an IANA time zone name such as America/New_York').optional(),
   })
   .strict();
+
+/** Whether Intl knows the zone by that name; fixed offsets such as "+05:30" are not zone names. */
+function isIanaTimeZone(name: string): boolean {
+  if (!/^[A-Za-z]/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Monte Carlo completion forecasts (see docs/forecasts.md). */
 export const ForecastConfigSchema = z

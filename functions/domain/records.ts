@@ -68,6 +68,11 @@ export const TimeEntrySchema = z.object({
   personId: z.string().min(1),
   /** The day the work was done, in the source's own calendar. */
   date: isoDate,
+  /**
+   * When the work started, where the source says (Jira worklog `started`), with the source's
+   * offset. With `kpi.timeZone` the entry's day is this instant's day in that zone, else `date`.
+   */
+  startedAt: isoDateTime.optional(),
   hours: z.number().nonnegative(),
   updatedAt: isoDateTime.optional(),
 });

@@ -8,6 +8,8 @@ export interface ForecastEngineInput {
   asOf: string;
   projects: readonly Project[];
   settings?: Partial<ForecastSettings>;
+  /** `kpi.timeZone`: the zone done and created days are read in. */
+  timeZone?: string | undefined;
 }
 
 const NO_PORTFOLIO = '(none)';
@@ -19,7 +21,7 @@ const NO_PORTFOLIO = '(none)';
  */
 export function createForecastEngine(input: ForecastEngineInput) {
   const settings = { ...defaultForecastSettings, ...input.settings };
-  const counter = createThroughputCounter(input.asOf, settings.historyWeeks);
+  const counter = createThroughputCounter(input.asOf, settings.historyWeeks, input.timeZone);
   return {
     addTasks: (tasks: readonly Task[]) => counter.addTasks(tasks),
     /**

@@ -1,6 +1,6 @@
 import type { Task } from '../domain/index.ts';
-
-const DAY_MS = 86_400_000;
+import { dayNumber } from '../kpi/calendar.ts';
+import { dayReader } from '../kpi/zone-day.ts';
 
 /** What the forecast needs of one group of tasks: done per past week, open now, latest due date. */
 export interface FlowTally {
@@ -19,8 +19,10 @@ export function emptyTally(historyWeeks: number): FlowTally {
  * A task counts as done only when it was done on or before asOf, so forecasting a past
  * day gives what that day would have said.
  */
-export function createThroughputCounter(asOf: string, historyWeeks: number) {
-  const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
+export function createThroughputCounter(asOf: string, historyWeeks: number, timeZone?: string) {
+  // Days in kpi.timeZone, or as the source wrote them (zone-day.ts), like every other figure.
+  const { dayOf } = dayReader(timeZone);
+  const asOfDay = dayNumber(asOf);
   const tallies = new Map<string, FlowTally>();
   const tallyOf = (projectId: string) => {
     let tally = tallies.get(projectId);
@@ -30,16 +32,16 @@ export function createThroughputCounter(asOf: string, historyWeeks: number) {
   return {
     addTasks(tasks: readonly Task[]) {
       for (const task of tasks) {
-        if (task.createdAt.slice(0, 10) > asOf) continue;
+        if (dayOf(task.createdAt) > asOfDay) continue;
         const tally = tallyOf(task.projectId);
         if (task.dueOn && (!tally.latestDue || task.dueOn > tally.latestDue)) tally.latestDue = task.dueOn;
-        const doneDay = task.status === 'done' ? task.doneAt?.slice(0, 10) : undefined;
-        if (task.status !== 'done' || (doneDay !== undefined && doneDay > asOf)) {
+        const doneDay = task.status === 'done' && task.doneAt !== undefined ? dayOf(task.doneAt) : undefined;
+        if (task.status !== 'done' || (doneDay !== undefined && doneDay > asOfDay)) {
           tally.open++;
           continue;
         }
         if (doneDay === undefined) continue;
-        const week = Math.floor((asOfMs - Date.parse(`${doneDay}T00:00:00Z`)) / (7 * DAY_MS));
+        const week = Math.floor((asOfDay - doneDay) / 7);
         if (week >= 0 && week < historyWeeks) tally.weekly[week]!++;
       }
     },

@@ -3,7 +3,7 @@ import type { Person, Project, StatusChange, Task, TimeEntry } from '../domain/r
 import { SCHEMA_VERSION, type AlignmentDoc, type IdentitySuggestion, type ManagersDoc, type ProjectsDoc, type QualityFinding } from '../publish/documents.ts';
 import { AlignmentTally, NO_PORTFOLIO } from './alignment.ts';
 import { periodFields } from './period-fields.ts';
-import { Calendar, DAY_MS, dayNumber } from './calendar.ts';
+import { Calendar, DAY_MS } from './calendar.ts';
 import { KpiInputError } from './errors.ts';
 import { EntryTally } from './entry-tally.ts';
 import { countFlow } from './finish-pass.ts';
@@ -24,6 +24,7 @@ import { TaskThemes } from './task-themes.ts';
 import { blankFacts, factsOf, tallyManagerTask, tallyProjectTask, type TaskFacts } from './task-tally.ts';
 import { createThemeMatcher } from './themes.ts';
 import { unalignedWork } from './unaligned.ts';
+import { dayReader, type DayOf } from './zone-day.ts';
 
 export interface KpiEngineInput {
   /** Last day of the reporting window, YYYY-MM-DD. */
@@ -72,6 +73,8 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #input: KpiEngineInput;
   readonly #settings: KpiSettings;
   readonly #calendar: Calendar;
+  /** Day of a date-time in `kpi.timeZone`, or as the source wrote it without one (zone-day.ts). */
+  readonly #dayOf: DayOf;
   readonly #identities: IdentityResolver;
   readonly #org: Org;
   readonly #people: People;
@@ -93,6 +96,7 @@ class StreamingKpiEngine implements KpiEngine {
     this.#input = input;
     this.#settings = resolveKpiSettings(input.settings, input.windowDays);
     this.#calendar = new Calendar(input.asOf, this.#settings.windowDays, MONTHS, QUARTERS);
+    this.#dayOf = dayReader(this.#settings.timeZone).dayOf;
     this.#identities = createIdentityResolver(input.people, input.overrides);
     this.#org = new Org(input.projects, this.#identities, this.#calendar);
     const firstDay = Math.min(...this.#calendar.slots.map((slot) => slot.from));
@@ -102,12 +106,13 @@ class StreamingKpiEngine implements KpiEngine {
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
     this.#tasks = new TaskIndex(input.themes.length);
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);
-    this.#entries = new EntryTally({ calendar: this.#calendar, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment, plausibility: this.#plausibility });
+    this.#entries = new EntryTally({ calendar: this.#calendar, zoned: this.#settings.timeZone !== undefined, dayOf: this.#dayOf, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment, plausibility: this.#plausibility });
   }
 
   addTasks(tasks: readonly Task[]): void {
     if (this.#stage !== 'tasks') throw new KpiInputError('addTasks', 'every task must be added before the first status change or time entry');
     const calendar = this.#calendar;
+    const dayOf = this.#dayOf;
     const count = tasks.length;
     const where = { projects: new Int32Array(count), managers: new Int32Array(count), themes: new Int32Array(count) };
     const rates = new Float64Array(count);
@@ -131,7 +136,7 @@ class StreamingKpiEngine implements KpiEngine {
       if (slot < 0) continue; // a task seen twice (overlapping pages) counts once
       const projectIndex = where.projects[i] as number;
       const rate = rates[i] as number;
-      const facts = factsOf(task, calendar, Number.isNaN(rate) ? undefined : rate, (this.#facts ??= blankFacts(task)));
+      const facts = factsOf(task, calendar, dayOf, Number.isNaN(rate) ? undefined : rate, (this.#facts ??= blankFacts(task)));
       this.#rememberTimes(slot, task, facts);
       const project = this.#org.tallies[projectIndex];
       if (project) tallyProjectTask(project, facts, calendar.asOf, this.#settings.evmRule);
@@ -145,16 +150,21 @@ class StreamingKpiEngine implements KpiEngine {
   addStatusChanges(changes: readonly StatusChange[]): void {
     if (this.#stage === 'entries') throw new KpiInputError('addStatusChanges', 'every status change must be added before the first time entry');
     this.#stage = 'changes';
+    const dayOf = this.#dayOf;
     for (const change of changes) {
       const slot = this.#tasks.slotOf(change.taskId);
-      const day = dayNumber(change.at);
+      // After the as-of date by its day in the configured zone: a move on the evening of asOf counts.
+      const day = dayOf(change.at);
       if (day > this.#calendar.asOf) continue;
       this.#plausibility.noteStatusChange(change.source, change.to === 'done' && change.from !== 'done');
       if (slot === undefined) continue;
       if (change.to === 'in_progress') {
         const at = instantMs(change.at);
         const known = this.#tasks.historyStartMs[slot] ?? Number.NaN;
-        if (Number.isNaN(known) || at < known) this.#tasks.historyStartMs[slot] = at;
+        if (Number.isNaN(known) || at < known) {
+          this.#tasks.historyStartMs[slot] = at;
+          this.#tasks.startDay[slot] = day;
+        }
       }
       const manager = this.#org.managers[this.#tasks.manager[slot] ?? -1]?.tally;
       if (!manager) continue;
@@ -168,7 +178,7 @@ class StreamingKpiEngine implements KpiEngine {
   addTimeEntries(entries: readonly TimeEntry[]): void {
     this.#stage = 'entries';
     // Logged after the as-of date: not part of this report (the person still counts as seen).
-    this.#entries.addPage(entries, this.#input.asOf, this.#noteLate);
+    this.#entries.addPage(entries, this.#noteLate);
   }
 
   readonly #noteLate = (personId: string): void => this.#noteIdentity(personId);
@@ -202,10 +212,13 @@ class StreamingKpiEngine implements KpiEngine {
   }
 
   #rememberTimes(slot: number, task: Task, facts: TaskFacts): void {
-    const started = facts.startedMs;
-    const asOfEnd = (this.#calendar.asOf + 1) * DAY_MS - 1;
+    const asOf = this.#calendar.asOf;
+    const startedBy = facts.startedDay <= asOf;
     // An in-progress task with no start time is at least in progress now: WIP at the as-of date.
-    this.#tasks.startedAtMs[slot] = started <= asOfEnd ? started : task.status === 'in_progress' ? asOfEnd : Number.NaN;
+    // (Its instant only stands in for cycle time, which an open task never has.)
+    const inProgress = !startedBy && task.status === 'in_progress';
+    this.#tasks.startedAtMs[slot] = startedBy ? facts.startedMs : inProgress ? (asOf + 1) * DAY_MS - 1 : Number.NaN;
+    this.#tasks.startDay[slot] = startedBy ? facts.startedDay : inProgress ? asOf : Number.NaN;
     this.#tasks.doneDay[slot] = facts.doneDay;
     this.#tasks.doneMs[slot] = facts.doneMs;
   }

@@ -10,6 +10,7 @@ import type { TaskIndex } from './task-index.ts';
 import type { TeamHours } from './team-hours.ts';
 import { NO_TAGS, type TaskThemes } from './task-themes.ts';
 import { UNALIGNED } from './themes.ts';
+import type { DayOf } from './zone-day.ts';
 
 /** What entries add to a project, by position in its row of #projectSums. */
 const SUM = { ac: 0, hoursInWindow: 1, entriesInWindow: 2, unalignedHoursInWindow: 3 } as const;
@@ -32,6 +33,9 @@ const SUMS = 4;
  */
 export class EntryTally {
   readonly #calendar: Calendar;
+  /** With `kpi.timeZone`, an entry's day is its start's day in that zone (when the source gives a start). */
+  readonly #zoned: boolean;
+  readonly #dayOf: DayOf;
   readonly #org: Org;
   readonly #people: People;
   readonly #tasks: TaskIndex;
@@ -66,8 +70,10 @@ export class EntryTally {
   #lastTeam: (TeamHours | undefined)[] = [];
   #lastLocal = new Int32Array(0);
 
-  constructor(parts: { calendar: Calendar; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally; plausibility: PlausibilityTally }) {
+  constructor(parts: { calendar: Calendar; zoned: boolean; dayOf: DayOf; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally; plausibility: PlausibilityTally }) {
     this.#calendar = parts.calendar;
+    this.#zoned = parts.zoned;
+    this.#dayOf = parts.dayOf;
     this.#org = parts.org;
     this.#projectSums = new Float64Array(parts.org.tallies.length * SUMS);
     this.#people = parts.people;
@@ -110,8 +116,8 @@ export class EntryTally {
   }
 
   /** Tallies a page of entries. One dated after `asOf` is not part of the report: `late` hears its person id instead. */
-  addPage(entries: readonly TimeEntry[], asOf: string, late: (personId: string) => void): void {
-    this.#lookUp(entries, asOf);
+  addPage(entries: readonly TimeEntry[], late: (personId: string) => void): void {
+    this.#lookUp(entries);
     // Who logged after the as-of date (day NaN) is still seen; most were seen already (heardOf in one batch).
     const lateIds = entries.map((entry, i) => (Number.isNaN(this.#pageDays[i] as number) ? entry.personId : undefined));
     this.#people.heardOf(lateIds, entries.length, this.#pageHeard);
@@ -134,14 +140,19 @@ export class EntryTally {
    * different entries do not depend on each other, so in loops of lookups alone the CPU overlaps
    * those waits, where between two tallies it cannot.
    */
-  #lookUp(entries: readonly TimeEntry[], asOf: string): void {
+  #lookUp(entries: readonly TimeEntry[]): void {
     const count = entries.length;
     if (this.#pageSlots.length < count) this.#grow(count);
     const days = this.#pageDays;
+    const asOf = this.#calendar.asOf;
+    const zoned = this.#zoned;
+    const dayOf = this.#dayOf;
     // An entry after the as-of date (day NaN) is not tallied: its task is not looked up, its person not added.
     for (let i = 0; i < count; i++) {
-      const date = (entries[i] as TimeEntry).date;
-      days[i] = date > asOf ? Number.NaN : dayNumber(date);
+      const entry = entries[i] as TimeEntry;
+      const startedAt = zoned ? entry.startedAt : undefined;
+      const day = startedAt === undefined ? dayNumber(entry.date) : dayOf(startedAt);
+      days[i] = day > asOf ? Number.NaN : day;
     }
     const unlessLate = (i: number, id: string | undefined) => (Number.isNaN(days[i] as number) ? undefined : id);
     this.#tasks.lookUp(entries.map((entry, i) => unlessLate(i, entry.taskId)), count, this.#pageSlots, this.#pageProjects, this.#pageThemes);

@@ -14,7 +14,7 @@ export function countFlow(index: TaskIndex, managers: readonly ManagerGroup[], c
     const start = index.startMs(slot);
     if (!m || Number.isNaN(start)) continue;
     const doneDay = index.doneDay[slot] ?? Number.NaN;
-    const startDay = Math.floor(start / DAY_MS);
+    const startDay = index.startDay[slot] ?? Number.NaN; // in the configured zone, not the UTC day of `start`
     m.holdBetween(S.wip, calendar.firstMonthEndFrom(startDay), Number.isNaN(doneDay) ? undefined : calendar.firstMonthEndFrom(doneDay));
     if (Number.isNaN(doneDay)) continue;
     const cycleDays = Math.max(0, ((index.doneMs[slot] ?? start) - start) / DAY_MS);

@@ -11,6 +11,8 @@ export interface KpiSettings {
   defaultCapacityHoursPerWeek: number;
   health: { atRiskBelow: number; offTrackBelow: number };
   currency: string;
+  /** The IANA zone days are taken in; undefined: the day as the source wrote it (zone-day.ts). */
+  timeZone: string | undefined;
 }
 
 export const DEFAULT_KPI_SETTINGS: KpiSettings = {
@@ -20,6 +22,7 @@ export const DEFAULT_KPI_SETTINGS: KpiSettings = {
   defaultCapacityHoursPerWeek: 40,
   health: { atRiskBelow: 0.95, offTrackBelow: 0.85 },
   currency: 'EUR',
+  timeZone: undefined,
 };
 
 /** Calendar months and quarters published per PM, ending with the as-of date's own. */
@@ -38,5 +41,6 @@ export function resolveKpiSettings(config: KpiConfig | undefined, windowDays?: n
       offTrackBelow: config?.health?.offTrackBelow ?? d.health.offTrackBelow,
     },
     currency: config?.currency ?? d.currency,
+    timeZone: config?.timeZone ?? d.timeZone,
   };
 }

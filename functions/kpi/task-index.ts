@@ -5,8 +5,8 @@ import { IdTable } from './id-table.ts';
  * because later records refer to it (a time entry's project and theme, a status change's PM, the
  * first in-progress move for cycle time). The project and theme sit with the id in its id-table
  * cell, so a time entry finds them where it finds the task. Cost: the id's characters plus 33–65
- * bytes in the id table (no heap string kept alive, see id-table.ts) and 36 bytes of typed arrays
- * per task; about 85 MB for a million tasks with 13-character ids.
+ * bytes in the id table (no heap string kept alive, see id-table.ts) and 44 bytes of typed arrays
+ * per task; about 93 MB for a million tasks with 13-character ids.
  */
 const NONE = Number.NaN;
 
@@ -21,8 +21,10 @@ export class TaskIndex {
   startedAtMs = new Float64Array(this.#capacity);
   historyStartMs = new Float64Array(this.#capacity);
   doneMs = new Float64Array(this.#capacity);
-  /** Day number of the completion in the source's calendar (by asOf), or NaN. */
+  /** Day number of the completion in the configured zone (by asOf), or NaN. */
   doneDay = new Float64Array(this.#capacity);
+  /** Day number of the start `startMs` gives, in the configured zone (by asOf), or NaN: WIP reads it. */
+  startDay = new Float64Array(this.#capacity);
   /** Scratch for the places of a page. */
   #places = new Int32Array(0);
 
@@ -80,6 +82,7 @@ export class TaskIndex {
       this.historyStartMs[slot] = NONE;
       this.doneMs[slot] = NONE;
       this.doneDay[slot] = NONE;
+      this.startDay[slot] = NONE;
     }
   }
 
@@ -106,5 +109,6 @@ export class TaskIndex {
     this.historyStartMs = grow(this.historyStartMs, (n) => new Float64Array(n));
     this.doneMs = grow(this.doneMs, (n) => new Float64Array(n));
     this.doneDay = grow(this.doneDay, (n) => new Float64Array(n));
+    this.startDay = grow(this.startDay, (n) => new Float64Array(n));
   }
 }

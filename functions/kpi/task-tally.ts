@@ -4,6 +4,7 @@ import { C, S, SKETCH, type ManagerTally } from './manager-tally.ts';
 import type { ProjectTally } from './project-tally.ts';
 import { instantMs } from './instant.ts';
 import type { KpiSettings } from './settings.ts';
+import type { DayOf } from './zone-day.ts';
 
 /**
  * What one task adds to its project's and its PM's figures, in one pass when it streams in.
@@ -26,6 +27,8 @@ export interface TaskFacts {
   createdDay: number;
   /** Day the task earns half its value under the 50/50 rule; NaN when not started. */
   startDay: number;
+  /** Day of the task's own startedAt (NaN without), even after the as-of date. */
+  startedDay: number;
   estimate: number;
   /** Cost per hour of the assignee, or NaN. */
   rate: number;
@@ -40,12 +43,13 @@ export interface TaskFacts {
  * engine reads one task at a time and keeps no facts, so one object serves every task instead of
  * a million short-lived ones for the garbage collector.
  */
-export function factsOf(task: Task, calendar: Calendar, rate: number | undefined, into: TaskFacts = blankFacts(task)): TaskFacts {
+export function factsOf(task: Task, calendar: Calendar, dayOf: DayOf, rate: number | undefined, into: TaskFacts = blankFacts(task)): TaskFacts {
   const asOf = calendar.asOf;
   const { status, doneAt: doneText, startedAt, createdAt, dueOn, estimateHours, type } = task;
-  const done = status === 'done' && doneText !== undefined ? dayNumber(doneText) : Number.NaN;
+  // Days of date-times in the configured zone (zone-day.ts); dueOn is a plain date, a day already.
+  const done = status === 'done' && doneText !== undefined ? dayOf(doneText) : Number.NaN;
   const doneDay = done <= asOf ? done : Number.NaN;
-  const started = startedAt === undefined ? Number.NaN : dayNumber(startedAt);
+  const started = startedAt === undefined ? Number.NaN : dayOf(startedAt);
   // Without a start time a done task started no later than it was done; an open one counts as started now.
   const startDay = started <= asOf ? started : !Number.isNaN(doneDay) ? doneDay : status === 'in_progress' ? asOf : Number.NaN;
   const doneAt = Number.isNaN(doneDay) ? undefined : doneText;
@@ -56,8 +60,9 @@ export function factsOf(task: Task, calendar: Calendar, rate: number | undefined
   into.milestone = type !== undefined && type.toLowerCase() === 'milestone';
   into.dueDay = dueOn === undefined ? Number.NaN : dayNumber(dueOn);
   into.doneDay = doneDay;
-  into.createdDay = dayNumber(createdAt);
+  into.createdDay = dayOf(createdAt);
   into.startDay = startDay;
+  into.startedDay = started;
   into.estimate = estimateHours ?? 0;
   into.rate = rate ?? Number.NaN;
   into.startedMs = startedAt === undefined ? Number.NaN : instantMs(startedAt);
@@ -70,7 +75,7 @@ export function factsOf(task: Task, calendar: Calendar, rate: number | undefined
 export function blankFacts(task: Task): TaskFacts {
   return {
     task, status: task.status, hasEstimate: false, spentHours: undefined, milestone: false,
-    dueDay: Number.NaN, doneDay: Number.NaN, createdDay: Number.NaN, startDay: Number.NaN,
+    dueDay: Number.NaN, doneDay: Number.NaN, createdDay: Number.NaN, startDay: Number.NaN, startedDay: Number.NaN,
     estimate: 0, rate: Number.NaN, startedMs: Number.NaN, doneMs: Number.NaN, createdMs: Number.NaN,
   };
 }

@@ -1,14 +1,17 @@
 import type { StatusChange, Task } from '../domain/index.ts';
+import { dayNumber } from '../kpi/calendar.ts';
+import { dayReader, type DayOf } from '../kpi/zone-day.ts';
 import { waitingMatcher, defaultWaitingStatuses } from './waiting-statuses.ts';
 import { waitsOfTask, type Wait } from './waits.ts';
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 export interface LatencyInput {
   asOf: string;
   windowDays?: number;
   waitingStatuses?: readonly string[];
+  /** `kpi.timeZone`: the zone the as-of cut-off and the window are read in (zone-day.ts). */
+  timeZone?: string | undefined;
 }
 
 /** Decision latency of one group (a PM's or a project's tasks). */
@@ -27,21 +30,25 @@ export interface LatencyFigures {
   tasksWithHistory: number;
 }
 
-interface TaskFacts { projectId: string; startMs?: number; doneMs?: number }
+/** `doneMs`/`doneDay` only for a task done by the as-of date. */
+interface TaskFacts { projectId: string; startMs?: number; doneMs?: number; doneDay?: number }
 
 /**
  * Streams tasks, then status changes; `finish` groups waits by any key of the task (project,
  * or the PM through the project). Memory: one entry per task and one per status change.
  */
 export function createDecisionLatency(input: LatencyInput) {
-  const endMs = Date.parse(`${input.asOf}T00:00:00Z`) + DAY_MS;
-  const windowStartMs = endMs - (input.windowDays ?? 90) * DAY_MS;
+  // Which waits and completions count is day-based (the one time rule: days in kpi.timeZone, or as
+  // the source wrote them); how long a wait lasted is exact instants.
+  const days = dayReader(input.timeZone);
+  const asOf = dayNumber(input.asOf);
+  const windowFrom = asOf - (input.windowDays ?? 90) + 1;
   const isWaiting = waitingMatcher(input.waitingStatuses ?? defaultWaitingStatuses);
   const tasks = new Map<string, TaskFacts>();
   const changes = new Map<string, StatusChange[]>();
   return {
     addTasks(batch: readonly Task[]) {
-      for (const task of batch) tasks.set(task.id, factsOf(task, endMs));
+      for (const task of batch) tasks.set(task.id, factsOf(task, days.dayOf, asOf));
     },
     addStatusChanges(batch: readonly StatusChange[]) {
       for (const change of batch) {
@@ -57,10 +64,13 @@ export function createDecisionLatency(input: LatencyInput) {
         if (key === undefined) continue;
         const group = groups.get(key) ?? { waits: [], waitingInCycles: 0, cycleHours: 0, cycleTasks: 0, tasksWithHistory: 0 };
         groups.set(key, group);
-        const history = changes.get(taskId) ?? [];
+        // Moves dated after the as-of date are not part of the report.
+        const history = (changes.get(taskId) ?? []).filter((change) => days.dayOf(change.at) <= asOf);
         if (history.length) group.tasksWithHistory++;
-        group.waits.push(...waitsOfTask(history, isWaiting, endMs).filter((wait) => wait.startMs >= windowStartMs));
-        if (facts.startMs !== undefined && facts.doneMs !== undefined && facts.doneMs >= windowStartMs) {
+        // A wait still open at the as-of date ends with that day (without a zone, in the calendar of the latest move).
+        const endMs = history.length ? days.endOfDayMs(asOf, latest(history).at) : Number.NEGATIVE_INFINITY;
+        group.waits.push(...waitsOfTask(history, isWaiting, endMs).filter((wait) => days.dayOf(wait.at) >= windowFrom));
+        if (facts.startMs !== undefined && facts.doneMs !== undefined && (facts.doneDay as number) >= windowFrom) {
           group.cycleTasks++;
           group.cycleHours += (facts.doneMs - facts.startMs) / HOUR_MS;
           group.waitingInCycles += sum(waitsOfTask(history, isWaiting, facts.doneMs));
@@ -71,14 +81,20 @@ export function createDecisionLatency(input: LatencyInput) {
   };
 }
 
-function factsOf(task: Task, endMs: number): TaskFacts {
-  const doneMs = task.status === 'done' && task.doneAt ? Date.parse(task.doneAt) : undefined;
+function factsOf(task: Task, dayOf: DayOf, asOf: number): TaskFacts {
+  const doneAt = task.status === 'done' ? task.doneAt : undefined;
+  const doneDay = doneAt ? dayOf(doneAt) : undefined;
   const startMs = task.startedAt ? Date.parse(task.startedAt) : undefined;
   return {
     projectId: task.projectId,
     ...(startMs === undefined ? {} : { startMs }),
-    ...(doneMs === undefined || doneMs >= endMs ? {} : { doneMs }),
+    ...(doneAt === undefined || doneDay === undefined || !(doneDay <= asOf) ? {} : { doneMs: Date.parse(doneAt), doneDay }),
   };
+}
+
+/** The move with the latest instant. */
+function latest(changes: readonly StatusChange[]): StatusChange {
+  return changes.reduce((last, change) => (Date.parse(change.at) > Date.parse(last.at) ? change : last));
 }
 
 function sum(waits: readonly Wait[]): number {

@@ -5,6 +5,8 @@ const HOUR_MS = 3_600_000;
 /** One stretch a task spent in a waiting status. */
 export interface Wait {
   status: string;
+  /** The move into the waiting status, as the source wrote it (its day decides the period). */
+  at: string;
   startMs: number;
   hours: number;
 }
@@ -23,7 +25,7 @@ export function waitsOfTask(changes: readonly StatusChange[], isWaiting: (status
     if (startMs >= endMs) break;
     const next = ordered[i + 1];
     const stopMs = Math.min(next ? Date.parse(next.at) : endMs, endMs);
-    waits.push({ status: change.toStatus, startMs, hours: (stopMs - startMs) / HOUR_MS });
+    waits.push({ status: change.toStatus, at: change.at, startMs, hours: (stopMs - startMs) / HOUR_MS });
   }
   return waits;
 }

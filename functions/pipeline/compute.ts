@@ -28,8 +28,10 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
     const { store } = runtime;
     const [projects, people] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person')]);
     const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, overrides: config.people });
-    const latency = createDecisionLatency({ asOf: options.asOf, windowDays: config.kpi?.windowDays, waitingStatuses: config.kpi?.waitingStatuses });
-    const forecastTasks = createForecastEngine({ asOf: options.asOf, projects, settings: config.forecast });
+    // One time rule for every figure: the same kpi.timeZone for the engine, latency and forecasts.
+    const timeZone = config.kpi?.timeZone;
+    const latency = createDecisionLatency({ asOf: options.asOf, windowDays: config.kpi?.windowDays, waitingStatuses: config.kpi?.waitingStatuses, timeZone });
+    const forecastTasks = createForecastEngine({ asOf: options.asOf, projects, settings: config.forecast, timeZone });
     // Tasks first, then their status history, then time entries: later records look their task up.
     for await (const page of store.scanRecords('task')) {
       engine.addTasks(page);

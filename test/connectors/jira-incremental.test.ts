@@ -45,7 +45,8 @@ describe('jiraConnector incremental syncs against the demo Jira', () => {
     expect(first.statusChanges).toHaveLength(jiraTasks.reduce((sum, task) => sum + task.history.length, 0));
     const started = jiraTasks.filter((task) => task.startedAt !== null);
     const tasks = new Map(first.tasks.map((task) => [task.sourceId, task]));
-    for (const task of started) expect(tasks.get(task.sourceId)?.startedAt).toBe(new Date(task.startedAt!).toISOString());
+    // The demo Jira writes UTC (`+0000`); the connector keeps the offset Jira wrote.
+    for (const task of started) expect(tasks.get(task.sourceId)?.startedAt).toBe(new Date(task.startedAt!).toISOString().replace('Z', '+00:00'));
     const reopened = first.statusChanges.filter((change) => change.from === 'done' || (change.from === 'in_progress' && change.to === 'todo'));
     expect(reopened.every((change) => change.taskId.startsWith('jira-demo:'))).toBe(true);
   });

@@ -48,14 +48,14 @@ describe('Jira mapping', () => {
       {
         id: 'jira-main:20001', source, sourceId: '20001', projectId: 'jira-main:10000', title: 'Card tokenisation', type: 'Story',
         status: 'done', originalStatus: 'Done', assigneeId: 'jira-main:acc-dev-1',
-        createdAt: '2026-02-02T08:00:00.000Z', updatedAt: '2026-03-02T10:00:00.000Z', dueOn: '2026-03-01',
-        doneAt: '2026-02-27T15:30:00.000Z', estimateHours: 8, spentHours: 10, storyPoints: 5, tags: ['payments', 'pci', 'Checkout'],
+        createdAt: '2026-02-02T08:00:00.000+00:00', updatedAt: '2026-03-02T10:00:00.000+00:00', dueOn: '2026-03-01',
+        doneAt: '2026-02-27T16:30:00.000+01:00', estimateHours: 8, spentHours: 10, storyPoints: 5, tags: ['payments', 'pci', 'Checkout'],
       },
       {
         id: 'jira-main:20003', source, sourceId: '20003', projectId: 'jira-main:10001', title: 'Rotate certificates', type: 'Sub-task',
         status: 'in_progress', originalStatus: 'Code Review', assigneeId: 'jira-main:acc-dev-2',
-        createdAt: '2026-03-01T12:00:00.000Z', updatedAt: '2026-03-04T09:30:00.000Z', dueOn: '2026-03-20',
-        startedAt: '2026-03-02T08:00:00.000Z', estimateHours: 1.5, spentHours: 0, parentId: 'jira-main:20001', tags: ['security'],
+        createdAt: '2026-03-01T12:00:00.000+00:00', updatedAt: '2026-03-04T09:30:00.000+00:00', dueOn: '2026-03-20',
+        startedAt: '2026-03-02T08:00:00.000+00:00', estimateHours: 1.5, spentHours: 0, parentId: 'jira-main:20001', tags: ['security'],
       },
     ]);
   });
@@ -65,11 +65,13 @@ describe('Jira mapping', () => {
     expect(batch.timeEntries).toEqual([
       {
         id: 'jira-main:30001', source, sourceId: '30001', taskId: 'jira-main:20001', projectId: 'jira-main:10000',
-        personId: 'jira-main:acc-dev-1', date: '2026-02-03', hours: 6, updatedAt: '2026-02-04T05:00:00.000Z',
+        personId: 'jira-main:acc-dev-1', date: '2026-02-03', hours: 6, updatedAt: '2026-02-04T05:00:00.000+00:00',
+        startedAt: '2026-02-03T23:30:00.000-05:00', // the offset kept: the day is 3 Feb as Jira wrote it
       },
       {
         id: 'jira-main:30002', source, sourceId: '30002', taskId: 'jira-main:20001', projectId: 'jira-main:10000',
-        personId: 'jira-main:acc-dev-2', date: '2026-02-05', hours: 4, updatedAt: '2026-02-05T13:00:00.000Z',
+        personId: 'jira-main:acc-dev-2', date: '2026-02-05', hours: 4, updatedAt: '2026-02-05T13:00:00.000+00:00',
+        startedAt: '2026-02-05T09:00:00.000+00:00',
       },
     ]);
   });

@@ -17,6 +17,7 @@ const corpus: [string, unknown, RegExp][] = [
   ['duplicate source names', { sources: [jira, jira] }, /sources\[1\]\.name/],
   ['theme targets above 1', { themes: [{ id: 'a', name: 'A', target: 0.7, match: {} }, { id: 'b', name: 'B', target: 0.6, match: {} }] }, /themes/],
   ['kpi key that does not exist', { kpi: { windowDayz: 30 } }, /windowDayz/],
+  ['time zone that does not exist', { kpi: { timeZone: 'Europe/Atlantis' } }, /kpi\.timeZone/],
 ];
 
 function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {

@@ -1,4 +1,4 @@
-import { recordId, type Person, type Project, type TimeEntry } from '../../domain/index.ts';
+import { isoDateTime, recordId, type Person, type Project, type TimeEntry } from '../../domain/index.ts';
 import type { CsvSourceConfig } from '../../config/index.ts';
 import { parseDate, parseDuration, parseHours } from './parse.ts';
 import type { CsvCells, Preset } from './schema.ts';
@@ -36,6 +36,8 @@ export function mapRow(context: RowContext, cells: CsvCells, sourceId: string): 
   const person = mapPerson(source, cells);
   const { projectId, project } = resolveProject(context, cells.project);
   const entry: TimeEntry = { id: recordId(source, sourceId), source, sourceId, projectId, personId: person.id, date, hours };
+  const startedAt = instantOf(cells.date);
+  if (startedAt !== undefined) entry.startedAt = startedAt;
   return project ? { entry, person, project } : { entry, person };
 }
 
@@ -63,4 +65,14 @@ function resolveProject(context: RowContext, written: string): { projectId: stri
   const project: Project = { id: recordId(source, sourceId), source, sourceId, name, tags: [] };
   if (/^[A-Z][A-Z0-9_]{1,9}$/.test(name)) project.key = name;
   return { projectId: project.id, project };
+}
+
+/**
+ * A date cell written as an ISO date-time with an offset (`2026-03-17T21:15:00-04:00`) names an
+ * instant: kept, so with kpi.timeZone the entry's day is taken in that zone. A plain date, or a
+ * time without an offset (a wall-clock time in an unknown zone), stays the date it was written on.
+ */
+function instantOf(cell: string): string | undefined {
+  const text = cell.trim().replace(' ', 'T');
+  return /^\d{4}-\d{2}-\d{2}T/.test(text) && isoDateTime.safeParse(text).success && !Number.isNaN(Date.parse(text)) ? text : undefined;
 }

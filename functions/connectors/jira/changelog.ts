@@ -62,8 +62,10 @@ export async function readStatusChanges(context: ChangelogContext, tasks: readon
     for (const raw of histories.get(task.sourceId) ?? []) {
       mine.push(...(context.bin.map('statusChange', JiraHistorySchema, raw, (history) => mapHistory(context.source, task.id, history, context.categories)) ?? []));
     }
-    const firstStart = mine.filter((change) => change.to === 'in_progress').map((change) => change.at).sort()[0];
-    if (firstStart) task.startedAt = firstStart;
+    // Earliest by instant: the texts keep their offsets, so across a DST change they do not sort as strings.
+    const starts = mine.filter((change) => change.to === 'in_progress');
+    const firstStart = starts.reduce<StatusChange | undefined>((first, change) => (first === undefined || Date.parse(change.at) < Date.parse(first.at) ? change : first), undefined);
+    if (firstStart) task.startedAt = firstStart.at;
     changes.push(...mine);
   }
   return changes;

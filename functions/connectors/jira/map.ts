@@ -1,5 +1,5 @@
 import { recordId, type Person, type Project, type Task, type TaskStatusValue, type TimeEntry } from '../../domain/index.ts';
-import type { JiraIssue, JiraProject, JiraUser, JiraWorklog } from './schema.ts';
+import { withColonOffset, type JiraIssue, type JiraProject, type JiraUser, type JiraWorklog } from './schema.ts';
 
 /** Jira records (already validated) → domain records. Pure: no I/O, no clock. */
 
@@ -72,6 +72,9 @@ export function mapJiraWorklog(source: string, worklog: JiraWorklog, owner: Work
     date: worklog.started.slice(0, 10),
     hours: worklog.timeSpentSeconds / secondsPerHour,
   };
+  // The instant too, so with kpi.timeZone the entry's day is taken in that zone (zone-day.ts).
+  const startedAt = withColonOffset(worklog.started);
+  if (startedAt !== undefined) entry.startedAt = startedAt;
   if (worklog.updated) entry.updatedAt = worklog.updated;
   return entry;
 }

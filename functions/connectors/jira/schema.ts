@@ -5,15 +5,28 @@ import * as z from 'zod';
  * checked whole; records one by one, so a bad issue is quarantined and its page still maps.
  */
 
-/** Jira writes `2026-03-02T09:15:00.000+0000`; the domain wants ISO 8601 with a colon offset, so store UTC. */
+/**
+ * Jira writes `2026-03-17T21:15:00.000-0400`, in the zone of the user the API acts as. The offset is
+ * kept (as `-04:00`, the ISO 8601 form the domain wants): the date it was written on is the day the
+ * source meant, and converting to UTC would move a 21:15 New York resolution to the next day.
+ */
 export const jiraDateTime = z.string().transform((value, ctx) => {
   const at = Date.parse(value);
   if (Number.isNaN(at)) {
     ctx.addIssue({ code: 'custom', message: `not a date-time: ${value}` });
     return z.NEVER;
   }
-  return new Date(at).toISOString();
+  return withColonOffset(value) ?? new Date(at).toISOString();
 });
+
+const OFFSET_DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(?:(Z)|([+-]\d{2}):?(\d{2}))$/;
+
+/** `…-0400` → `…-04:00`, `…Z` as it is; undefined for a shape without an offset (read as UTC then). */
+export function withColonOffset(value: string): string | undefined {
+  const match = OFFSET_DATE_TIME.exec(value);
+  if (!match) return undefined;
+  return match[2] ? value : `${match[1]}${match[3]}:${match[4]}`;
+}
 
 const jiraDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const id = z.union([z.string(), z.number()]).transform(String);
@@ -49,7 +62,7 @@ export const JiraWorklogSchema = z.object({
   id,
   issueId: id.optional(),
   author: JiraUserSchema,
-  /** Kept as Jira wrote it: its day part is the worker's own calendar day. */
+  /** Kept as Jira wrote it: its day part is the day in the API user's zone. */
   started: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected a date-time'),
   timeSpentSeconds: z.number().nonnegative(),
   updated: jiraDateTime.optional(),
