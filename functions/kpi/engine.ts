@@ -5,6 +5,7 @@ import { AlignmentTally, NO_PORTFOLIO } from './alignment.ts';
 import { Calendar, DAY_MS, dayNumber } from './calendar.ts';
 import { KpiInputError } from './errors.ts';
 import { EntryTally } from './entry-tally.ts';
+import { countEstimation } from './estimation-pass.ts';
 import { countFlow } from './finish-pass.ts';
 import { GroupOrder } from './group-order.ts';
 import { createIdentityResolver, type Identity, type IdentityResolver } from './identity.ts';
@@ -16,6 +17,7 @@ import { buildProjectsDoc } from './projects-report.ts';
 import { buildManagersDoc } from './reports.ts';
 import { MONTHS, QUARTERS, resolveKpiSettings, type KpiSettings } from './settings.ts';
 import { offerDrivers } from './task-drivers.ts';
+import { TaskCards } from './task-cards.ts';
 import { TaskIndex } from './task-index.ts';
 import { TaskThemes } from './task-themes.ts';
 import { blankFacts, factsOf, tallyManagerTask, tallyProjectTask, type TaskFacts } from './task-tally.ts';
@@ -69,6 +71,7 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #people: People;
   readonly #alignment: AlignmentTally;
   readonly #tasks: TaskIndex;
+  readonly #cards: TaskCards;
   readonly #themes: TaskThemes;
   readonly #entries: EntryTally;
   readonly #seenPeople = new Set<string>();
@@ -91,6 +94,7 @@ class StreamingKpiEngine implements KpiEngine {
     const months = this.#calendar.slots.filter((slot) => slot.kind === 'month').map((slot) => slot.period);
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
     this.#tasks = new TaskIndex(input.themes.length);
+    this.#cards = new TaskCards(this.#org.projects.map((project) => project.id));
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);
     this.#entries = new EntryTally({ calendar: this.#calendar, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment });
   }
@@ -127,6 +131,7 @@ class StreamingKpiEngine implements KpiEngine {
       if (project) tallyProjectTask(project, facts, calendar.asOf, this.#settings.evmRule);
       const manager = this.#org.managerTally(projectIndex);
       if (!manager) continue;
+      if (facts.hasEstimate) this.#cards.keep(slot, task, projectIndex); // may become an 'estimate' or 'overrun' driver
       tallyManagerTask(manager, facts, calendar, this.#settings.evmRule);
       offerDrivers(manager, facts, calendar);
     }
@@ -165,6 +170,7 @@ class StreamingKpiEngine implements KpiEngine {
     const { asOf } = this.#input;
     this.#entries.settle();
     countFlow(this.#tasks, this.#org.managers, this.#calendar);
+    countEstimation(this.#tasks, this.#cards, this.#org.managers, this.#calendar);
     const tallied = this.#org.projects.map((project, index) => {
       if (project.pmId !== undefined) this.#noteIdentity(project.pmId);
       return { project, pm: project.pmId === undefined ? undefined : this.#identities.resolve(project.pmId), tally: this.#org.tallies[index] ?? this.#org.tallies[0]! };
@@ -191,6 +197,8 @@ class StreamingKpiEngine implements KpiEngine {
     this.#tasks.startedAtMs[slot] = started <= asOfEnd ? started : task.status === 'in_progress' ? asOfEnd : Number.NaN;
     this.#tasks.doneDay[slot] = facts.doneDay;
     this.#tasks.doneMs[slot] = facts.doneMs;
+    this.#tasks.estimate[slot] = facts.hasEstimate ? facts.estimate : Number.NaN;
+    this.#tasks.sourceSpent[slot] = task.spentHours ?? Number.NaN;
   }
 
   /** The PM id of each project, by project index (undefined without a PM). */

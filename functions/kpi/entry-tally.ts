@@ -114,7 +114,11 @@ export class EntryTally {
     this.#people.heardOf(lateIds, entries.length, this.#pageHeard);
     for (let i = 0; i < entries.length; i++) {
       const personId = lateIds[i];
-      if (personId !== undefined && this.#pageHeard[i] === 0) late(personId);
+      if (personId === undefined) continue;
+      if (this.#pageHeard[i] === 0) late(personId);
+      // Its task has entries, so its spent hours come from entries, not the source's total.
+      const taskId = (entries[i] as TimeEntry).taskId;
+      if (taskId !== undefined) this.#tasks.noteLateEntry(taskId);
     }
     this.#addToProjectsAndPeople(entries);
     const order = this.#grouping.of(this.#pageManagers, entries.length, this.#org.managers.length);
@@ -169,6 +173,8 @@ export class EntryTally {
       const theme = this.#pageThemes[i] as number;
       const project = this.#org.tallies[projectIndex];
       const hours = (entries[i] as TimeEntry).hours;
+      const task = this.#pageSlots[i] as number;
+      if (task >= 0) this.#tasks.addEntryHours(task, hours); // the task's spent hours as of the as-of date
       const at = projectIndex * SUMS;
       if (project) {
         sums[at + SUM.ac] = (sums[at + SUM.ac] as number) + hours;

@@ -5,8 +5,8 @@ import { IdTable } from './id-table.ts';
  * because later records refer to it (a time entry's project and theme, a status change's PM, the
  * first in-progress move for cycle time). The project and theme sit with the id in its id-table
  * cell, so a time entry finds them where it finds the task. Cost: the id's characters plus 33–65
- * bytes in the id table (no heap string kept alive, see id-table.ts) and 36 bytes of typed arrays
- * per task; about 85 MB for a million tasks with 13-character ids.
+ * bytes in the id table (no heap string kept alive, see id-table.ts) and 60 bytes of typed arrays
+ * per task; about 110 MB for a million tasks with 13-character ids.
  */
 const NONE = Number.NaN;
 
@@ -23,6 +23,15 @@ export class TaskIndex {
   doneMs = new Float64Array(this.#capacity);
   /** Day number of the completion in the source's calendar (by asOf), or NaN. */
   doneDay = new Float64Array(this.#capacity);
+  /** Estimated hours (NaN: no estimate) and the source's own spent hours (NaN: none given). */
+  estimate = new Float64Array(this.#capacity);
+  sourceSpent = new Float64Array(this.#capacity);
+  /**
+   * Hours of the task's time entries dated by the as-of date; NaN while no entry names the task.
+   * An entry after the as-of date sets 0: the task has entries, so its spent hours are not the
+   * source's total (which would include that late entry).
+   */
+  entryHours = new Float64Array(this.#capacity);
   /** Scratch for the places of a page. */
   #places = new Int32Array(0);
 
@@ -80,6 +89,9 @@ export class TaskIndex {
       this.historyStartMs[slot] = NONE;
       this.doneMs[slot] = NONE;
       this.doneDay[slot] = NONE;
+      this.estimate[slot] = NONE;
+      this.sourceSpent[slot] = NONE;
+      this.entryHours[slot] = NONE;
     }
   }
 
@@ -94,6 +106,27 @@ export class TaskIndex {
     return Number.isNaN(fromHistory) ? (this.startedAtMs[slot] ?? NONE) : fromHistory;
   }
 
+  /** Adds the hours of an entry dated by the as-of date to the task in `slot`. */
+  addEntryHours(slot: number, hours: number): void {
+    const known = this.entryHours[slot] as number;
+    this.entryHours[slot] = Number.isNaN(known) ? hours : known + hours;
+  }
+
+  /** Notes that the task has an entry after the as-of date: it has entries, even if none count. */
+  noteLateEntry(taskId: string): void {
+    const slot = this.#ids.find(taskId);
+    if (slot >= 0 && Number.isNaN(this.entryHours[slot] as number)) this.entryHours[slot] = 0;
+  }
+
+  /**
+   * Spent hours as of the as-of date: the task's entries up to then, or, for a task no time entry
+   * names, the source's own total (NaN when the source gives none either).
+   */
+  spentOf(slot: number): number {
+    const fromEntries = this.entryHours[slot] as number;
+    return Number.isNaN(fromEntries) ? (this.sourceSpent[slot] as number) : fromEntries;
+  }
+
   #grow(): void {
     this.#capacity *= 2;
     const grow = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
@@ -106,5 +139,8 @@ export class TaskIndex {
     this.historyStartMs = grow(this.historyStartMs, (n) => new Float64Array(n));
     this.doneMs = grow(this.doneMs, (n) => new Float64Array(n));
     this.doneDay = grow(this.doneDay, (n) => new Float64Array(n));
+    this.estimate = grow(this.estimate, (n) => new Float64Array(n));
+    this.sourceSpent = grow(this.sourceSpent, (n) => new Float64Array(n));
+    this.entryHours = grow(this.entryHours, (n) => new Float64Array(n));
   }
 }

@@ -84,6 +84,12 @@ export const DriverTaskSchema = z.object({
   doneAt: z.string().optional(),
   estimateHours: z.number().optional(),
   spentHours: z.number().optional(),
+  /**
+   * Where spentHours comes from, on the 'estimate' and 'overrun' lists: the task's time entries
+   * dated by the as-of date, or the source's own total for a task no time entry names. Absent on
+   * other lists, whose spentHours is the source's total as synced.
+   */
+  spentFrom: z.enum(['entries', 'sourceTotal']).optional(),
   /** Why it is listed, e.g. "done 12 days late" or "2.3× its estimate". */
   reason: z.string(),
 });

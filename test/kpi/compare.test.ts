@@ -86,7 +86,12 @@ describe('comparing PMs with the company', () => {
       ['p:a3', 'open, 11 days past its due date'],
       ['p:a2', 'done 3 days late'],
     ]);
-    // Bob is only behind on CPI (0.5 < 0.6364); none of his tasks overran its estimate.
-    expect(bob?.drivers).toEqual({ kpi: 'cpi', tasks: [] });
+    // Bob is only behind on CPI (0.5 < 0.6364). His tasks' spent hours are their time entries by
+    // asOf: b1 and b2 each 8 h logged against 4 h estimated → 4 h over each, a tie broken by id.
+    expect(bob?.drivers?.kpi).toBe('cpi');
+    expect(bob?.drivers?.tasks.map((t) => [t.id, t.spentHours, t.spentFrom, t.reason])).toEqual([
+      ['p:b1', 8, 'entries', '4 h over its 4 h estimate'],
+      ['p:b2', 8, 'entries', '4 h over its 4 h estimate'],
+    ]);
   });
 });
