@@ -1,4 +1,4 @@
-import type { KpiConfig, PersonOverride, Theme } from '../config/schema.ts';
+import type { KpiConfig, PersonOverride, PortfolioTargets, Theme } from '../config/schema.ts';
 import type { Person, Project, StatusChange, Task, TimeEntry } from '../domain/records.ts';
 import { SCHEMA_VERSION, type AlignmentDoc, type ManagersDoc, type ProjectsDoc } from '../publish/documents.ts';
 import { AlignmentTally, NO_PORTFOLIO } from './alignment.ts';
@@ -17,6 +17,7 @@ import { buildProjectsDoc } from './projects-report.ts';
 import { buildManagersDoc } from './reports.ts';
 import { MONTHS, QUARTERS, resolveKpiSettings, type KpiSettings } from './settings.ts';
 import { offerDrivers } from './task-drivers.ts';
+import { TargetTable } from './targets.ts';
 import { TaskCards } from './task-cards.ts';
 import { TaskIndex } from './task-index.ts';
 import { TaskThemes } from './task-themes.ts';
@@ -34,6 +35,8 @@ export interface KpiEngineInput {
   projects: readonly Project[];
   people: readonly Person[];
   themes: readonly Theme[];
+  /** The config's `portfolioTargets`: a portfolio's own theme targets (default: the company's). */
+  portfolioTargets?: PortfolioTargets;
   overrides: readonly PersonOverride[];
 }
 
@@ -92,7 +95,8 @@ class StreamingKpiEngine implements KpiEngine {
     const firstDay = Math.min(...this.#calendar.slots.map((slot) => slot.from));
     this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf, (id) => this.#noteIdentity(id));
     const months = this.#calendar.slots.filter((slot) => slot.kind === 'month').map((slot) => slot.period);
-    this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
+    const targets = new TargetTable(input.themes, input.portfolioTargets);
+    this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months, targets);
     this.#tasks = new TaskIndex(input.themes.length);
     this.#cards = new TaskCards(this.#org.projects.map((project) => project.id));
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);

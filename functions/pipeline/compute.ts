@@ -27,7 +27,7 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
   return withRuntime(config, options, async (runtime) => {
     const { store } = runtime;
     const [projects, people] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person')]);
-    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, overrides: config.people });
+    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people });
     const latency = createDecisionLatency({ asOf: options.asOf, windowDays: config.kpi?.windowDays, waitingStatuses: config.kpi?.waitingStatuses });
     const forecastTasks = createForecastEngine({ asOf: options.asOf, projects, settings: config.forecast });
     // Tasks first, then their status history, then time entries: later records look their task up.
