@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseConfig, type Config } from '../config/index.ts';
-import { generateOrg, demoThemes, demoCredentials } from '../demo/generator/index.ts';
+import { generateOrg, demoPortfolioTargets, demoThemes, demoCredentials } from '../demo/generator/index.ts';
 import { startJiraServer } from '../demo/servers/jira-server.ts';
 import { startAsanaServer } from '../demo/servers/asana-server.ts';
 import { openRuntime, runCompute, runPublish, runSync } from '../pipeline/index.ts';
@@ -78,6 +78,7 @@ async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0
       { type: 'asana', name: 'asana', baseUrl: asanaUrl, tokenEnv: TOKEN_ENV.asana },
     ],
     themes: demoThemes(org),
+    portfolioTargets: demoPortfolioTargets(org),
   };
   await mkdir(dir, { recursive: true });
   // Written out so a user can see what a real config looks like; the servers' ports change per run.
