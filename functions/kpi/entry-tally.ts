@@ -121,6 +121,7 @@ export class EntryTally {
       if (taskId !== undefined) this.#tasks.noteLateEntry(taskId);
     }
     this.#addToProjectsAndPeople(entries);
+    this.#addToTasks(entries);
     const order = this.#grouping.of(this.#pageManagers, entries.length, this.#org.managers.length);
     for (let k = 0; k < entries.length; k++) {
       const i = order[k] as number;
@@ -161,6 +162,21 @@ export class EntryTally {
     }
   }
 
+  /**
+   * Each task's spent hours as of the as-of date. A loop of its own: the per-task array is far
+   * larger than the caches, and with nothing else in the loop the CPU overlaps its misses.
+   */
+  #addToTasks(entries: readonly TimeEntry[]): void {
+    const entryHours = this.#tasks.entryHours;
+    for (let i = 0; i < entries.length; i++) {
+      const task = this.#pageSlots[i] as number;
+      if (task < 0 || (this.#pagePersons[i] as number) < 0) continue; // no known task, or after the as-of date
+      const known = entryHours[task] as number;
+      const hours = (entries[i] as TimeEntry).hours;
+      entryHours[task] = Number.isNaN(known) ? hours : known + hours;
+    }
+  }
+
   /** Actual cost and window hours per project, the theme mix, and each person's hours per week and period. */
   #addToProjectsAndPeople(entries: readonly TimeEntry[]): void {
     const sums = this.#projectSums;
@@ -173,8 +189,6 @@ export class EntryTally {
       const theme = this.#pageThemes[i] as number;
       const project = this.#org.tallies[projectIndex];
       const hours = (entries[i] as TimeEntry).hours;
-      const task = this.#pageSlots[i] as number;
-      if (task >= 0) this.#tasks.addEntryHours(task, hours); // the task's spent hours as of the as-of date
       const at = projectIndex * SUMS;
       if (project) {
         sums[at + SUM.ac] = (sums[at + SUM.ac] as number) + hours;

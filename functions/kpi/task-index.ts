@@ -106,12 +106,6 @@ export class TaskIndex {
     return Number.isNaN(fromHistory) ? (this.startedAtMs[slot] ?? NONE) : fromHistory;
   }
 
-  /** Adds the hours of an entry dated by the as-of date to the task in `slot`. */
-  addEntryHours(slot: number, hours: number): void {
-    const known = this.entryHours[slot] as number;
-    this.entryHours[slot] = Number.isNaN(known) ? hours : known + hours;
-  }
-
   /** Notes that the task has an entry after the as-of date: it has entries, even if none count. */
   noteLateEntry(taskId: string): void {
     const slot = this.#ids.find(taskId);
