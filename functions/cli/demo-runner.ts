@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseConfig, type Config } from '../config/index.ts';
-import { generateOrg, demoThemes, demoPeople, demoCredentials } from '../demo/generator/index.ts';
+import { generateOrg, demoPortfolioTargets, demoThemes, demoPeople, demoCredentials } from '../demo/generator/index.ts';
 import { startJiraServer } from '../demo/servers/jira-server.ts';
 import { startAsanaServer } from '../demo/servers/asana-server.ts';
 import { openRuntime, runCompute, runPublish, runSync } from '../pipeline/index.ts';
@@ -85,6 +85,7 @@ async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0
     ],
     themes: demoThemes(org),
     people: demoPeople(org),
+    portfolioTargets: demoPortfolioTargets(org),
   };
   await mkdir(dir, { recursive: true });
   // Written out so a user can see what a real config looks like; the servers' ports change per run.

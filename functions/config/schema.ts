@@ -120,6 +120,15 @@ export const ThemeSchema = z.object({
   }),
 });
 
+/**
+ * Targets per portfolio, overriding the themes' company-wide `target` for that portfolio:
+ * portfolio name (as the source names it: Jira project category, Asana portfolio) → theme id →
+ * share, e.g. `{"Growth": {"growth": 0.8, "platform": 0.1}}`. A theme a portfolio does not list,
+ * and a portfolio not listed, keep the company's target. Keyed by portfolio, so the targets that
+ * must add up to at most 1 sit together (checked below with the company's targets filled in).
+ */
+export const PortfolioTargetsSchema = z.record(z.string().min(1), z.record(z.string(), z.number().min(0).max(1))).default({});
+
 export const PersonOverrideSchema = z.object({
   /** Canonical id used in reports, e.g. an email address. */
   id: z.string().min(1),
@@ -189,6 +198,7 @@ export const ConfigSchema = z
     reports: ReportsConfigSchema.default({ type: 'dir', dir: '.pmpulse/reports' }),
     sources: z.array(SourceConfigSchema).default([]),
     themes: z.array(ThemeSchema).default([]),
+    portfolioTargets: PortfolioTargetsSchema,
     people: z.array(PersonOverrideSchema).default([]),
     kpi: KpiConfigSchema.optional(),
     forecast: ForecastConfigSchema.optional(),
@@ -206,7 +216,27 @@ export const ConfigSchema = z
     if (targetSum > 1 + 1e-9) {
       ctx.addIssue({ code: 'custom', path: ['themes'], message: `theme targets add up to ${targetSum.toFixed(3)}, more than 1` });
     }
+    checkPortfolioTargets(config.themes, config.portfolioTargets, ctx);
   });
+
+/** Every theme id a portfolio names must be a theme, and its targets (the company's where it lists none) add up to at most 1. */
+function checkPortfolioTargets(themes: readonly Theme[], targets: PortfolioTargets, ctx: z.RefinementCtx): void {
+  const known = new Set(themes.map((theme) => theme.id));
+  for (const [portfolio, own] of Object.entries(targets)) {
+    for (const id of Object.keys(own)) {
+      if (!known.has(id)) {
+        const ids = themes.length ? themes.map((theme) => theme.id).join(', ') : 'none configured';
+        ctx.addIssue({ code: 'custom', path: ['portfolioTargets', portfolio, id], message: `unknown theme "${id}" (themes: ${ids})` });
+      }
+    }
+    const sum = themes.reduce((total, theme) => total + (own[theme.id] ?? theme.target), 0);
+    if (sum > 1 + 1e-9) {
+      const filled = themes.filter((theme) => own[theme.id] === undefined).map((theme) => theme.id);
+      const note = filled.length ? ` (with the company's target for ${filled.join(', ')})` : '';
+      ctx.addIssue({ code: 'custom', path: ['portfolioTargets', portfolio], message: `targets add up to ${sum.toFixed(3)}${note}, more than 1` });
+    }
+  }
+}
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
@@ -216,5 +246,6 @@ export type CsvSourceConfig = z.infer<typeof CsvSourceSchema>;
 export type StoreConfig = z.infer<typeof StoreConfigSchema>;
 export type ReportsConfig = z.infer<typeof ReportsConfigSchema>;
 export type Theme = z.infer<typeof ThemeSchema>;
+export type PortfolioTargets = z.infer<typeof PortfolioTargetsSchema>;
 export type PersonOverride = z.infer<typeof PersonOverrideSchema>;
 export type KpiConfig = z.infer<typeof KpiConfigSchema>;

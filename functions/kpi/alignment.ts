@@ -2,24 +2,31 @@ import type { Theme } from '../config/schema.ts';
 import type { AlignmentDoc } from '../publish/documents.ts';
 import { alignmentDefinitions } from './definitions.ts';
 import { roundHours, roundRatio } from './numbers.ts';
+import { TargetTable, weightedTargets, type TargetWeight } from './targets.ts';
 import { UNALIGNED } from './themes.ts';
-import type { PeriodFields } from './period-fields.ts';
 import type { Window } from './window.ts';
+import type { PeriodFields } from './period-fields.ts';
 
 /**
  * Effort per theme against the targets leadership set, for the company and per portfolio.
  * over the window, per PM and per month. Memory: one hours array per portfolio, PM and month.
+ * The company is judged against the company's targets, a portfolio against its own (targets.ts),
+ * a PM against the targets of the portfolios the PM's hours went to, weighted by those hours.
  */
 
 export const NO_PORTFOLIO = '(none)';
 
 type ThemeShares = AlignmentDoc['themes'];
 
-/** One month of a portfolio's or PM's mix; gapScore null in a month without hours. */
-type MonthMix = PeriodFields & { totalHours: number; unalignedHours: number; gapScore: number | null; themes: { id: string; hours: number; actual: number }[] };
+/** One month of a portfolio's or PM's mix; gapScore null in a month without hours; a PM's month has its own targets. */
+type MonthMix = PeriodFields & { totalHours: number; unalignedHours: number; gapScore: number | null; themes: { id: string; hours: number; actual: number; target?: number }[] };
+
+/** A PM's hours and projects per portfolio: over the window and per month. */
+type ManagerSpread = Map<string, { weight: TargetWeight; months: number[] }>;
 
 export class AlignmentTally {
   readonly #themes: readonly Theme[];
+  readonly #targets: TargetTable;
   readonly #months: { fields: PeriodFields; hours: number[] }[];
   /**
    * Hours per project (index + 1; 0 = no known project) and theme, with the unaligned hours in the
@@ -35,8 +42,9 @@ export class AlignmentTally {
   readonly #width: number;
 
   /** `portfolios`: the portfolio of each project, in project index order; `months` as published (a partial one marked). */
-  constructor(themes: readonly Theme[], portfolios: readonly string[], months: readonly PeriodFields[]) {
+  constructor(themes: readonly Theme[], portfolios: readonly string[], months: readonly PeriodFields[], targets = new TargetTable(themes)) {
     this.#themes = themes;
+    this.#targets = targets;
     this.#portfolioOf = portfolios;
     this.#months = months.map((fields) => ({ fields, hours: this.#emptyHours() }));
     this.#width = themes.length + 1;
@@ -70,6 +78,7 @@ export class AlignmentTally {
     const managerWindow = new Map<string, number[]>();
     const portfolioMonths = new Map<string, number[][]>();
     const managerMonths = new Map<string, number[][]>();
+    const spreads = new Map<string, ManagerSpread>();
     for (let project = -1; project < this.#portfolioOf.length; project++) {
       if (project < 0 && !this.#unknownInWindow) continue;
       const portfolio = this.#portfolioOf[project] ?? NO_PORTFOLIO;
@@ -79,10 +88,11 @@ export class AlignmentTally {
       if (managerId === undefined) continue;
       this.#addProjectWindow(this.#bucket(managerWindow, managerId), project);
       this.#addProjectMonths(this.#monthBuckets(managerMonths, managerId), project);
+      this.#addToSpread(spreads, managerId, portfolio, project);
     }
     const company = this.#emptyHours();
     for (const bucket of portfolioWindow.values()) bucket.forEach((hours, slot) => (company[slot] = (company[slot] ?? 0) + hours));
-    const total = summarise(this.#themes, company);
+    const total = summarise(this.#themes, company, this.#targets.company);
     const names = [...portfolioWindow.keys()].sort(byPortfolioName);
     return {
       asOf,
@@ -93,26 +103,54 @@ export class AlignmentTally {
       gapScore: total.gapScore,
       themes: total.themes,
       portfolios: names.map((name) => {
-        const { unalignedShare: _share, ...figures } = summarise(this.#themes, portfolioWindow.get(name) ?? []);
-        return { name, ...figures, months: this.#monthMix(portfolioMonths.get(name)) };
+        const targets = this.#targets.of(name);
+        const { unalignedShare: _share, ...figures } = summarise(this.#themes, portfolioWindow.get(name) ?? [], targets);
+        return { name, ...figures, targetsFrom: this.#targets.hasOwn(name) ? ('portfolio' as const) : ('company' as const), months: this.#monthMix(portfolioMonths.get(name), () => targets) };
       }),
       definitions: [...alignmentDefinitions],
       months: this.#months.map(({ fields, hours }) => {
-        const { totalHours, unalignedHours, themes } = summarise(this.#themes, hours);
+        const { totalHours, unalignedHours, themes } = summarise(this.#themes, hours, this.#targets.company);
         return { ...fields, totalHours, unalignedHours, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
       }),
       managers: managerIds.map((id) => {
-        const { unalignedShare: _share, ...figures } = summarise(this.#themes, managerWindow.get(id) ?? this.#emptyHours());
-        return { id, ...figures, months: this.#monthMix(managerMonths.get(id)) };
+        const spread = [...(spreads.get(id)?.values() ?? [])].sort((a, b) => byPortfolioName(a.weight.portfolio, b.weight.portfolio));
+        const window = weightedTargets(this.#targets, spread.map((part) => part.weight));
+        const { unalignedShare: _share, ...figures } = summarise(this.#themes, managerWindow.get(id) ?? this.#emptyHours(), window.targets);
+        // A month's targets follow that month's hours; a month without hours has no gap, so the window's targets serve.
+        const monthTargets = (month: number): readonly number[] => {
+          const parts = spread.map(({ weight, months }) => ({ ...weight, hours: months[month] ?? 0 }));
+          return parts.some((part) => part.hours > 0) ? weightedTargets(this.#targets, parts).targets : window.targets;
+        };
+        const targetWeights = spread.map((part, index) => ({ portfolio: part.weight.portfolio, hours: roundHours(part.weight.hours), weight: roundRatio(window.weights[index] ?? 0) }));
+        return { id, ...figures, targetWeights, months: this.#monthMix(managerMonths.get(id), monthTargets, true) };
       }),
       ...(unalignedWork ? { unalignedWork } : {}),
     };
   }
 
-  #monthMix(months: number[][] | undefined): MonthMix[] {
+  /** The mix per month against `targetsOf(month)`; `withTargets`: publish them (a PM's change month by month). */
+  #monthMix(months: number[][] | undefined, targetsOf: (month: number) => readonly number[], withTargets = false): MonthMix[] {
     return this.#months.map(({ fields }, index) => {
-      const { totalHours, unalignedHours, gapScore, themes } = summarise(this.#themes, months?.[index] ?? this.#emptyHours());
-      return { ...fields, totalHours, unalignedHours, gapScore: totalHours > 0 ? gapScore : null, themes: themes.map(({ id, hours: h, actual }) => ({ id, hours: h, actual })) };
+      const { totalHours, unalignedHours, gapScore, themes } = summarise(this.#themes, months?.[index] ?? this.#emptyHours(), targetsOf(index));
+      const mix = themes.map(({ id, hours: h, actual, target }) => (withTargets ? { id, hours: h, actual, target } : { id, hours: h, actual }));
+      return { ...fields, totalHours, unalignedHours, gapScore: totalHours > 0 ? gapScore : null, themes: mix };
+    });
+  }
+
+  /** Adds a project's hours (window and months) and the project itself to its PM's spread over portfolios. */
+  #addToSpread(spreads: Map<string, ManagerSpread>, managerId: string, portfolio: string, project: number): void {
+    let spread = spreads.get(managerId);
+    if (!spread) spreads.set(managerId, (spread = new Map()));
+    let part = spread.get(portfolio);
+    if (!part) spread.set(portfolio, (part = { weight: { portfolio, hours: 0, projects: 0 }, months: this.#months.map(() => 0) }));
+    part.weight.projects += 1;
+    const width = this.#width;
+    for (let slot = 0; slot < width; slot++) part.weight.hours += this.#projectWindow[(project + 1) * width + slot] as number;
+    part.months.forEach((_, month) => {
+      const from = ((project + 1) * this.#months.length + month) * width;
+      let hours = 0;
+      for (let slot = 0; slot < width; slot++) hours += this.#projectMonths[from + slot] as number;
+      (part.months as number[])[month] = (part.months[month] as number) + hours;
     });
   }
 
@@ -149,8 +187,8 @@ export class AlignmentTally {
   }
 }
 
-/** Shares and gap of one bucket; see the gapScore definition for the formula. */
-function summarise(themes: readonly Theme[], hours: readonly number[]) {
+/** Shares and gap of one bucket against `targets` (in theme order); see the gapScore definition for the formula. */
+function summarise(themes: readonly Theme[], hours: readonly number[], targets: readonly number[]) {
   const totalHours = hours.reduce((sum, h) => sum + h, 0);
   const share = (h: number): number => (totalHours > 0 ? h / totalHours : 0);
   const unalignedHours = hours[themes.length] ?? 0;
@@ -158,8 +196,9 @@ function summarise(themes: readonly Theme[], hours: readonly number[]) {
   let gap = unalignedShare;
   const shares: ThemeShares = themes.map((theme, index) => {
     const themeHours = hours[index] ?? 0;
-    gap += Math.abs(share(themeHours) - theme.target);
-    return { id: theme.id, name: theme.name, target: theme.target, actual: roundRatio(share(themeHours)), hours: roundHours(themeHours) };
+    const target = targets[index] ?? theme.target;
+    gap += Math.abs(share(themeHours) - target);
+    return { id: theme.id, name: theme.name, target: roundRatio(target), actual: roundRatio(share(themeHours)), hours: roundHours(themeHours) };
   });
   return {
     totalHours: roundHours(totalHours),

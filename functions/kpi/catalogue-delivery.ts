@@ -47,7 +47,7 @@ export const deliveryKpis: readonly KpiSpec[] = [
   },
   {
     id: 'estimationAccuracy', name: 'Estimation accuracy (work ratio)', unit: 'index', higherIsBetter: false, direction: 'towardOne', comparison: 'normalised', area: 'cost', driver: 'estimate',
-    description: `Time spent against the original estimate over the tasks done in the period that have both (the source's time spent, e.g. Jira time tracking or Asana actual time). 1 is a perfect estimate, above 1 an overrun, below 1 an overestimate; PMs rank by the distance from 1. Tasks with no or a zero estimate are left out. n = tasks. ${SAMPLE_NOTE}`,
-    formula: 'Σ spentHours ÷ Σ estimateHours (tasks done in the period with both)',
+    description: `Time spent against the original estimate over the tasks done in the period that have both. A task's time spent is the hours of its time entries dated by the as-of date; only for a task with no time entries at all does the source's own total count (e.g. Jira time tracking or Asana actual time), as that total includes hours logged later. 1 is a perfect estimate, above 1 an overrun, below 1 an overestimate; PMs rank by the distance from 1. Tasks with no or a zero estimate are left out. n = tasks. ${SAMPLE_NOTE}`,
+    formula: 'Σ spent by asOf ÷ Σ estimateHours (tasks done in the period with both; spent = entries dated ≤ asOf, else the source total)',
   },
 ];

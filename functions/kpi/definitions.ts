@@ -72,7 +72,10 @@ export const alignmentDefinitions: readonly KpiDefinition[] = [
       'How far the spread of effort is from the targets: half the sum of the absolute differences between actual and target ' +
       'share over the themes, with the unaligned share counted as a theme whose target is 0. ' +
       '0 means effort is exactly on target; 1 means none of it is where it was meant to go. ' +
-      'With no hours at all, every actual share is 0, so the gap is half the sum of the targets.',
+      'With no hours at all, every actual share is 0, so the gap is half the sum of the targets. ' +
+      'The company is judged against the company targets; a portfolio against its own where the config sets them ' +
+      '(the company\'s for any theme it does not list); a PM against the targets of the portfolios the PM\'s hours went to, ' +
+      'weighted by those hours.',
     formula: 'gap = ½ (Σ_themes |actual − target| + unalignedShare)',
   },
 ];

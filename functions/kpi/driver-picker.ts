@@ -1,6 +1,6 @@
-import type { Task } from '../domain/records.ts';
 import type { DriverTask } from '../publish/documents.ts';
 import { roundHours } from './numbers.ts';
+import type { DriverSubject } from './task-cards.ts';
 
 /**
  * For drill-down: per PM and kind of trouble, the tasks that weigh most on a KPI. Each list keeps
@@ -15,7 +15,7 @@ export type DriverKind = (typeof DRIVER_KINDS)[number];
 
 interface Candidate {
   weight: number;
-  task: Task;
+  task: DriverSubject;
   reason: string;
 }
 
@@ -29,7 +29,7 @@ export class DriverPicker {
   readonly #lists = new Map<DriverKind, Kept>();
 
   /** `describe(subject, value)` says why; it is only called when the task makes it into the list. */
-  offer<S>(kind: DriverKind, weight: number, task: Task, describe: (subject: S, value: number) => string, subject: S, value: number): void {
+  offer<S>(kind: DriverKind, weight: number, task: DriverSubject, describe: (subject: S, value: number) => string, subject: S, value: number): void {
     if (!(weight > 0)) return;
     let kept = this.#lists.get(kind);
     if (!kept) this.#lists.set(kind, (kept = { candidates: [], lightest: 0 }));
@@ -46,6 +46,18 @@ export class DriverPicker {
     kept.lightest = lightestOf(list);
   }
 
+  /**
+   * As offer, for a task known by its slot: `task(slot)` builds it only when it can enter the list
+   * (lighter offers, most of them, leave at one comparison and build nothing).
+   */
+  offerBuilt<S>(kind: DriverKind, weight: number, task: (slot: number) => DriverSubject | undefined, slot: number, describe: (subject: S, value: number) => string, subject: S, value: number): void {
+    if (!(weight > 0)) return;
+    const kept = this.#lists.get(kind);
+    if (kept && kept.candidates.length === MAX_DRIVERS && weight < (kept.candidates[kept.lightest] as Candidate).weight) return;
+    const built = task(slot);
+    if (built) this.offer(kind, weight, built, describe, subject, value);
+  }
+
   /** Heaviest first, then by task id. */
   list(kind: DriverKind): DriverTask[] {
     const list = [...(this.#lists.get(kind)?.candidates ?? [])];
@@ -59,6 +71,7 @@ export class DriverPicker {
       ...(task.doneAt === undefined ? {} : { doneAt: task.doneAt }),
       ...(task.estimateHours === undefined ? {} : { estimateHours: roundHours(task.estimateHours) }),
       ...(task.spentHours === undefined ? {} : { spentHours: roundHours(task.spentHours) }),
+      ...(task.spentFrom === undefined ? {} : { spentFrom: task.spentFrom }),
       reason,
     }));
   }

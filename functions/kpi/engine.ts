@@ -1,4 +1,4 @@
-import type { KpiConfig, PersonOverride, Theme } from '../config/schema.ts';
+import type { KpiConfig, PersonOverride, PortfolioTargets, Theme } from '../config/schema.ts';
 import type { Person, Project, StatusChange, Task, TimeEntry } from '../domain/records.ts';
 import { SCHEMA_VERSION, type AlignmentDoc, type IdentitySuggestion, type ManagersDoc, type ProjectsDoc, type QualityFinding } from '../publish/documents.ts';
 import { AlignmentTally, NO_PORTFOLIO } from './alignment.ts';
@@ -6,6 +6,7 @@ import { periodFields } from './period-fields.ts';
 import { Calendar, DAY_MS } from './calendar.ts';
 import { KpiInputError } from './errors.ts';
 import { EntryTally } from './entry-tally.ts';
+import { countEstimation } from './estimation-pass.ts';
 import { countFlow } from './finish-pass.ts';
 import { GroupOrder } from './group-order.ts';
 import { createIdentityResolver, type Identity, type IdentityResolver } from './identity.ts';
@@ -19,6 +20,8 @@ import { buildProjectsDoc } from './projects-report.ts';
 import { buildManagersDoc } from './reports.ts';
 import { MONTHS, QUARTERS, resolveKpiSettings, type KpiSettings } from './settings.ts';
 import { offerDrivers } from './task-drivers.ts';
+import { TargetTable } from './targets.ts';
+import { TaskCards } from './task-cards.ts';
 import { TaskIndex } from './task-index.ts';
 import { TaskThemes } from './task-themes.ts';
 import { blankFacts, factsOf, tallyManagerTask, tallyProjectTask, type TaskFacts } from './task-tally.ts';
@@ -36,6 +39,8 @@ export interface KpiEngineInput {
   projects: readonly Project[];
   people: readonly Person[];
   themes: readonly Theme[];
+  /** The config's `portfolioTargets`: a portfolio's own theme targets (default: the company's). */
+  portfolioTargets?: PortfolioTargets;
   overrides: readonly PersonOverride[];
 }
 
@@ -80,6 +85,7 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #people: People;
   readonly #alignment: AlignmentTally;
   readonly #tasks: TaskIndex;
+  readonly #cards: TaskCards;
   readonly #themes: TaskThemes;
   readonly #entries: EntryTally;
   readonly #plausibility: PlausibilityTally;
@@ -103,8 +109,10 @@ class StreamingKpiEngine implements KpiEngine {
     this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf, (id) => this.#noteIdentity(id));
     this.#plausibility = new PlausibilityTally(this.#people.firstWeek, weekOf(this.#calendar.asOf) - this.#people.firstWeek + 1);
     const months = this.#calendar.slots.flatMap((slot, index) => (slot.kind === 'month' ? [periodFields(this.#calendar, index)] : []));
-    this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months);
+    const targets = new TargetTable(input.themes, input.portfolioTargets);
+    this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months, targets);
     this.#tasks = new TaskIndex(input.themes.length);
+    this.#cards = new TaskCards(this.#org.projects.map((project) => project.id));
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);
     this.#entries = new EntryTally({ calendar: this.#calendar, zoned: this.#settings.timeZone !== undefined, dayOf: this.#dayOf, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment, plausibility: this.#plausibility });
   }
@@ -142,6 +150,7 @@ class StreamingKpiEngine implements KpiEngine {
       if (project) tallyProjectTask(project, facts, calendar.asOf, this.#settings.evmRule);
       const manager = this.#org.managerTally(projectIndex);
       if (!manager) continue;
+      if (facts.hasEstimate) this.#cards.keep(slot, task, projectIndex); // may become an 'estimate' or 'overrun' driver
       tallyManagerTask(manager, facts, calendar, this.#settings.evmRule);
       offerDrivers(manager, facts, calendar);
     }
@@ -187,6 +196,7 @@ class StreamingKpiEngine implements KpiEngine {
     const { asOf } = this.#input;
     this.#entries.settle();
     countFlow(this.#tasks, this.#org.managers, this.#calendar);
+    countEstimation(this.#tasks, this.#cards, this.#org.managers, this.#calendar);
     const tallied = this.#org.projects.map((project, index) => {
       if (project.pmId !== undefined) this.#noteIdentity(project.pmId);
       return { project, pm: project.pmId === undefined ? undefined : this.#identities.resolve(project.pmId), tally: this.#org.tallies[index] ?? this.#org.tallies[0]! };
@@ -221,6 +231,8 @@ class StreamingKpiEngine implements KpiEngine {
     this.#tasks.startDay[slot] = startedBy ? facts.startedDay : inProgress ? asOf : Number.NaN;
     this.#tasks.doneDay[slot] = facts.doneDay;
     this.#tasks.doneMs[slot] = facts.doneMs;
+    this.#tasks.estimate[slot] = facts.hasEstimate ? facts.estimate : Number.NaN;
+    this.#tasks.sourceSpent[slot] = task.spentHours ?? Number.NaN;
   }
 
   /** The PM id of each project, by project index (undefined without a PM). */

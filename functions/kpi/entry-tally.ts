@@ -123,9 +123,14 @@ export class EntryTally {
     this.#people.heardOf(lateIds, entries.length, this.#pageHeard);
     for (let i = 0; i < entries.length; i++) {
       const personId = lateIds[i];
-      if (personId !== undefined && this.#pageHeard[i] === 0) late(personId);
+      if (personId === undefined) continue;
+      if (this.#pageHeard[i] === 0) late(personId);
+      // Its task has entries, so its spent hours come from entries, not the source's total.
+      const taskId = (entries[i] as TimeEntry).taskId;
+      if (taskId !== undefined) this.#tasks.noteLateEntry(taskId);
     }
     this.#addToProjectsAndPeople(entries);
+    this.#addToTasks(entries);
     const order = this.#grouping.of(this.#pageManagers, entries.length, this.#org.managers.length);
     for (let k = 0; k < entries.length; k++) {
       const i = order[k] as number;
@@ -168,6 +173,21 @@ export class EntryTally {
       const n = calendar.slotsOf(days[i] as number, slots); // none for NaN
       this.#pagePeriodCount[i] = n;
       for (let k = 0; k < n; k++) this.#pagePeriods[i * 3 + k] = slots[k] as number;
+    }
+  }
+
+  /**
+   * Each task's spent hours as of the as-of date. A loop of its own: the per-task array is far
+   * larger than the caches, and with nothing else in the loop the CPU overlaps its misses.
+   */
+  #addToTasks(entries: readonly TimeEntry[]): void {
+    const entryHours = this.#tasks.entryHours;
+    for (let i = 0; i < entries.length; i++) {
+      const task = this.#pageSlots[i] as number;
+      if (task < 0 || (this.#pagePersons[i] as number) < 0) continue; // no known task, or after the as-of date
+      const known = entryHours[task] as number;
+      const hours = (entries[i] as TimeEntry).hours;
+      entryHours[task] = Number.isNaN(known) ? hours : known + hours;
     }
   }
 

@@ -6,12 +6,12 @@ import { slipOf, type TaskFacts } from './task-tally.ts';
 /**
  * Offers a task to its PM's driver lists: tasks that explain a weak KPI in the trailing window.
  * Weights are in the KPI's own terms (days late, hours unearned), so the heaviest come first.
+ * The 'estimate' and 'overrun' lists wait for the time entries (estimation-pass.ts).
  */
 
 const days = (n: number): string => `${Math.round(n * 10) / 10} day${n === 1 ? '' : 's'}`;
 /** A task marked done without a completion time cannot be dated, so it counts as open; say so. */
 const openText = (status: string): string => (status === 'done' ? 'marked done without a completion time' : 'open');
-const ratioText = (r: number): string => `${Math.round(r * 10) / 10}×`;
 
 /**
  * How each list says why a task is in it, from the task's facts and one number (the slip, the
@@ -22,10 +22,8 @@ const describe = {
   late: (facts: TaskFacts, slip: number) => (Number.isNaN(facts.doneDay) ? `${openText(facts.status)}, ${days(slip)} past its due date` : `done ${days(slip)} late`),
   overdue: (facts: TaskFacts, daysOverdue: number) => `${openText(facts.status)}, due ${days(daysOverdue)} before the as-of date`,
   unearned: (facts: TaskFacts) => `${roundHours(facts.estimate)} h planned by ${facts.task.dueOn}, not earned`,
-  overrun: (facts: TaskFacts, over: number) => `${roundHours(over)} h over its ${roundHours(facts.estimate)} h estimate`,
   lead: (_: TaskFacts, lead: number) => `${days(Math.round(lead * 10) / 10)} from created to done`,
   cycle: (_: TaskFacts, cycle: number) => `${days(Math.round(cycle * 10) / 10)} from start to done`,
-  estimate: (_: TaskFacts, ratio: number) => `${ratioText(ratio)} its estimate`,
 };
 
 export function offerDrivers(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void {
@@ -43,10 +41,6 @@ export function offerDrivers(m: ManagerTally, facts: TaskFacts, calendar: Calend
     drivers.offer('overdue', asOf - dueDay + 1, task, describe.overdue, facts, asOf - dueDay);
     if (facts.estimate > 0) drivers.offer('unearned', facts.estimate, task, describe.unearned, facts, 0);
   }
-  const spent = facts.spentHours;
-  if (spent !== undefined && facts.hasEstimate && spent > facts.estimate) {
-    drivers.offer('overrun', spent - facts.estimate, task, describe.overrun, facts, spent - facts.estimate);
-  }
   if (open || doneDay < window.from) return; // a done day implies a doneAt
   offerDoneDrivers(m, facts);
 }
@@ -59,10 +53,5 @@ function offerDoneDrivers(m: ManagerTally, facts: TaskFacts): void {
   if (!Number.isNaN(facts.startedMs)) {
     const cycle = (done - facts.startedMs) / DAY_MS;
     m.drivers.offer('cycle', cycle, task, describe.cycle, facts, cycle);
-  }
-  const spent = facts.spentHours;
-  if (spent !== undefined && facts.estimate > 0 && spent > 0) {
-    const ratio = spent / facts.estimate;
-    m.drivers.offer('estimate', Math.abs(Math.log(ratio)), task, describe.estimate, facts, ratio);
   }
 }

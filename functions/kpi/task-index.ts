@@ -5,8 +5,8 @@ import { IdTable } from './id-table.ts';
  * because later records refer to it (a time entry's project and theme, a status change's PM, the
  * first in-progress move for cycle time). The project and theme sit with the id in its id-table
  * cell, so a time entry finds them where it finds the task. Cost: the id's characters plus 33–65
- * bytes in the id table (no heap string kept alive, see id-table.ts) and 44 bytes of typed arrays
- * per task; about 93 MB for a million tasks with 13-character ids.
+ * bytes in the id table (no heap string kept alive, see id-table.ts) and 68 bytes of typed arrays
+ * per task; about 118 MB for a million tasks with 13-character ids.
  */
 const NONE = Number.NaN;
 
@@ -25,6 +25,15 @@ export class TaskIndex {
   doneDay = new Float64Array(this.#capacity);
   /** Day number of the start `startMs` gives, in the configured zone (by asOf), or NaN: WIP reads it. */
   startDay = new Float64Array(this.#capacity);
+  /** Estimated hours (NaN: no estimate) and the source's own spent hours (NaN: none given). */
+  estimate = new Float64Array(this.#capacity);
+  sourceSpent = new Float64Array(this.#capacity);
+  /**
+   * Hours of the task's time entries dated by the as-of date; NaN while no entry names the task.
+   * An entry after the as-of date sets 0: the task has entries, so its spent hours are not the
+   * source's total (which would include that late entry).
+   */
+  entryHours = new Float64Array(this.#capacity);
   /** Scratch for the places of a page. */
   #places = new Int32Array(0);
 
@@ -83,6 +92,9 @@ export class TaskIndex {
       this.doneMs[slot] = NONE;
       this.doneDay[slot] = NONE;
       this.startDay[slot] = NONE;
+      this.estimate[slot] = NONE;
+      this.sourceSpent[slot] = NONE;
+      this.entryHours[slot] = NONE;
     }
   }
 
@@ -95,6 +107,21 @@ export class TaskIndex {
   startMs(slot: number): number {
     const fromHistory = this.historyStartMs[slot] ?? NONE;
     return Number.isNaN(fromHistory) ? (this.startedAtMs[slot] ?? NONE) : fromHistory;
+  }
+
+  /** Notes that the task has an entry after the as-of date: it has entries, even if none count. */
+  noteLateEntry(taskId: string): void {
+    const slot = this.#ids.find(taskId);
+    if (slot >= 0 && Number.isNaN(this.entryHours[slot] as number)) this.entryHours[slot] = 0;
+  }
+
+  /**
+   * Spent hours as of the as-of date: the task's entries up to then, or, for a task no time entry
+   * names, the source's own total (NaN when the source gives none either).
+   */
+  spentOf(slot: number): number {
+    const fromEntries = this.entryHours[slot] as number;
+    return Number.isNaN(fromEntries) ? (this.sourceSpent[slot] as number) : fromEntries;
   }
 
   #grow(): void {
@@ -110,5 +137,8 @@ export class TaskIndex {
     this.doneMs = grow(this.doneMs, (n) => new Float64Array(n));
     this.doneDay = grow(this.doneDay, (n) => new Float64Array(n));
     this.startDay = grow(this.startDay, (n) => new Float64Array(n));
+    this.estimate = grow(this.estimate, (n) => new Float64Array(n));
+    this.sourceSpent = grow(this.sourceSpent, (n) => new Float64Array(n));
+    this.entryHours = grow(this.entryHours, (n) => new Float64Array(n));
   }
 }

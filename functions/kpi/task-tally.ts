@@ -19,7 +19,6 @@ export interface TaskFacts {
    */
   status: Task['status'];
   hasEstimate: boolean;
-  spentHours: number | undefined;
   milestone: boolean;
   /** Day numbers; NaN when absent. Done means done by the as-of date. */
   dueDay: number;
@@ -56,7 +55,6 @@ export function factsOf(task: Task, calendar: Calendar, dayOf: DayOf, rate: numb
   into.task = task;
   into.status = status;
   into.hasEstimate = estimateHours !== undefined;
-  into.spentHours = task.spentHours;
   into.milestone = type !== undefined && type.toLowerCase() === 'milestone';
   into.dueDay = dueOn === undefined ? Number.NaN : dayNumber(dueOn);
   into.doneDay = doneDay;
@@ -74,7 +72,7 @@ export function factsOf(task: Task, calendar: Calendar, dayOf: DayOf, rate: numb
 /** Facts with every field present (NaN, 0, false), to be filled by factsOf. */
 export function blankFacts(task: Task): TaskFacts {
   return {
-    task, status: task.status, hasEstimate: false, spentHours: undefined, milestone: false,
+    task, status: task.status, hasEstimate: false, milestone: false,
     dueDay: Number.NaN, doneDay: Number.NaN, createdDay: Number.NaN, startDay: Number.NaN, startedDay: Number.NaN,
     estimate: 0, rate: Number.NaN, startedMs: Number.NaN, doneMs: Number.NaN, createdMs: Number.NaN,
   };
@@ -150,17 +148,12 @@ function tallyDone(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void 
   const { doneDay } = facts;
   if (Number.isNaN(doneDay)) return; // a done day implies a doneAt
   const leadDays = Math.max(0, (facts.doneMs - facts.createdMs) / DAY_MS);
-  const spent = facts.spentHours;
-  const estimated = spent !== undefined && facts.estimate > 0;
+  // Estimation accuracy waits for the time entries: estimation-pass.ts.
   const count = calendar.slotsOf(doneDay, slots);
   for (let i = 0; i < count; i++) {
     const slot = slots[i] as number;
     m.count(slot, C.done);
     m.count(slot, C.leadN);
     m.sketch(slot, SKETCH.lead).add(leadDays);
-    if (!estimated) continue;
-    m.count(slot, C.estimatedDone);
-    m.count(slot, C.estimateSum, facts.estimate);
-    m.count(slot, C.spentSum, spent);
   }
 }

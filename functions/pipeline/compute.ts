@@ -27,7 +27,7 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
   return withRuntime(config, options, async (runtime) => {
     const { store } = runtime;
     const [projects, people] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person')]);
-    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, overrides: config.people });
+    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people });
     // One time rule for every figure: the same kpi.timeZone for the engine, latency and forecasts.
     const timeZone = config.kpi?.timeZone;
     const latency = createDecisionLatency({ asOf: options.asOf, windowDays: config.kpi?.windowDays, waitingStatuses: config.kpi?.waitingStatuses, timeZone });

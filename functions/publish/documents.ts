@@ -129,6 +129,12 @@ export const DriverTaskSchema = z.object({
   doneAt: z.string().optional(),
   estimateHours: z.number().optional(),
   spentHours: z.number().optional(),
+  /**
+   * Where spentHours comes from, on the 'estimate' and 'overrun' lists: the task's time entries
+   * dated by the as-of date, or the source's own total for a task no time entry names. Absent on
+   * other lists, whose spentHours is the source's total as synced.
+   */
+  spentFrom: z.enum(['entries', 'sourceTotal']).optional(),
   /** Why it is listed, e.g. "done 12 days late" or "2.3× its estimate". */
   reason: z.string(),
 });
@@ -251,8 +257,12 @@ const MonthMixSchema = z.object({
   totalHours: z.number(),
   unalignedHours: z.number(),
   gapScore: z.number().nullable(),
-  themes: z.array(z.object({ id: z.string(), hours: z.number(), actual: z.number() })),
+  /** `target` (a PM's months only): the PM's target that month, weighted by the month's hours per portfolio. */
+  themes: z.array(z.object({ id: z.string(), hours: z.number(), actual: z.number(), target: z.number().optional() })),
 });
+
+/** How much a portfolio weighs in a PM's targets: the PM's hours in it over the window and its share (of hours, or of projects without hours). */
+const TargetWeightSchema = z.object({ portfolio: z.string(), hours: z.number(), weight: z.number() });
 
 export const AlignmentDocSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -272,7 +282,15 @@ export const AlignmentDocSchema = z.object({
     .optional(),
   /** The same shares per PM, over the window, and the PM's mix per month. */
   managers: z
-    .array(z.object({ id: z.string(), totalHours: z.number(), unalignedHours: z.number(), gapScore: z.number(), themes: z.array(ThemeShareSchema), months: z.array(MonthMixSchema).optional() }))
+    .array(
+      z.object({
+        id: z.string(), totalHours: z.number(), unalignedHours: z.number(), gapScore: z.number(),
+        /** `target`: the PM's own, Σ over portfolios of weight × that portfolio's target (see targetWeights). */
+        themes: z.array(ThemeShareSchema),
+        targetWeights: z.array(TargetWeightSchema).optional(),
+        months: z.array(MonthMixSchema).optional(),
+      }),
+    )
     .optional(),
   /** Projects with the most unaligned hours in the window, largest first. */
   unalignedWork: z.array(z.object({ projectId: z.string(), name: z.string(), pmId: z.string().nullable(), hours: z.number() })).optional(),
@@ -282,7 +300,10 @@ export const AlignmentDocSchema = z.object({
       totalHours: z.number(),
       unalignedHours: z.number(),
       gapScore: z.number(),
+      /** `target`: the portfolio's own target where the config gives one, else the company's. */
       themes: z.array(ThemeShareSchema),
+      /** `portfolio` when the config sets targets for this portfolio (`portfolioTargets`), `company` when it takes the company's. */
+      targetsFrom: z.enum(['portfolio', 'company']).optional(),
       /** The portfolio's mix per month, oldest first, aligned with the company's `months`. */
       months: z.array(MonthMixSchema).optional(),
     }),

@@ -45,6 +45,17 @@ describe('pmpulse CLI', () => {
     expect(result.stderr).toContain('sources[0].baseUrl');
   });
 
+  it('config check lists bad portfolio targets with their key paths', async () => {
+    const file = join(dir, 'targets.config.json');
+    const themes = [{ id: 'growth', name: 'Growth', target: 0.3, match: {} }, { id: 'platform', name: 'Platform', target: 0.5, match: {} }];
+    await writeFile(file, JSON.stringify({ themes, portfolioTargets: { Growth: { growth: 0.9, ai: 0.1 } } }));
+    const result = await runCli(['config', 'check', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('portfolioTargets.Growth.ai: unknown theme "ai"');
+    // Its own 0.9 for growth plus the company's 0.5 for platform (ai is no theme, so it adds nothing).
+    expect(result.stderr).toContain("portfolioTargets.Growth: targets add up to 1.400 (with the company's target for platform), more than 1");
+  });
+
   it('config check accepts a valid file', async () => {
     const file = join(dir, 'good.config.json');
     await writeFile(file, JSON.stringify({ sources: [{ type: 'asana', name: 'asana', tokenEnv: 'SOME_TOKEN' }] }));

@@ -58,10 +58,12 @@ describe('KPI families', () => {
   });
 
   it('computes estimation accuracy as Σ spent ÷ Σ estimate over done tasks with both', () => {
-    // a1 12/10, a2 2/4, a5 4/2 (a4 has no time spent) → 18/16 = 1.125. Bob 8/8 = 1.
+    // Spent = the task's time entries by asOf; the source's total only for a task without entries.
+    // a1 entries 10+10+5 = 25 (source says 12) /10, a2 entry 8 (source 2) /4, a5 no entries → source 4 /2,
+    // a4 neither → left out: (25+8+4)/(10+4+2) = 37/16 = 2.3125. Bob b1 8/4, b2 8/4 → 16/8 = 2.
     const r = run();
-    expect(pm(r, 'p:ann').values.estimationAccuracy).toMatchObject({ value: 1.125, n: 3 });
-    expect(value(r, 'p:bob', 'estimationAccuracy')).toBe(1);
+    expect(pm(r, 'p:ann').values.estimationAccuracy).toMatchObject({ value: 2.3125, n: 3 });
+    expect(value(r, 'p:bob', 'estimationAccuracy')).toBe(2);
   });
 
   it('computes team figures: hours, utilization, overtime share, workload balance', () => {

@@ -1,6 +1,6 @@
 export { generateOrg } from './generate.ts';
 export type { GenerateOptions } from './generate.ts';
-export { demoThemes } from './themes.ts';
+export { demoPortfolioTargets, demoThemes } from './themes.ts';
 export { demoPeople } from './people-config.ts';
 export { demoCredentials } from './credentials.ts';
 export { namedPersonas } from './personas.ts';

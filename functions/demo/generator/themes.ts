@@ -1,4 +1,4 @@
-import type { Theme } from '../../config/schema.ts';
+import type { PortfolioTargets, Theme } from '../../config/schema.ts';
 import type { DemoOrg, DemoTheme } from './model.ts';
 
 /** The five strategic themes leadership set for the demo year, with their target effort shares. */
@@ -28,4 +28,24 @@ export function demoThemes(org: DemoOrg): Theme[] {
     target: theme.target,
     match: { tags: [theme.label, theme.name], projects: [], portfolios: [] },
   }));
+}
+
+/**
+ * Each portfolio's own targets (the `portfolioTargets` key): mostly the themes its projects serve
+ * (see portfolioThemes), about a tenth left for work on no theme, as in the generated hours.
+ */
+const portfolioTargetSeeds: Record<string, Record<string, number>> = {
+  growth: { growth: 0.6, ai: 0.25, reliability: 0.05, efficiency: 0, security: 0 },
+  platform: { reliability: 0.45, security: 0.2, ai: 0.2, growth: 0.05, efficiency: 0 },
+  operations: { efficiency: 0.55, security: 0.3, ai: 0.05, growth: 0, reliability: 0 },
+};
+
+/** The demo's `portfolioTargets`, keyed by portfolio name as the sources report it. */
+export function demoPortfolioTargets(org: DemoOrg): PortfolioTargets {
+  const targets: PortfolioTargets = {};
+  for (const portfolio of org.portfolios) {
+    const own = portfolioTargetSeeds[portfolio.id];
+    if (own) targets[portfolio.name] = own;
+  }
+  return targets;
 }

@@ -70,7 +70,7 @@ export function portfolioGapTrendDef(doc: AlignmentDoc): ChartDef | undefined {
   return {
     id: 'alignment-portfolio-gap-trend',
     caption: 'Gap score by month, per portfolio',
-    note: `Half the sum of the differences between actual and target shares, each month: 0 = the mix leadership set, 1 = fully off. No point in a month without hours.${partialSentence(doc.months)}`,
+    note: `Half the sum of the differences between actual and target shares, each month, against the portfolio\u2019s own targets where it has them: 0 = the mix leadership set, 1 = fully off. No point in a month without hours.${partialSentence(doc.months)}`,
     label: `Alignment gap score of ${withMonths.length} portfolios for each of ${periods.length} months`,
     table: { columns: ['Month', 'Portfolio', 'Hours', 'Gap score', 'Partial'], rows },
     numeric: [2, 3],

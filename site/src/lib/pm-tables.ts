@@ -34,7 +34,8 @@ export function driversTable(pm: Manager, projects: ProjectsDoc): ChartTable | u
       t.dueOn ?? '',
       t.doneAt?.slice(0, 10) ?? '',
       hours(t.estimateHours),
-      hours(t.spentHours),
+      // Hours as of the as-of date from time entries; a task without entries shows the source's own total, marked.
+      t.spentFrom === 'sourceTotal' ? `${hours(t.spentHours)} (source total, no time entries)` : hours(t.spentHours),
       t.reason,
     ]),
   };
