@@ -38,7 +38,7 @@ describe('buildSite with a broken snapshot', () => {
     await writeFile(path.join(snapshotDir, 'managers.json'), JSON.stringify(managers));
     const error = await failure(buildSite({ snapshotDir, outDir: path.join(snapshotDir, 'out') }));
     expect(error.message).toContain('managers.json');
-    expect(error.message).toContain('kpis.0.unit');
+    expect(error.message).toContain('kpis[0].unit');
   });
 
   it('fails naming latest.json when it is not JSON', async () => {
