@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDemo, type DemoScale } from '../functions/cli/demo-runner.ts';
+import { runDemo, type DemoScale } from '../demo/runner.ts';
 import { silentLogger } from '../functions/runtime/logger.ts';
 import { collect, summarize, summarizeAll } from './lib/stats.ts';
 import { weighSite, type PageWeight } from './site-weight.ts';

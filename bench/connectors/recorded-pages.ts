@@ -1,6 +1,6 @@
 import { parseConfig, type Config } from '../../functions/config/index.ts';
-import { demoCredentials, generateOrg, type DemoScale } from '../../functions/demo/generator/index.ts';
-import { startAsanaServer, startJiraServer } from '../../functions/demo/servers/index.ts';
+import { demoCredentials, generateOrg, type DemoScale } from '../../demo/generator/index.ts';
+import { startAsanaServer, startJiraServer } from '../../demo/servers/index.ts';
 import { runSync } from '../../functions/pipeline/index.ts';
 import { silentLogger } from '../../functions/runtime/logger.ts';
 

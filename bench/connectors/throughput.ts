@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readToken } from '../../functions/config/index.ts';
-import type { DemoScale } from '../../functions/demo/generator/index.ts';
+import type { DemoScale } from '../../demo/generator/index.ts';
 import { connectorFor } from '../../functions/connectors/registry.ts';
 import type { RecordBatch } from '../../functions/connectors/kit/connector.ts';
 import { openRuntime, runSync } from '../../functions/pipeline/index.ts';

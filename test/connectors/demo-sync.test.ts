@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AsanaSourceConfig, JiraSourceConfig } from '../../functions/config/index.ts';
 import { asanaConnector } from '../../functions/connectors/asana/index.ts';
 import { jiraConnector } from '../../functions/connectors/jira/index.ts';
-import { demoCredentials, generateOrg, type DemoOrg, type DemoSystem } from '../../functions/demo/generator/index.ts';
-import { startAsanaServer } from '../../functions/demo/servers/asana-server.ts';
-import { startJiraServer } from '../../functions/demo/servers/jira-server.ts';
+import { demoCredentials, generateOrg, type DemoOrg, type DemoSystem } from '../../demo/generator/index.ts';
+import { startAsanaServer } from '../../demo/servers/asana-server.ts';
+import { startJiraServer } from '../../demo/servers/jira-server.ts';
 import { drain } from './helpers/drain.ts';
 import { recordingSleep, silentLog } from './helpers/local-server.ts';
 

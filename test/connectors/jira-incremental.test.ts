@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JiraSourceConfig } from '../../functions/config/index.ts';
 import { jiraConnector } from '../../functions/connectors/jira/index.ts';
-import { demoCredentials, generateOrg, type DemoOrg } from '../../functions/demo/generator/index.ts';
-import { startJiraServer } from '../../functions/demo/servers/jira-server.ts';
+import { demoCredentials, generateOrg, type DemoOrg } from '../../demo/generator/index.ts';
+import { startJiraServer } from '../../demo/servers/jira-server.ts';
 import { drain } from './helpers/drain.ts';
 import { silentLog } from './helpers/local-server.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCredentials, generateOrg } from '../../functions/demo/generator/index.ts';
-import { startAsanaServer } from '../../functions/demo/servers/asana-server.ts';
-import type { RunningServer } from '../../functions/demo/servers/http-kit.ts';
+import { demoCredentials, generateOrg } from '../../demo/generator/index.ts';
+import { startAsanaServer } from '../../demo/servers/asana-server.ts';
+import type { RunningServer } from '../../demo/servers/http-kit.ts';
 
 const org = generateOrg({ seed: 11, scale: 'small', asOf: '2026-03-31' });
 const asanaProjects = org.projects.filter((project) => project.system === 'asana');

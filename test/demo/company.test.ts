@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoPeople, generateOrg } from '../../functions/demo/generator/index.ts';
-import type { DemoOrg, DemoTask, PersonaId } from '../../functions/demo/generator/index.ts';
+import { demoPeople, generateOrg } from '../../demo/generator/index.ts';
+import type { DemoOrg, DemoTask, PersonaId } from '../../demo/generator/index.ts';
 
 /**
  * Is the demo company believable? Each property is recomputed here from the raw generated

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoCredentials, demoThemes, generateOrg } from '../../functions/demo/generator/index.ts';
-import type { DemoOrg, DemoTask, PersonaId } from '../../functions/demo/generator/index.ts';
+import { demoCredentials, demoThemes, generateOrg } from '../../demo/generator/index.ts';
+import type { DemoOrg, DemoTask, PersonaId } from '../../demo/generator/index.ts';
 import { ThemeSchema } from '../../functions/config/schema.ts';
 
 const asOf = '2026-03-31';

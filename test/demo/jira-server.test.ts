@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCredentials, generateOrg } from '../../functions/demo/generator/index.ts';
-import type { DemoTask } from '../../functions/demo/generator/index.ts';
-import { startJiraServer } from '../../functions/demo/servers/jira-server.ts';
-import type { RunningServer } from '../../functions/demo/servers/http-kit.ts';
+import { demoCredentials, generateOrg } from '../../demo/generator/index.ts';
+import type { DemoTask } from '../../demo/generator/index.ts';
+import { startJiraServer } from '../../demo/servers/jira-server.ts';
+import type { RunningServer } from '../../demo/servers/http-kit.ts';
 
 const org = generateOrg({ seed: 11, scale: 'small', asOf: '2026-03-31' });
 const jiraProjects = org.projects.filter((project) => project.system === 'jira');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/config/index.ts';
-import { demoPortfolioTargets, demoThemes, generateOrg } from '../../functions/demo/generator/index.ts';
-import { portfolioThemes } from '../../functions/demo/generator/themes.ts';
+import { demoPortfolioTargets, demoThemes, generateOrg } from '../../demo/generator/index.ts';
+import { portfolioThemes } from '../../demo/generator/themes.ts';
 
 describe('the demo portfolios’ own targets', () => {
   const org = generateOrg({ seed: 42, scale: 'small', asOf: '2026-03-31' });

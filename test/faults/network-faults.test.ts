@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSync } from '../../functions/pipeline/index.ts';
 import { openRuntime } from '../../functions/pipeline/runtime.ts';
 import type { Logger } from '../../functions/runtime/logger.ts';
-import { generateOrg } from '../../functions/demo/generator/index.ts';
+import { generateOrg } from '../../demo/generator/index.ts';
 import { startWorld, trimOrg, type World } from './world.ts';
 import { storeState, tally, withoutRunTimes, type StoreState } from './store-state.ts';
 

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigSchema, type Config } from '../../functions/config/index.ts';
-import { demoCredentials, generateOrg, type DemoOrg } from '../../functions/demo/generator/index.ts';
-import { startAsanaServer, startJiraServer, type RunningServer } from '../../functions/demo/servers/index.ts';
+import { demoCredentials, generateOrg, type DemoOrg } from '../../demo/generator/index.ts';
+import { startAsanaServer, startJiraServer, type RunningServer } from '../../demo/servers/index.ts';
 import { startFaultProxy, type FaultProxy, type FaultProxyOptions } from './fault-proxy.ts';
 
 /**

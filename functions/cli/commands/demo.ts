@@ -1,7 +1,7 @@
 import { createLogger } from '../../runtime/logger.ts';
 import { serveSite } from '../../../site/serve.ts';
 import { today, UsageError, type Command } from '../command.ts';
-import { runDemo, type DemoScale } from '../demo-runner.ts';
+import { runDemo, type DemoScale } from '../../../demo/runner.ts';
 import { demoNextSteps } from '../demo-next-steps.ts';
 import { syncProgressLine } from '../sync-progress-line.ts';
 import { waitForInterrupt } from './site.ts';

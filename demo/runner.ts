@@ -1,14 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseConfig, type Config } from '../config/index.ts';
-import { generateOrg, demoPortfolioTargets, demoThemes, demoPeople, demoCredentials } from '../demo/generator/index.ts';
-import { startJiraServer } from '../demo/servers/jira-server.ts';
-import { startAsanaServer } from '../demo/servers/asana-server.ts';
-import { openRuntime, runCompute, runPublish, runSync } from '../pipeline/index.ts';
-import type { Logger } from '../runtime/logger.ts';
-import type { SyncProgressListener } from '../pipeline/index.ts';
-import { buildSite } from '../../site/build.ts';
-import { materializeLatest } from './snapshot-dir.ts';
+import { parseConfig, type Config } from '../functions/config/index.ts';
+import { generateOrg, demoPortfolioTargets, demoThemes, demoPeople, demoCredentials } from './generator/index.ts';
+import { startJiraServer } from './servers/jira-server.ts';
+import { startAsanaServer } from './servers/asana-server.ts';
+import { openRuntime, runCompute, runPublish, runSync } from '../functions/pipeline/index.ts';
+import type { Logger } from '../functions/runtime/logger.ts';
+import type { SyncProgressListener } from '../functions/pipeline/index.ts';
+import { buildSite } from '../site/build.ts';
+import { materializeLatest } from '../functions/cli/snapshot-dir.ts';
 
 export type DemoScale = 'small' | 'medium' | 'large';
 

@@ -1,4 +1,4 @@
-import type { PortfolioTargets, Theme } from '../../config/schema.ts';
+import type { PortfolioTargets, Theme } from '../../functions/config/schema.ts';
 import type { DemoOrg, DemoTheme } from './model.ts';
 
 /** The five strategic themes leadership set for the demo year, with their target effort shares. */
