@@ -1,5 +1,5 @@
 import type { Project, Task } from '../domain/index.ts';
-import type { Forecast, ForecastsDoc } from '../publish/forecasts-document.ts';
+import type { Forecast, ForecastsDoc } from '../contract/forecasts-document.ts';
 import { defaultForecastSettings, forecastProject, type ForecastSettings, type ProjectForecast } from './forecast.ts';
 import { createRollup } from './rollup.ts';
 import { createThroughputCounter, emptyTally, type FlowTally } from './throughput.ts';

@@ -1,4 +1,4 @@
-import type { Forecast } from '../publish/forecasts-document.ts';
+import type { Forecast } from '../contract/forecasts-document.ts';
 import { DEFAULT_MAX_WEEKS, histogramOf, probabilityWithin, simulateTrials, weeksAtConfidence, type SimulationResult } from './monte-carlo.ts';
 import { seedFor, seededRandom } from '../runtime/random.ts';
 import type { FlowTally } from './throughput.ts';

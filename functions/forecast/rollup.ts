@@ -1,4 +1,4 @@
-import type { Forecast } from '../publish/forecasts-document.ts';
+import type { Forecast } from '../contract/forecasts-document.ts';
 import { simulatedOutcome, weeksToDue, type ForecastSettings, type ProjectForecast } from './forecast.ts';
 import { DEFAULT_MAX_WEEKS, histogramOf } from './monte-carlo.ts';
 import { sumTallies, type FlowTally } from './throughput.ts';

@@ -1,5 +1,5 @@
 import type { Theme } from '../config/schema.ts';
-import type { AlignmentDoc } from '../publish/documents.ts';
+import type { AlignmentDoc } from '../contract/documents.ts';
 import { alignmentDefinitions } from './definitions.ts';
 import { roundHours, roundRatio } from './numbers.ts';
 import { TargetTable, weightedTargets, type TargetWeight } from './targets.ts';

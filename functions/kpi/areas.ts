@@ -1,4 +1,4 @@
-import type { AreaDefinition } from '../publish/documents.ts';
+import type { AreaDefinition } from '../contract/documents.ts';
 import { goodness, type KpiSpec } from './kpi-spec.ts';
 import { shortfall, type Standing } from './noise-limits.ts';
 

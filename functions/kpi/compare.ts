@@ -1,4 +1,4 @@
-import type { CompanyStat } from '../publish/documents.ts';
+import type { CompanyStat } from '../contract/documents.ts';
 import type { RawValue } from './manager-values.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { AreaDefinition, KpiDefinition } from '../publish/documents.ts';
+import type { AreaDefinition, KpiDefinition } from '../contract/documents.ts';
 import { deliveryKpis } from './catalogue-delivery.ts';
 import { flowKpis, teamKpis } from './catalogue-flow.ts';
 import { isRanked, publishedDefinition, type AreaId, type KpiSpec } from './kpi-spec.ts';

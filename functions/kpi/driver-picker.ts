@@ -1,4 +1,4 @@
-import type { DriverTask } from '../publish/documents.ts';
+import type { DriverTask } from '../contract/documents.ts';
 import { roundHours } from './numbers.ts';
 import type { DriverSubject } from './task-cards.ts';
 

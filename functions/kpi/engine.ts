@@ -1,6 +1,6 @@
 import type { KpiConfig, PersonOverride, PortfolioTargets, Theme } from '../config/schema.ts';
 import type { Person, Project, StatusChange, Task, TimeEntry } from '../domain/records.ts';
-import { SCHEMA_VERSION, type AlignmentDoc, type IdentitySuggestion, type ManagersDoc, type ProjectsDoc, type QualityFinding } from '../publish/documents.ts';
+import { SCHEMA_VERSION, type AlignmentDoc, type IdentitySuggestion, type ManagersDoc, type ProjectsDoc, type QualityFinding } from '../contract/documents.ts';
 import { AlignmentTally, NO_PORTFOLIO } from './alignment.ts';
 import { periodFields } from './period-fields.ts';
 import { Calendar, DAY_MS } from './calendar.ts';

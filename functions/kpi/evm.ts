@@ -1,4 +1,4 @@
-import type { Health } from '../publish/documents.ts';
+import type { Health } from '../contract/documents.ts';
 import { ratio, roundHours, roundRatio } from './numbers.ts';
 import type { ProjectTally } from './project-tally.ts';
 import type { KpiSettings } from './settings.ts';

@@ -1,6 +1,6 @@
 import type { PersonOverride } from '../config/schema.ts';
 import type { Person } from '../domain/records.ts';
-import type { IdentitySuggestion } from '../publish/documents.ts';
+import type { IdentitySuggestion } from '../contract/documents.ts';
 import type { Identity, IdentityResolver } from './identity.ts';
 
 /**

@@ -9,4 +9,4 @@ export { isKpiInputError, KpiInputError } from './errors.ts';
 export { createIdentityResolver } from './identity.ts';
 export type { Identity, IdentityResolver } from './identity.ts';
 export { NO_PORTFOLIO } from './alignment.ts';
-export { buildPortfoliosDoc } from './portfolios-report.ts';
+export { buildPortfoliosDoc } from '../contract/portfolios.ts';

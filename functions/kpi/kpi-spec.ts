@@ -1,4 +1,4 @@
-import type { KpiDefinition } from '../publish/documents.ts';
+import type { KpiDefinition } from '../contract/documents.ts';
 import type { DriverKind } from './driver-picker.ts';
 
 /**

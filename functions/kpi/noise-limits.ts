@@ -1,4 +1,4 @@
-import type { KpiValue, Signal } from '../publish/documents.ts';
+import type { KpiValue, Signal } from '../contract/documents.ts';
 import { pooledRate, Z95, Z998 } from './compare.ts';
 import type { Direction } from './kpi-spec.ts';
 import type { RawValue } from './manager-values.ts';

@@ -1,4 +1,4 @@
-import type { ManagersDoc, QualityFinding } from '../publish/documents.ts';
+import type { ManagersDoc, QualityFinding } from '../contract/documents.ts';
 
 /** A team logging half again its capacity: capacities set too low, or hours counted twice. */
 export const TEAM_UTILIZATION_LIMIT = 1.5;

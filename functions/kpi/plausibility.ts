@@ -1,4 +1,4 @@
-import type { ManagersDoc, QualityFinding } from '../publish/documents.ts';
+import type { ManagersDoc, QualityFinding } from '../contract/documents.ts';
 import { teamFindings } from './plausibility-teams.ts';
 import { dateOfDay } from './calendar.ts';
 import { isoWeekLabel } from './iso-week.ts';

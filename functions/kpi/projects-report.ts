@@ -1,5 +1,5 @@
 import type { Project } from '../domain/records.ts';
-import { SCHEMA_VERSION, type ProjectsDoc } from '../publish/documents.ts';
+import { SCHEMA_VERSION, type ProjectsDoc } from '../contract/documents.ts';
 import { NO_PORTFOLIO } from './alignment.ts';
 import { evmFigures, healthOf } from './evm.ts';
 import type { Identity } from './identity.ts';

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, type CompanyStat, type KpiValue, type ManagersDoc } from '../publish/documents.ts';
+import { SCHEMA_VERSION, type CompanyStat, type KpiValue, type ManagersDoc } from '../contract/documents.ts';
 import { areaScores, weakestKpi, zScores } from './areas.ts';
 import { dateOfDay, type Calendar } from './calendar.ts';
 import { funnel, fitBetaPrior, percentiles, shrink, spread } from './compare.ts';

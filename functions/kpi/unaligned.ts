@@ -1,4 +1,4 @@
-import type { AlignmentDoc } from '../publish/documents.ts';
+import type { AlignmentDoc } from '../contract/documents.ts';
 import { roundHours } from './numbers.ts';
 import type { TalliedProject } from './projects-report.ts';
 

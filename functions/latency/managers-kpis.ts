@@ -1,4 +1,4 @@
-import type { KpiDefinition, KpiValue, ManagersDoc } from '../publish/documents.ts';
+import type { KpiDefinition, KpiValue, ManagersDoc } from '../contract/documents.ts';
 import { weakestKpi } from '../kpi/areas.ts';
 import { percentiles, spread } from '../kpi/compare.ts';
 import { intervalStandings, publishedStanding, type Standing } from '../kpi/noise-limits.ts';

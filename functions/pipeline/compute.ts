@@ -5,7 +5,7 @@ import { createForecastEngine } from '../forecast/index.ts';
 import { createDecisionLatency } from '../latency/index.ts';
 import { withLatencyKpis } from '../latency/managers-kpis.ts';
 import { buildQualityDoc } from '../publish/quality.ts';
-import type { SnapshotDocuments } from '../publish/documents.ts';
+import type { SnapshotDocuments } from '../contract/documents.ts';
 import type { Store } from '../store/store.ts';
 import { withRuntime, type RuntimeOptions } from './runtime.ts';
 import { PipelineError } from './errors.ts';

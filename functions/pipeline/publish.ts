@@ -1,5 +1,5 @@
 import type { Config } from '../config/index.ts';
-import type { Latest, SnapshotDocuments } from '../publish/documents.ts';
+import type { Latest, SnapshotDocuments } from '../contract/documents.ts';
 import { DOCUMENT_NAMES, publishSnapshot } from '../publish/publisher.ts';
 import { pruneSnapshots } from '../publish/prune.ts';
 import { withReportsRuntime, type ReportsRuntimeOptions } from './reports-runtime.ts';

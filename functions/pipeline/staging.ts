@@ -1,4 +1,4 @@
-import type { SnapshotDocuments } from '../publish/documents.ts';
+import type { SnapshotDocuments } from '../contract/documents.ts';
 
 /**
  * `compute` leaves its documents here and `publish` turns them into a snapshot. The two run as

@@ -1,4 +1,4 @@
-export * from './documents.ts';
+export * from '../contract/documents.ts';
 export { createDirReportStore } from './dir-report-store.ts';
 export { createS3ReportStore } from './s3-report-store.ts';
 export type { S3ReportStoreOptions } from './s3-report-store.ts';
@@ -10,5 +10,5 @@ export type { PublishOptions } from './publisher.ts';
 export { pruneSnapshots } from './prune.ts';
 export { buildQualityDoc, QUARANTINE_LIST_LIMIT } from './quality.ts';
 export type { QualityInput } from './quality.ts';
-export { isPublishValidationError, isSnapshotReadError, PublishValidationError, SnapshotReadError } from './errors.ts';
-export type { DocumentIssue } from './errors.ts';
+export { isPublishValidationError, isSnapshotReadError, PublishValidationError, SnapshotReadError } from '../contract/errors.ts';
+export type { DocumentIssue } from '../contract/errors.ts';

@@ -1,23 +1,14 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
-import { buildPortfoliosDoc } from '../kpi/portfolios-report.ts';
-import { documentSchemas, LatestSchema, SCHEMA_VERSION, type Latest, type ProjectsDoc, type SnapshotDocuments } from './documents.ts';
-import { issuesOf, PublishValidationError, SnapshotReadError } from './errors.ts';
+import { documentSchemas, LatestSchema, SCHEMA_VERSION, type Latest, type SnapshotDocuments } from '../contract/documents.ts';
+import { issuesOf, PublishValidationError } from '../contract/errors.ts';
+import { jsonSchemas } from '../contract/json-schemas.ts';
+import { DOCUMENT_NAMES, LATEST_KEY, schemaKey, snapshotKey, type DocumentName } from '../contract/layout.ts';
+import { readLatest as readLatestFrom, readSnapshot as readSnapshotFrom, type SnapshotSource } from '../contract/read.ts';
 import type { ReportStore } from './report-store.ts';
 
-/**
- * Layout of a report store:
- *   snapshots/<id>/<document>.json   one folder per publish, never changed afterwards
- *   schemas/v<N>/<name>.schema.json  JSON Schema of each document, generated from the zod schemas
- *   latest.json                      points at the current snapshot; written last
- */
-
-export const LATEST_KEY = 'latest.json';
-type DocumentName = keyof SnapshotDocuments;
-export const DOCUMENT_NAMES = Object.keys(documentSchemas) as DocumentName[];
-
-export const snapshotKey = (snapshot: string, document: string): string => `snapshots/${snapshot}/${document}`;
-export const schemaKey = (name: string): string => `schemas/v${SCHEMA_VERSION}/${name}.schema.json`;
+/** Publishing writes the contract's layout (contract/layout.ts); readers use contract/read.ts. */
+export { DOCUMENT_NAMES, LATEST_KEY, schemaKey, snapshotKey } from '../contract/layout.ts';
+export { jsonSchemas } from '../contract/json-schemas.ts';
 
 export interface PublishOptions {
   now: () => Date;
@@ -70,40 +61,14 @@ export function snapshotId(now: Date, docs: SnapshotDocuments): string {
   return `${stamp}-${hash.digest('hex').slice(0, 8)}`;
 }
 
-/** JSON Schema of every published document and of `latest.json`, by short name. */
-export function jsonSchemas(): Record<string, unknown> {
-  const schemas: Record<string, unknown> = { latest: z.toJSONSchema(LatestSchema) };
-  for (const name of DOCUMENT_NAMES) schemas[name.replace(/\.json$/, '')] = z.toJSONSchema(documentSchemas[name]);
-  return schemas;
+/** The current `latest.json` of a report store, validated; undefined when nothing was published yet. */
+export function readLatest(store: ReportStore): Promise<Latest | undefined> {
+  return readLatestFrom(sourceOf(store));
 }
 
-/** The current `latest.json`, validated; undefined when nothing was published yet. */
-export async function readLatest(store: ReportStore): Promise<Latest | undefined> {
-  const raw = await store.getJson(LATEST_KEY);
-  if (raw === undefined) return undefined;
-  const result = LatestSchema.safeParse(raw);
-  if (!result.success) throw new SnapshotReadError(LATEST_KEY, issuesOf(result.error));
-  return result.data;
+/** Every document of the snapshot `latest` points at, validated and upgraded (contract/read.ts). */
+export function readSnapshot(store: ReportStore, latest: Latest): Promise<SnapshotDocuments> {
+  return readSnapshotFrom(sourceOf(store), latest, (name) => snapshotKey(latest.snapshot, name));
 }
 
-/**
- * Every document of the snapshot `latest` points at, each validated against its schema. A snapshot
- * published before `portfolios.json` existed does not list it: it is derived from `projects.json`.
- */
-export async function readSnapshot(store: ReportStore, latest: Latest): Promise<SnapshotDocuments> {
-  const docs: Partial<Record<DocumentName, unknown>> = {};
-  const derivePortfolios = !latest.documents.includes('portfolios.json');
-  await Promise.all(
-    DOCUMENT_NAMES.map(async (name) => {
-      if (name === 'portfolios.json' && derivePortfolios) return;
-      const key = snapshotKey(latest.snapshot, name);
-      const raw = await store.getJson(key);
-      if (raw === undefined) throw new SnapshotReadError(key, [{ path: '(root)', message: 'missing' }]);
-      const result = documentSchemas[name].safeParse(raw);
-      if (!result.success) throw new SnapshotReadError(key, issuesOf(result.error));
-      docs[name] = result.data;
-    }),
-  );
-  if (derivePortfolios) docs['portfolios.json'] = buildPortfoliosDoc(docs['projects.json'] as ProjectsDoc);
-  return docs as SnapshotDocuments;
-}
+const sourceOf = (store: ReportStore): SnapshotSource => ({ read: (key) => store.getJson(key) });

@@ -1,6 +1,6 @@
 import type { QuarantineEntry } from '../domain/records.ts';
 import type { SyncRun } from '../store/store.ts';
-import { SCHEMA_VERSION, type IdentitySuggestion, type QualityDoc, type QualityFinding } from './documents.ts';
+import { SCHEMA_VERSION, type IdentitySuggestion, type QualityDoc, type QualityFinding } from '../contract/documents.ts';
 
 /** The published quarantine list stops here; the per-source counts still count every entry. */
 export const QUARANTINE_LIST_LIMIT = 200;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Project, Task } from '../../functions/domain/index.ts';
 import { createForecastEngine } from '../../functions/forecast/index.ts';
-import type { Forecast, ForecastsDoc } from '../../functions/publish/forecasts-document.ts';
+import type { Forecast, ForecastsDoc } from '../../functions/contract/forecasts-document.ts';
 import { seededRandom } from '../../functions/runtime/random.ts';
 import { ASOF, daysAfterAsOf, history, open, project } from './org.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKpiEngine, isKpiInputError, type KpiResults } from '../../functions/kpi/index.ts';
-import { AlignmentDocSchema, ManagersDocSchema, ProjectsDocSchema } from '../../functions/publish/documents.ts';
+import { AlignmentDocSchema, ManagersDocSchema, ProjectsDocSchema } from '../../functions/contract/documents.ts';
 import { AS_OF, overrides, people, projects, tasks, themes, timeEntries, WINDOW_DAYS } from '../fixtures/kpi/small-org.ts';
 
 /**

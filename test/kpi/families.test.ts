@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiConfig } from '../../functions/config/schema.ts';
 import { createKpiEngine, type KpiResults } from '../../functions/kpi/index.ts';
-import { ManagersDocSchema, ProjectsDocSchema } from '../../functions/publish/documents.ts';
+import { ManagersDocSchema, ProjectsDocSchema } from '../../functions/contract/documents.ts';
 import { AS_OF, overrides, people, projects, statusChanges, tasks, timeEntries, WINDOW_DAYS } from '../fixtures/kpi/flow-org.ts';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersonOverride } from '../../functions/config/schema.ts';
 import type { Person, Project, TimeEntry } from '../../functions/domain/records.ts';
 import { createKpiEngine, type KpiResults } from '../../functions/kpi/index.ts';
-import { QualityDocSchema } from '../../functions/publish/documents.ts';
+import { QualityDocSchema } from '../../functions/contract/documents.ts';
 import { buildQualityDoc } from '../../functions/publish/quality.ts';
 
 /** Unmatched accounts that look like one person, as the engine reports them, with the config lines that join them. */

@@ -4,7 +4,7 @@ import type { Person, Project, StatusChange, Task, TimeEntry } from '../../funct
 import { dayNumber } from '../../functions/kpi/calendar.ts';
 import { createKpiEngine, type KpiResults } from '../../functions/kpi/index.ts';
 import { isoWeekLabel } from '../../functions/kpi/iso-week.ts';
-import { QualityDocSchema } from '../../functions/publish/documents.ts';
+import { QualityDocSchema } from '../../functions/contract/documents.ts';
 import { buildQualityDoc } from '../../functions/publish/quality.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPortfoliosDoc, createKpiEngine, NO_PORTFOLIO, type KpiResults } from '../../functions/kpi/index.ts';
-import { PortfoliosDocSchema, type ProjectsDoc } from '../../functions/publish/documents.ts';
+import { PortfoliosDocSchema, type ProjectsDoc } from '../../functions/contract/documents.ts';
 import * as flowOrg from '../fixtures/kpi/flow-org.ts';
 import * as smallOrg from '../fixtures/kpi/small-org.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ManagersDoc } from '../../functions/publish/documents.ts';
+import type { ManagersDoc } from '../../functions/contract/documents.ts';
 import type { LatencyFigures } from '../../functions/latency/index.ts';
 import { withLatencyKpis } from '../../functions/latency/managers-kpis.ts';
 

@@ -6,7 +6,7 @@ import type { Config } from '../../functions/config/index.ts';
 import { runPublish } from '../../functions/pipeline/publish.ts';
 import type { Runtime } from '../../functions/pipeline/runtime.ts';
 import { STAGING_MANIFEST, stagingKey, type StagingManifest } from '../../functions/pipeline/staging.ts';
-import type { SnapshotDocuments } from '../../functions/publish/documents.ts';
+import type { SnapshotDocuments } from '../../functions/contract/documents.ts';
 import { createDirReportStore } from '../../functions/publish/dir-report-store.ts';
 import { AS_OF, sampleDocuments } from '../publish/sample-documents.ts';
 

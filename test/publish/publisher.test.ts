@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDirReportStore } from '../../functions/publish/dir-report-store.ts';
-import { isPublishValidationError, isSnapshotReadError } from '../../functions/publish/errors.ts';
+import { isPublishValidationError, isSnapshotReadError } from '../../functions/contract/errors.ts';
 import { publishSnapshot, readLatest, readSnapshot } from '../../functions/publish/publisher.ts';
 import type { ReportStore } from '../../functions/publish/report-store.ts';
-import type { PortfoliosDoc, ProjectsDoc } from '../../functions/publish/documents.ts';
+import type { PortfoliosDoc, ProjectsDoc } from '../../functions/contract/documents.ts';
 import { AS_OF, sampleDocuments } from './sample-documents.ts';
 
 interface JsonSchema {

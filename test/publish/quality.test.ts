@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuarantineEntry } from '../../functions/domain/records.ts';
-import { QualityDocSchema } from '../../functions/publish/documents.ts';
+import { QualityDocSchema } from '../../functions/contract/documents.ts';
 import { buildQualityDoc } from '../../functions/publish/quality.ts';
 import type { SyncRun } from '../../functions/store/store.ts';
 

@@ -1,6 +1,6 @@
 import { buildPortfoliosDoc, createKpiEngine } from '../../functions/kpi/index.ts';
 import { createForecastEngine } from '../../functions/forecast/index.ts';
-import type { SnapshotDocuments } from '../../functions/publish/documents.ts';
+import type { SnapshotDocuments } from '../../functions/contract/documents.ts';
 import { buildQualityDoc } from '../../functions/publish/quality.ts';
 import { AS_OF, overrides, people, projects, tasks, themes, timeEntries, WINDOW_DAYS } from '../fixtures/kpi/small-org.ts';
 

@@ -36,7 +36,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const IMPORT = /^\s*(?:import|export)\b[^'"]*?from\s*['"](\.[^'"]+)['"]|^\s*import\s*\(\s*['"](\.[^'"]+)['"]/gm;
+/** `import … from './x'`, `export … from './x'`, `import './x'` and `import('./x')`. */
+const IMPORT = /^\s*(?:import|export)\b[^'"]*?from\s*['"](\.[^'"]+)['"]|\bimport\s*\(?\s*['"](\.[^'"]+)['"]/gm;
 
 /** Folder → the other folders of functions/ it imports from, with one example file each. */
 function folderImports(): Map<string, Map<string, string>> {

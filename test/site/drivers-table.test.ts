@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ManagersDoc, ProjectsDoc } from '../../functions/publish/documents.ts';
+import type { ManagersDoc, ProjectsDoc } from '../../functions/contract/documents.ts';
 import { driversTable } from '../../site/src/lib/pm-tables.ts';
 
 type Manager = ManagersDoc['managers'][number];

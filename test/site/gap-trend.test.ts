@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlignmentDoc } from '../../functions/publish/documents.ts';
+import type { AlignmentDoc } from '../../functions/contract/documents.ts';
 import { portfolioGapTrendDef } from '../../site/src/lib/alignment-charts.ts';
 import { renderChart } from '../../site/src/lib/charts.ts';
 import { readSnapshot } from '../../site/src/lib/snapshot.ts';

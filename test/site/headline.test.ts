@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompanyStat, KpiDefinition, ManagersDoc } from '../../functions/publish/documents.ts';
+import type { CompanyStat, KpiDefinition, ManagersDoc } from '../../functions/contract/documents.ts';
 import { headlineBasis, headlines } from '../../site/src/lib/headline.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlignmentDoc } from '../../functions/publish/documents.ts';
+import type { AlignmentDoc } from '../../functions/contract/documents.ts';
 import { portfolioAlignmentDefs } from '../../site/src/lib/alignment-charts.ts';
 
 describe('portfolio alignment charts', () => {

@@ -1,4 +1,4 @@
-import type { AlignmentDoc } from '../../../functions/publish/documents.ts';
+import type { AlignmentDoc } from '../../../functions/contract/documents.ts';
 import type { ChartDef } from './charts.ts';
 import { alignmentChartDef, alignmentLink, UNALIGNED_THEME } from './charts.ts';
 import { formatHours, formatScore, formatShare } from './format.ts';

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { AlignmentDoc, KpiDefinition, ManagersDoc } from '../../../functions/publish/documents.ts';
+import type { AlignmentDoc, KpiDefinition, ManagersDoc } from '../../../functions/contract/documents.ts';
 import { alignmentSpec } from './alignment-spec.ts';
 import type { AlignmentRow } from './alignment-spec.ts';
 import { formatScore, formatShare, formatValue } from './format.ts';

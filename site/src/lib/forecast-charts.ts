@@ -1,4 +1,4 @@
-import type { Forecast, ForecastsDoc } from '../../../functions/publish/forecasts-document.ts';
+import type { Forecast, ForecastsDoc } from '../../../functions/contract/forecasts-document.ts';
 import type { ChartDef, ChartTable, DefinitionLink } from './charts.ts';
 import { formatShare } from './format.ts';
 import { forecastRangeSpec } from './forecast-spec.ts';

@@ -1,4 +1,4 @@
-import type { KpiDefinition } from '../../../functions/publish/documents.ts';
+import type { KpiDefinition } from '../../../functions/contract/documents.ts';
 
 export type Unit = KpiDefinition['unit'];
 

@@ -1,4 +1,4 @@
-import type { KpiDefinition, ManagersDoc } from '../../../functions/publish/documents.ts';
+import type { KpiDefinition, ManagersDoc } from '../../../functions/contract/documents.ts';
 import type { ChartDef } from './charts.ts';
 import { kpiLink } from './charts.ts';
 import { formatValue } from './format.ts';

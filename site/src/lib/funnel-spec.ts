@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { FunnelLimitSchema, KpiDefinition } from '../../../functions/publish/documents.ts';
+import type { FunnelLimitSchema, KpiDefinition } from '../../../functions/contract/documents.ts';
 import type { z } from 'zod';
 import { pmColourScale } from './palette.ts';
 

@@ -1,4 +1,4 @@
-import type { KpiDefinition, ManagersDoc } from '../../../functions/publish/documents.ts';
+import type { KpiDefinition, ManagersDoc } from '../../../functions/contract/documents.ts';
 import { formatValue } from './format.ts';
 import type { Unit } from './format.ts';
 import { partialNote, periodName } from './periods.ts';

@@ -1,4 +1,4 @@
-import type { Health } from '../../../functions/publish/documents.ts';
+import type { Health } from '../../../functions/contract/documents.ts';
 
 export const healthLabel: Record<Health, string> = {
   on_track: 'On track',

@@ -1,4 +1,4 @@
-import type { KpiDefinition, ManagersDoc } from '../../../functions/publish/documents.ts';
+import type { KpiDefinition, ManagersDoc } from '../../../functions/contract/documents.ts';
 import { areasSpec, COMPANY_SERIES } from './areas-spec.ts';
 import type { ChartDef } from './charts.ts';
 import { kpiLink, MEAN_OF_PMS } from './charts.ts';

@@ -1,4 +1,4 @@
-import type { ManagersDoc, ProjectsDoc } from '../../../functions/publish/documents.ts';
+import type { ManagersDoc, ProjectsDoc } from '../../../functions/contract/documents.ts';
 import type { ChartTable } from './charts.ts';
 import { formatHours, formatValue } from './format.ts';
 import type { Manager } from './pm-charts.ts';

@@ -1,4 +1,4 @@
-import type { IdentitySuggestion, QualityDoc, QualityFinding } from '../../../functions/publish/documents.ts';
+import type { IdentitySuggestion, QualityDoc, QualityFinding } from '../../../functions/contract/documents.ts';
 import type { ChartTable } from './charts.ts';
 import { formatHours, formatShare } from './format.ts';
 

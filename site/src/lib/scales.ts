@@ -1,4 +1,4 @@
-import type { ManagersDoc } from '../../../functions/publish/documents.ts';
+import type { ManagersDoc } from '../../../functions/contract/documents.ts';
 import type { Unit } from './format.ts';
 
 export type Domain = [number, number];

@@ -1,10 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
-import { buildPortfoliosDoc } from '../../../functions/kpi/portfolios-report.ts';
-import { LatestSchema, documentSchemas } from '../../../functions/publish/documents.ts';
-import { issueLines } from '../../../functions/runtime/zod-issues.ts';
-import type { Latest, ProjectsDoc, SnapshotDocuments } from '../../../functions/publish/documents.ts';
+import type { Latest, SnapshotDocuments } from '../../../functions/contract/documents.ts';
+import { isSnapshotReadError, SnapshotReadError } from '../../../functions/contract/errors.ts';
+import { LATEST_KEY, snapshotKey } from '../../../functions/contract/layout.ts';
+import { readLatest, readSnapshot as readDocuments, type SnapshotSource } from '../../../functions/contract/read.ts';
 
 /** The environment variable naming the snapshot folder the site renders. */
 export const SNAPSHOT_DIR_ENV = 'PMPULSE_SNAPSHOT_DIR';
@@ -15,90 +14,59 @@ export interface Snapshot {
   documents: SnapshotDocuments;
 }
 
-/** A snapshot file is missing or does not match the published schema. */
-export class SnapshotError extends Error {
-  override name = 'SnapshotError';
-  readonly file: string;
-  readonly problems: string[];
-
-  constructor(file: string, problems: string[], options?: { cause?: unknown }) {
-    super(`Snapshot file ${file}: ${problems.join('; ')}`, options);
-    this.file = file;
-    this.problems = problems;
-  }
-}
-
-export function isSnapshotError(error: unknown): error is SnapshotError {
-  return error instanceof SnapshotError;
-}
+/** A snapshot the site cannot read: the contract's error, named by file. */
+export { isSnapshotReadError as isSnapshotError, SnapshotReadError as SnapshotError };
 
 /** The snapshot folder from the environment; a build without one cannot mean anything. */
 export function snapshotDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const dir = env[SNAPSHOT_DIR_ENV];
-  if (!dir) throw new SnapshotError(`$${SNAPSHOT_DIR_ENV}`, ['not set: point it at a folder holding latest.json']);
+  if (!dir) throw new SnapshotReadError(`$${SNAPSHOT_DIR_ENV}`, [{ path: '(root)', message: 'not set: point it at a folder holding latest.json' }]);
   return path.resolve(dir);
 }
 
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new SnapshotError(file, ['missing or unreadable'], { cause });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new SnapshotError(file, [`not valid JSON (${(cause as Error).message})`], { cause });
-  }
-}
-
-async function readValid<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>> {
-  const result = schema.safeParse(await readJson(file));
-  if (result.success) return result.data;
-  throw new SnapshotError(file, issueLines(result.error));
+/** A folder as a snapshot source: keys are paths under it, errors name the file. */
+function folderSource(root: string): SnapshotSource {
+  return {
+    where: (key) => path.join(root, key),
+    async read(key) {
+      const file = path.join(root, key);
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        return undefined; // the reader says "missing"
+      }
+      try {
+        return JSON.parse(text);
+      } catch (cause) {
+        throw new SnapshotReadError(file, [{ path: '(root)', message: `not valid JSON (${(cause as Error).message})` }], { cause });
+      }
+    },
+  };
 }
 
 async function isDir(candidate: string): Promise<boolean> {
   return stat(candidate).then((s) => s.isDirectory(), () => false);
 }
 
-/**
- * Documents sit next to latest.json; a report store laid out by the publisher keeps them
- * under snapshots/<id>/ instead, so that folder wins when it exists.
- */
-async function documentsDir(dir: string, latest: Latest): Promise<string> {
-  const published = path.join(dir, 'snapshots', latest.snapshot);
-  return (await isDir(published)) ? published : dir;
+async function latestOf(root: string): Promise<Latest> {
+  const latest = await readLatest(folderSource(root));
+  if (!latest) throw new SnapshotReadError(path.join(root, LATEST_KEY), [{ path: '(root)', message: 'missing' }]);
+  return latest;
 }
 
 /**
- * Reads and validates latest.json and every document the site renders. A snapshot from before
- * portfolios.json existed does not list it; its portfolios then come from projects.json.
+ * Reads latest.json and every document the site renders through the contract's one reader
+ * (functions/contract/read.ts: validated, older snapshots upgraded). Documents sit next to
+ * latest.json; a report store laid out by the publisher keeps them under snapshots/<id>/, so that
+ * folder wins when it exists.
  */
 export async function readSnapshot(dir: string): Promise<Snapshot> {
   const root = path.resolve(dir);
-  const latest = await readValid(path.join(root, 'latest.json'), LatestSchema);
-  const docsDir = await documentsDir(root, latest);
-  const read = <K extends keyof SnapshotDocuments>(name: K) => readValid(path.join(docsDir, name), documentSchemas[name]);
-  const [managers, projects, listedPortfolios, alignment, quality, forecasts] = await Promise.all([
-    read('managers.json'),
-    read('projects.json'),
-    latest.documents.includes('portfolios.json') ? read('portfolios.json') : undefined,
-    read('alignment.json'),
-    read('quality.json'),
-    read('forecasts.json'),
-  ]);
-  const portfolios = listedPortfolios ?? buildPortfoliosDoc(projects as ProjectsDoc);
-  const documents = {
-    'managers.json': managers,
-    'projects.json': projects,
-    'portfolios.json': portfolios,
-    'alignment.json': alignment,
-    'quality.json': quality,
-    'forecasts.json': forecasts,
-  };
-  return { dir: root, latest, documents: documents as SnapshotDocuments };
+  const latest = await latestOf(root);
+  const published = (await isDir(path.join(root, 'snapshots', latest.snapshot))) ? (name: string) => snapshotKey(latest.snapshot, name) : (name: string) => name;
+  const documents = await readDocuments(folderSource(root), latest, published);
+  return { dir: root, latest, documents };
 }
 
 let cached: { key: string; snapshot: Promise<Snapshot> } | undefined;
@@ -109,7 +77,7 @@ let cached: { key: string; snapshot: Promise<Snapshot> } | undefined;
  */
 export async function loadSnapshot(env: NodeJS.ProcessEnv = process.env): Promise<Snapshot> {
   const dir = snapshotDirFromEnv(env);
-  const latest = await readValid(path.join(dir, 'latest.json'), LatestSchema);
+  const latest = await latestOf(dir);
   const key = `${dir}\n${latest.snapshot}\n${latest.generatedAt}`;
   if (cached?.key !== key) cached = { key, snapshot: readSnapshot(dir) };
   return cached.snapshot;

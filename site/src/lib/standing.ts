@@ -1,4 +1,4 @@
-import type { KpiDefinition, KpiValue } from '../../../functions/publish/documents.ts';
+import type { KpiDefinition, KpiValue } from '../../../functions/contract/documents.ts';
 import { formatPercentile } from './format.ts';
 
 /**

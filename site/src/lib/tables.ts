@@ -1,4 +1,4 @@
-import type { AlignmentDoc, PortfoliosDoc, ProjectsDoc, QualityDoc } from '../../../functions/publish/documents.ts';
+import type { AlignmentDoc, PortfoliosDoc, ProjectsDoc, QualityDoc } from '../../../functions/contract/documents.ts';
 import type { ChartTable } from './charts.ts';
 import { formatHours, formatScore, formatShare, formatTimestamp } from './format.ts';
 

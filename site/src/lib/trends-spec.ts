@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { KpiDefinition } from '../../../functions/publish/documents.ts';
+import type { KpiDefinition } from '../../../functions/contract/documents.ts';
 import { axisFormat, unitLabel } from './format.ts';
 import { measureColours } from './palette.ts';
 import { partialAxisLabels } from './periods.ts';

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, type PortfoliosDoc, type ProjectsDoc } from '../publish/documents.ts';
+import { SCHEMA_VERSION, type PortfoliosDoc, type ProjectsDoc } from './documents.ts';
 
 /**
  * The portfolios document: the per-portfolio roll-ups the projects document has carried so far,

@@ -11,8 +11,9 @@ export function issuesOf(error: z.ZodError): DocumentIssue[] {
   return keyedIssues(error);
 }
 
+/** `managers.json: kpis[0].unit: …; …`; a problem with the whole document reads `latest.json: missing`. */
 const describeIssues = (document: string, issues: readonly DocumentIssue[]): string =>
-  `${document}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`;
+  `${document}: ${issues.map((issue) => (issue.path === '(root)' ? issue.message : `${issue.path}: ${issue.message}`)).join('; ')}`;
 
 /** A document to publish does not match its published schema; nothing was written. */
 export class PublishValidationError extends Error {
@@ -35,8 +36,8 @@ export class SnapshotReadError extends Error {
   override name = 'SnapshotReadError';
   readonly key: string;
   readonly issues: readonly DocumentIssue[];
-  constructor(key: string, issues: readonly DocumentIssue[]) {
-    super(describeIssues(key, issues));
+  constructor(key: string, issues: readonly DocumentIssue[], options?: { cause?: unknown }) {
+    super(describeIssues(key, issues), options);
     this.key = key;
     this.issues = issues;
   }
