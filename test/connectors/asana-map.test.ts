@@ -86,3 +86,14 @@ describe('Asana mapping', () => {
     expect(again.tasks).toEqual([]);
   });
 });
+
+describe('Asana milestones', () => {
+  it('maps a task of subtype milestone to type Milestone, which the milestone KPI reads', async () => {
+    const { mapAsanaTask } = await import('../../functions/connectors/asana/map.ts');
+    const { AsanaTaskSchema } = await import('../../functions/connectors/asana/schema.ts');
+    const raw = { gid: '9', name: 'Launch', completed: false, created_at: '2026-03-01T10:00:00.000Z', modified_at: '2026-03-02T10:00:00.000Z' };
+    expect(mapAsanaTask(source, AsanaTaskSchema.parse({ ...raw, resource_subtype: 'milestone' }), '2001').type).toBe('Milestone');
+    expect(mapAsanaTask(source, AsanaTaskSchema.parse({ ...raw, resource_subtype: 'default_task' }), '2001').type).toBeUndefined();
+    expect(mapAsanaTask(source, AsanaTaskSchema.parse(raw), '2001').type).toBeUndefined();
+  });
+});

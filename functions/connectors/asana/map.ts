@@ -42,6 +42,8 @@ export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string
     updatedAt: task.modified_at,
     tags: taskTags(task),
   };
+  // Asana marks milestones by subtype, not by a field; the milestone KPI reads the task type.
+  if (task.resource_subtype === 'milestone') mapped.type = 'Milestone';
   if (task.assignee) mapped.assigneeId = recordId(source, task.assignee.gid);
   const dueOn = task.due_on ?? task.due_at?.slice(0, 10);
   if (dueOn) mapped.dueOn = dueOn;

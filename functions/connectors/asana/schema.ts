@@ -43,6 +43,8 @@ export type AsanaProject = z.output<typeof AsanaProjectSchema>;
 export const AsanaTaskSchema = z.object({
   gid,
   name: z.string(),
+  /** `default_task`, `milestone`, `approval` (older data: `section`): a milestone is Asana's own task kind. */
+  resource_subtype: z.string().nullish(),
   assignee: AsanaUserSchema.nullish(),
   completed: z.boolean(),
   completed_at: dateTime.nullish(),
@@ -75,7 +77,7 @@ export const optFields = {
   portfolioItems: 'name',
   projects: 'name,owner,owner.name,owner.email,custom_fields.name,custom_fields.resource_subtype,custom_fields.text_value,custom_fields.enum_value.name',
   tasks: [
-    'name', 'assignee', 'assignee.name', 'assignee.email', 'completed', 'completed_at', 'created_at',
+    'name', 'resource_subtype', 'assignee', 'assignee.name', 'assignee.email', 'completed', 'completed_at', 'created_at',
     'modified_at', 'due_on', 'due_at', 'start_on', 'parent', 'memberships.section.name', 'tags.name',
     'custom_fields.name', 'custom_fields.resource_subtype', 'custom_fields.display_value', 'custom_fields.number_value',
     'custom_fields.text_value', 'custom_fields.enum_value.name', 'actual_time_minutes', 'num_subtasks',
