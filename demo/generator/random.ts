@@ -1,5 +1,7 @@
+import { seededRandom } from '../../functions/runtime/random.ts';
+
 /**
- * A small seeded PRNG (mulberry32) with the draws the generator needs. The demo organisation
+ * The project's seeded PRNG (mulberry32, functions/runtime/random.ts) with the draws the generator needs. The demo organisation
  * must come out identical for the same seed on every machine, so nothing here reads
  * Math.random or the clock.
  */
@@ -22,14 +24,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new RangeError('cannot pick from an empty list');

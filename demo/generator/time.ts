@@ -1,7 +1,9 @@
+import { DAY_MS } from '../../functions/domain/days.ts';
 /** Calendar helpers in UTC, on epoch milliseconds. */
 
 export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
+/** One length of a day for the whole code base (functions/domain/days.ts). */
+export { DAY_MS };
 
 export function dayOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);

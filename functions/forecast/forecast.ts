@@ -2,6 +2,7 @@ import type { Forecast } from '../contract/forecasts-document.ts';
 import { DEFAULT_MAX_WEEKS, histogramOf, probabilityWithin, simulateTrials, weeksAtConfidence, type SimulationResult } from './monte-carlo.ts';
 import { seedFor, seededRandom } from '../runtime/random.ts';
 import type { FlowTally } from './throughput.ts';
+import { addDays, DAY_MS } from '../domain/days.ts';
 
 export interface ForecastSettings {
   trials: number;
@@ -13,11 +14,6 @@ export interface ForecastSettings {
 
 export const defaultForecastSettings: ForecastSettings = { trials: 10_000, historyWeeks: 12, seed: 1, minDone: 5 };
 
-const DAY_MS = 86_400_000;
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** A project's forecast, with the weeks each trial took (null when nothing was simulated). */
 export interface ProjectForecast {

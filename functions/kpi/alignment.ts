@@ -4,7 +4,7 @@ import { alignmentDefinitions } from './definitions.ts';
 import { roundHours, roundRatio } from './numbers.ts';
 import { TargetTable, weightedTargets, type TargetWeight } from './targets.ts';
 import { UNALIGNED } from './themes.ts';
-import type { Window } from './window.ts';
+import type { DayRange as Window } from '../domain/days.ts';
 import type { PeriodFields } from './period-fields.ts';
 
 /**

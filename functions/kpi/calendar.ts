@@ -1,3 +1,4 @@
+import { DAY_MS } from '../domain/days.ts';
 import { KpiInputError } from './errors.ts';
 
 /**
@@ -7,7 +8,8 @@ import { KpiInputError } from './errors.ts';
  * prefix, so the hot path builds no Date objects.
  */
 
-export const DAY_MS = 86_400_000;
+/** One length of a day for the whole code base (functions/domain/days.ts). */
+export { DAY_MS };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type SlotKind = 'window' | 'month' | 'quarter';
