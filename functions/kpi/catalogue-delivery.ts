@@ -4,7 +4,7 @@ import { NOT_RANKED, SAMPLE_NOTE, type KpiSpec } from './kpi-spec.ts';
 
 const DONE = 'A task is done when its status is done and the source gives its completion time; its completion day is read in the source\'s own calendar, and a task done after the as-of date counts as not done.';
 
-export const deliveryKpis: readonly KpiSpec[] = [
+export const deliveryKpis = [
   {
     id: 'onTimeRate', name: 'On-time delivery', unit: 'ratio', higherIsBetter: true, direction: 'higher', comparison: 'rate', area: 'delivery', driver: 'late',
     description: `Share of the tasks due in the period (on the projects the PM leads) that were done on or before their due date; a task still open counts as late. ${DONE} Tasks without a due date are left out. n = tasks due. ${SAMPLE_NOTE}`,
@@ -50,4 +50,4 @@ export const deliveryKpis: readonly KpiSpec[] = [
     description: `Time spent against the original estimate over the tasks done in the period that have both. A task's time spent is the hours of its time entries dated by the as-of date; only for a task with no time entries at all does the source's own total count (e.g. Jira time tracking or Asana actual time), as that total includes hours logged later. 1 is a perfect estimate, above 1 an overrun, below 1 an overestimate; PMs rank by the distance from 1. Tasks with no or a zero estimate are left out. n = tasks. ${SAMPLE_NOTE}`,
     formula: 'Σ spent by asOf ÷ Σ estimateHours (tasks done in the period with both; spent = entries dated ≤ asOf, else the source total)',
   },
-];
+] as const satisfies readonly KpiSpec[];

@@ -4,7 +4,7 @@ import { NOT_RANKED, SAMPLE_NOTE, type KpiSpec } from './kpi-spec.ts';
 
 const PERCENTILE = 'Nearest-rank percentile, exact up to 256 tasks and within 0.5 % above.';
 
-export const flowKpis: readonly KpiSpec[] = [
+export const flowKpis = [
   {
     id: 'throughput', name: 'Throughput', unit: 'count', higherIsBetter: true, direction: 'higher', comparison: 'count',
     description: `Tasks done in the period per week (7 days) of the period; the current period counts up to the as-of date. n = tasks done. ${NOT_RANKED} Its ranked form is Throughput per person-week.`,
@@ -45,11 +45,11 @@ export const flowKpis: readonly KpiSpec[] = [
     description: `Moves out of done (back to to-do or in progress) over moves into done, both dated in the period, from the status history. Empty without history. Reopens beyond the completions of the period are capped at their number. n = moves into done. ${SAMPLE_NOTE}`,
     formula: 'moves done → not done ÷ moves into done',
   },
-];
+] as const satisfies readonly KpiSpec[];
 
 const TEAM = 'The team of a PM in a period is everyone who logged time on the PM\'s projects in it.';
 
-export const teamKpis: readonly KpiSpec[] = [
+export const teamKpis = [
   {
     id: 'hoursLogged', name: 'Hours logged', unit: 'hours', higherIsBetter: true, direction: 'higher', comparison: 'count', smallBelow: 1,
     description: `Hours of the time entries dated in the period on the projects the PM leads, whoever logged them. n = time entries; flagged as a small sample below 1. ${NOT_RANKED} Utilization is its ranked, size-normalised counterpart.`,
@@ -70,4 +70,4 @@ export const teamKpis: readonly KpiSpec[] = [
     description: 'Coefficient of variation (population standard deviation ÷ mean) of the hours each team member logged on the PM\'s projects in the period: 0 when everyone logged the same. n = people; flagged as a small sample below 2.',
     formula: 'σ(hours per person) ÷ μ(hours per person)',
   },
-];
+] as const satisfies readonly KpiSpec[];

@@ -22,8 +22,13 @@ export const RANKED_SPECS: readonly KpiSpec[] = KPI_SPECS.filter(isRanked);
 
 // A count in an area would let a PM with more projects score better or worse for size alone.
 for (const spec of KPI_SPECS) if (spec.area && !isRanked(spec)) throw new Error(`KPI ${spec.id} is a count that grows with size and cannot belong to area ${spec.area}`);
-export const KPI_IDS: readonly string[] = KPI_SPECS.map((spec) => spec.id);
-export type KpiId = string;
+export const KPI_IDS = KPI_SPECS.map((spec) => spec.id) as readonly KpiId[];
+/**
+ * The id of every KPI the engine computes, from the catalogue itself: adding a KPI to the
+ * catalogue without its formula in manager-values.ts (which must return a value for every id)
+ * does not compile.
+ */
+export type KpiId = (typeof deliveryKpis)[number]['id'] | (typeof flowKpis)[number]['id'] | (typeof teamKpis)[number]['id'];
 
 export const kpiDefinitions: readonly KpiDefinition[] = KPI_SPECS.map(publishedDefinition);
 

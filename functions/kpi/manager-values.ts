@@ -1,4 +1,5 @@
 import type { Calendar, Slot } from './calendar.ts';
+import type { KpiId } from './definitions.ts';
 import { C, S, SKETCH, type ManagerTally } from './manager-tally.ts';
 import { ratio } from './numbers.ts';
 import { mondayOf, type People } from './people.ts';
@@ -17,7 +18,8 @@ export interface RawValue {
 }
 export type RawValues = Record<string, RawValue>;
 
-export function managerValues(m: ManagerTally, slot: number, calendar: Calendar, people: People): RawValues {
+/** A value for every KPI of the catalogue: a KPI without a formula here does not compile. */
+export function managerValues(m: ManagerTally, slot: number, calendar: Calendar, people: People): Record<KpiId, RawValue> {
   const get = (counter: number): number => m.get(slot, counter);
   const closing = (calendar.slots[slot] as Slot).closingMonth;
   const state = (series: number): number => m.at(series, closing);
@@ -56,7 +58,7 @@ export function managerValues(m: ManagerTally, slot: number, calendar: Calendar,
 }
 
 /** The team KPIs, and the person-weeks the team spent on the PM's projects (hours ÷ each one's weekly capacity). */
-function teamValues(team: TeamHours, slot: number, calendar: Calendar, people: People): { values: RawValues; personWeeks: number } {
+function teamValues(team: TeamHours, slot: number, calendar: Calendar, people: People): { values: Record<'utilization' | 'overtimeShare' | 'workloadBalance', RawValue>; personWeeks: number } {
   const { from, to } = calendar.slots[slot] as Slot;
   let hours = 0;
   let capacity = 0;

@@ -1,56 +1,14 @@
-import type { KpiDefinition, KpiValue, ManagersDoc } from '../contract/documents.ts';
+import type { KpiValue, ManagersDoc } from '../contract/documents.ts';
 import { weakestKpi } from '../kpi/areas.ts';
 import { percentiles, spread } from '../kpi/compare.ts';
 import { intervalStandings, publishedStanding, type Standing } from '../kpi/noise-limits.ts';
 import type { RawValue } from '../kpi/manager-values.ts';
+// Decision latency's KPIs are defined in the catalogue with the others.
+import { latencyDefinitions } from '../kpi/catalogue-latency.ts';
 import type { LatencyFigures } from './latency.ts';
 
-/** Decision latency as KPIs beside the others in managers.json (all: lower is better). */
-export const latencyDefinitions: KpiDefinition[] = [
-  {
-    id: 'decisionWaitHours',
-    name: 'Waiting for decisions',
-    unit: 'hours',
-    higherIsBetter: false,
-    description: 'Hours the PM’s tasks spent in statuses that mean waiting for a decision (blocked, on hold, waiting for approval or review; configurable) over waits that started in the window. n = waits. Not ranked: it grows with the size of the PM\'s work, so it has no percentile, no signal and no area score. Its ranked form is Average decision wait.',
-    formula: 'Σ over waits started in the window of (next status move − entering the waiting status), capped at the end of the as-of day',
-    comparison: 'count',
-    ranked: false,
-  },
-  {
-    id: 'decisionWaitMeanHours',
-    name: 'Average decision wait',
-    unit: 'hours',
-    higherIsBetter: false,
-    description: 'Waiting for decisions per wait: the hours of the waits that started in the window ÷ their number, the size-normalised form of Waiting for decisions. n = waits; small sample below 10.',
-    formula: 'Σ wait hours ÷ waits, over waits started in the window',
-    comparison: 'normalised',
-    ranked: true,
-  },
-  {
-    id: 'decisionWaitShare',
-    name: 'Share of cycle time waiting',
-    unit: 'ratio',
-    higherIsBetter: false,
-    description: 'Of the cycle time of tasks done in the window (first move to in progress → done), the share spent waiting for decisions. n = tasks with a known cycle; small sample below 10.',
-    formula: 'Σ waiting hours within cycles ÷ Σ cycle hours, over tasks done in the window',
-    comparison: 'normalised',
-    ranked: true,
-  },
-  {
-    id: 'decisionWaitP85',
-    name: 'Decision wait p85',
-    unit: 'hours',
-    higherIsBetter: false,
-    description: '85th percentile of one wait for a decision, in hours (nearest rank). n = waits; small sample below 10.',
-    formula: 'nearest-rank 85th percentile of wait lengths',
-    comparison: 'normalised',
-    ranked: true,
-  },
-];
-
 const SMALL_SAMPLE = 10;
-type LatencyId = 'decisionWaitHours' | 'decisionWaitMeanHours' | 'decisionWaitShare' | 'decisionWaitP85';
+type LatencyId = (typeof latencyDefinitions)[number]['id'];
 
 function latencyValues(figures: LatencyFigures | undefined): Record<LatencyId, RawValue> {
   const waits = figures?.waits ?? 0;
