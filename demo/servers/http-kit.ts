@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listen, sendJson } from './listen.ts';
 
 export interface FaultOptions {
   /** Every Nth request answers 429 with `Retry-After`. */
@@ -53,42 +53,30 @@ export interface ApiDefinition {
   faultReply(fault: Fault, now: Date): ApiReply;
 }
 
-/** Starts a node:http server for one API; faults come deterministically from the request count. */
+/** Starts a server for one API (listen.ts); faults come deterministically from the request count. */
 export async function startApiServer(api: ApiDefinition, options: ServerOptions = {}): Promise<RunningServer> {
   let requests = 0;
   const now = options.now ?? (() => new Date());
   let origin = '';
-  const server = createServer((incoming, outgoing) => {
-    requests += 1;
-    const fault = faultFor(requests, options.faults);
-    if (fault) return send(outgoing, api.faultReply(fault, now()));
-    readBody(incoming)
-      .then((body) => {
-        const url = new URL(incoming.url ?? '/', origin);
-        const path = url.pathname.startsWith(api.basePath) ? url.pathname.slice(api.basePath.length) || '/' : `\0${url.pathname}`;
-        const request = { method: incoming.method ?? 'GET', path, query: url.searchParams, headers: incoming.headers, body, origin };
-        send(outgoing, api.handle(request));
-      })
-      .catch((error: unknown) => send(outgoing, { status: 500, body: { message: String(error) } }));
-  });
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  origin = `http://${host}:${address.port}`;
+  const reply = (outgoing: ServerResponse, { status, body, headers }: ApiReply) => sendJson(outgoing, status, body, headers);
+  const listening = await listen(
+    (incoming, body, outgoing) => {
+      requests += 1;
+      const fault = faultFor(requests, options.faults);
+      if (fault) return reply(outgoing, api.faultReply(fault, now()));
+      const url = new URL(incoming.url ?? '/', origin);
+      const path = url.pathname.startsWith(api.basePath) ? url.pathname.slice(api.basePath.length) || '/' : `\0${url.pathname}`;
+      return reply(outgoing, api.handle({ method: incoming.method ?? 'GET', path, query: url.searchParams, headers: incoming.headers, body, origin }));
+    },
+    { ...(options.host ? { host: options.host } : {}), ...(options.port ? { port: options.port } : {}) },
+  );
+  origin = listening.origin;
   return {
     url: `${origin}${api.basePath}`,
     get requests() {
       return requests;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: listening.close,
   };
 }
 
@@ -99,25 +87,6 @@ function faultFor(count: number, faults: FaultOptions | undefined): Fault | unde
   }
   if (faults.serverErrorEvery && count % faults.serverErrorEvery === 0) return { kind: 'server-error' };
   return undefined;
-}
-
-function readBody(incoming: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    incoming.on('error', reject);
-  });
-}
-
-function send(outgoing: ServerResponse, reply: ApiReply): void {
-  const text = JSON.stringify(reply.body);
-  outgoing.writeHead(reply.status, {
-    'content-type': 'application/json;charset=UTF-8',
-    'content-length': Buffer.byteLength(text),
-    ...reply.headers,
-  });
-  outgoing.end(text);
 }
 
 /** Opaque page tokens: base64url of the position and a fingerprint of the query they belong to. */

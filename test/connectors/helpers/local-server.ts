@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listen, sendJson } from '../../../demo/servers/listen.ts';
 
-/** A real HTTP server on 127.0.0.1, port 0, that records every request it gets. */
+/** A real HTTP server on 127.0.0.1, port 0 (the demo servers' kit, demo/servers/listen.ts), that records every request it gets. */
 
 export interface SeenRequest {
   method: string;
@@ -22,51 +22,28 @@ export type Handler = (request: SeenRequest, response: ServerResponse) => unknow
 
 export async function startLocalServer(handler: Handler): Promise<LocalServer> {
   const requests: SeenRequest[] = [];
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const seen: SeenRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers };
+  const listening = await listen((incoming, body, outgoing) => {
+    const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+    const seen: SeenRequest = { method: incoming.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: incoming.headers };
     requests.push(seen);
-    readJson(req)
-      .then((body) => {
-        if (body !== undefined) seen.body = body;
-        return handler(seen, res);
-      })
-      .catch((error: unknown) => {
-      res.writeHead(500).end(String(error));
-    });
+    const parsed = parseBody(body);
+    if (parsed !== undefined) seen.body = parsed;
+    return handler(seen, outgoing);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return { url: listening.origin, requests, close: listening.close };
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('error', reject);
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      try {
-        resolve(text === '' ? undefined : JSON.parse(text));
-      } catch {
-        resolve(text);
-      }
-    });
-  });
+/** A POST body, parsed as JSON when it is. */
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-}
+export { sendJson };
 
 /** Records delays instead of waiting, so retry tests run instantly. */
 export function recordingSleep(): { sleep: (ms: number) => Promise<void>; delays: number[] } {
