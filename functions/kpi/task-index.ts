@@ -110,9 +110,8 @@ export class TaskIndex {
   }
 
   /** Notes that the task has an entry after the as-of date: it has entries, even if none count. */
-  noteLateEntry(taskId: string): void {
-    const slot = this.#ids.find(taskId);
-    if (slot >= 0 && Number.isNaN(this.entryHours[slot] as number)) this.entryHours[slot] = 0;
+  noteLateEntry(slot: number): void {
+    if (Number.isNaN(this.entryHours[slot] as number)) this.entryHours[slot] = 0;
   }
 
   /**
