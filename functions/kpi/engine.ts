@@ -112,7 +112,7 @@ class StreamingKpiEngine implements KpiEngine {
     const targets = new TargetTable(input.themes, input.portfolioTargets);
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months, targets);
     this.#tasks = new TaskIndex(input.themes.length);
-    this.#cards = new TaskCards(this.#org.projects.map((project) => project.id));
+    this.#cards = new TaskCards(this.#org.projects.map((project) => project.id), (slot) => this.#tasks.idOf(slot));
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);
     this.#entries = new EntryTally({ calendar: this.#calendar, zoned: this.#settings.timeZone !== undefined, dayOf: this.#dayOf, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment, plausibility: this.#plausibility });
   }

@@ -126,8 +126,8 @@ export class EntryTally {
       if (personId === undefined) continue;
       if (this.#pageHeard[i] === 0) late(personId);
       // Its task has entries, so its spent hours come from entries, not the source's total.
-      const taskId = (entries[i] as TimeEntry).taskId;
-      if (taskId !== undefined) this.#tasks.noteLateEntry(taskId);
+      const task = this.#pageSlots[i] as number;
+      if (task >= 0) this.#tasks.noteLateEntry(task);
     }
     this.#addToProjectsAndPeople(entries);
     this.#addToTasks(entries);
@@ -152,7 +152,8 @@ export class EntryTally {
     const asOf = this.#calendar.asOf;
     const zoned = this.#zoned;
     const dayOf = this.#dayOf;
-    // An entry after the as-of date (day NaN) is not tallied: its task is not looked up, its person not added.
+    // An entry after the as-of date (day NaN) is not tallied and its person not added; its task is
+    // looked up with the others all the same (its spent hours come from entries, see addPage).
     for (let i = 0; i < count; i++) {
       const entry = entries[i] as TimeEntry;
       const startedAt = zoned ? entry.startedAt : undefined;
@@ -160,7 +161,7 @@ export class EntryTally {
       days[i] = day > asOf ? Number.NaN : day;
     }
     const unlessLate = (i: number, id: string | undefined) => (Number.isNaN(days[i] as number) ? undefined : id);
-    this.#tasks.lookUp(entries.map((entry, i) => unlessLate(i, entry.taskId)), count, this.#pageSlots, this.#pageProjects, this.#pageThemes);
+    this.#tasks.lookUp(entries.map((entry) => entry.taskId), count, this.#pageSlots, this.#pageProjects, this.#pageThemes);
     this.#people.indexesOf(entries.map((entry, i) => unlessLate(i, entry.personId)), count, this.#pagePersons);
     const calendar = this.#calendar;
     const slots = this.#slots;

@@ -4,8 +4,8 @@
  * string (about 60 bytes each with the map entry) that every major GC has to walk: a million task
  * ids made GC the largest cost of a run. Here the ids' characters sit in one byte arena (each after
  * a byte that holds its length) and the hash table is an Int32Array with linear probing, so the
- * per-id cost is the id's length plus 33–65 bytes (a 16-byte cell at a load between a quarter and
- * a half, and the length byte), all outside the GC's sight. A table cell
+ * per-id cost is the id's length plus 37–69 bytes (a 16-byte cell at a load between a quarter and
+ * a half, the length byte, and the id's start for idAt), all outside the GC's sight. A table cell
  * holds index + 1, hash, start and the value together: a lookup in a table of a million ids misses
  * the cache once for the cell and once for the characters, and its value comes with the cell.
  * Ids with a character above U+00FF or longer than 255 (rare: ids are source keys) go to a small
@@ -34,6 +34,9 @@ export class IdTable {
   #mask = 2047;
   #size = 0;
   readonly #wide = new Map<string, { index: number; value: number }>();
+  /** Per index: the start of its id in the arena (-1: a wide id, kept in #wideIds), so idAt reads it back. */
+  #startOf = new Int32Array(1024);
+  readonly #wideIds = new Map<number, string>();
   readonly #hashes = new Int32Array(BATCH);
   /** Sum of the warmed reads, kept so the compiler cannot drop them as unused. */
   #touched = 0;
@@ -100,6 +103,8 @@ export class IdTable {
       if (this.#wide.has(id)) return -1;
       const index = this.#size++;
       this.#wide.set(id, { index, value });
+      this.#wideIds.set(index, id);
+      this.#keepStart(index, -1);
       return index;
     }
     if (this.#probe(id, hash) >= 0) return -1;
@@ -109,9 +114,27 @@ export class IdTable {
     this.#chars[start] = id.length;
     for (let i = 0; i < id.length; i++) this.#chars[start + 1 + i] = id.charCodeAt(i);
     this.#used += 1 + id.length;
+    this.#keepStart(index, start);
     this.#place(index, hash, start, value);
     if (this.#size * 2 > this.#mask + 1) this.#rehash();
     return index;
+  }
+
+  /** The id added with `index` (undefined for an index never given out). */
+  idAt(index: number): string | undefined {
+    if (!(index >= 0 && index < this.#size)) return undefined;
+    const start = this.#startOf[index] as number;
+    if (start < 0) return this.#wideIds.get(index);
+    return String.fromCharCode(...this.#chars.subarray(start + 1, start + 1 + (this.#chars[start] as number)));
+  }
+
+  #keepStart(index: number, start: number): void {
+    if (index >= this.#startOf.length) {
+      const next = new Int32Array(this.#startOf.length * 2);
+      next.set(this.#startOf);
+      this.#startOf = next;
+    }
+    this.#startOf[index] = start;
   }
 
   /**

@@ -15,8 +15,9 @@ const MAX_PART = 0xffff;
  * time entries, which stream in after every task. Keeping the tasks themselves would keep a
  * dozen heap strings each alive (hundreds of MB at a million tasks, and every major GC walks
  * them); here the text sits in one byte arena, each part after a two-byte length, out of the
- * GC's sight: about 60 bytes a task. Text with a character above U+00FF (rare) is kept as a
- * small object in a Map instead. Only a few cards per PM are ever read back.
+ * GC's sight: about 50 bytes a task. The id is not copied: the task index keeps it already and
+ * gives it back by slot. Text with a character above U+00FF (rare) is kept as a small object in a
+ * Map instead. Only a few cards per PM are ever read back.
  */
 export class TaskCards {
   #chars = new Uint8Array(1 << 16);
@@ -27,17 +28,19 @@ export class TaskCards {
   #status = new Uint8Array(1024);
   readonly #wide = new Map<number, DriverSubject>();
   readonly #projectIds: readonly string[];
+  readonly #idOf: (slot: number) => string | undefined;
 
-  /** `projectIds`: the id of each project, by project index. */
-  constructor(projectIds: readonly string[]) {
+  /** `projectIds`: the id of each project, by project index; `idOf`: the id of the task in a slot (the task index keeps it). */
+  constructor(projectIds: readonly string[], idOf: (slot: number) => string | undefined) {
     this.#projectIds = projectIds;
+    this.#idOf = idOf;
   }
 
   /** Keeps the card of the task in `slot`, a task of the project with index `project`. */
   keep(slot: number, task: Task, project: number): void {
     if (slot >= this.#start.length) this.#grow(slot + 1);
     const begin = this.#used;
-    if (this.#put(task.id) && this.#put(task.title) && this.#put(task.dueOn ?? '') && this.#put(task.doneAt ?? '')) {
+    if (this.#put(task.title) && this.#put(task.dueOn ?? '') && this.#put(task.doneAt ?? '')) {
       this.#start[slot] = begin + 1;
       this.#project[slot] = project;
       this.#status[slot] = STATUSES.indexOf(task.status);
@@ -64,7 +67,7 @@ export class TaskCards {
       at += 2 + length;
       return text;
     };
-    const id = next();
+    const id = this.#idOf(slot) ?? '';
     const title = next();
     const dueOn = next();
     const doneAt = next();

@@ -4,9 +4,9 @@ import { IdTable } from './id-table.ts';
  * The compact per-task map: what the engine must remember about a task after it has streamed past,
  * because later records refer to it (a time entry's project and theme, a status change's PM, the
  * first in-progress move for cycle time). The project and theme sit with the id in its id-table
- * cell, so a time entry finds them where it finds the task. Cost: the id's characters plus 33–65
+ * cell, so a time entry finds them where it finds the task. Cost: the id's characters plus 37–69
  * bytes in the id table (no heap string kept alive, see id-table.ts) and 68 bytes of typed arrays
- * per task; about 118 MB for a million tasks with 13-character ids.
+ * per task; about 122 MB for a million tasks with 13-character ids.
  */
 const NONE = Number.NaN;
 
@@ -44,6 +44,11 @@ export class TaskIndex {
 
   get size(): number {
     return this.#size;
+  }
+
+  /** The id of the task in `slot`, read back from the id table. */
+  idOf(slot: number): string | undefined {
+    return this.#ids.idAt(slot);
   }
 
   slotOf(taskId: string): number | undefined {
@@ -110,9 +115,8 @@ export class TaskIndex {
   }
 
   /** Notes that the task has an entry after the as-of date: it has entries, even if none count. */
-  noteLateEntry(taskId: string): void {
-    const slot = this.#ids.find(taskId);
-    if (slot >= 0 && Number.isNaN(this.entryHours[slot] as number)) this.entryHours[slot] = 0;
+  noteLateEntry(slot: number): void {
+    if (Number.isNaN(this.entryHours[slot] as number)) this.entryHours[slot] = 0;
   }
 
   /**

@@ -15,8 +15,9 @@ describe('TaskCards', () => {
     const next = random(11);
     const text = (length: number) => Array.from({ length }, () => ALPHABET[Math.floor(next() * (next() < 0.9 ? 6 : ALPHABET.length))]).join('');
     const projectIds = ['jira:P1', 'asana:P2'];
-    const cards = new TaskCards(projectIds);
     const tasks: Task[] = [];
+    // The engine's task index keeps the ids; here the test's own list stands in for it.
+    const cards = new TaskCards(projectIds, (slot) => tasks[slot]?.id);
     for (let slot = 0; slot < 5000; slot++) {
       const status = (['todo', 'in_progress', 'done'] as const)[slot % 3]!;
       const task: Task = {
