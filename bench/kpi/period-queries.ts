@@ -1,5 +1,5 @@
-import { Calendar, dateOfDay } from '../../functions/kpi/calendar.ts';
-import { MONTHS, QUARTERS } from '../../functions/kpi/settings.ts';
+import { Calendar, dateOfDay } from '../../functions/kpi/engine/calendar.ts';
+import { MONTHS, QUARTERS } from '../../functions/kpi/engine/settings.ts';
 import { AS_OF, WINDOW_DAYS } from './synthetic.ts';
 
 /**

@@ -141,7 +141,7 @@ export const PersonOverrideSchema = z.object({
   rate: z.number().nonnegative().optional(),
 });
 
-/** KPI settings; every field has a default (see functions/kpi/settings.ts and docs/kpi-catalogue.md). */
+/** KPI settings; every field has a default (see functions/kpi/engine/settings.ts and docs/kpi-catalogue.md). */
 export const KpiConfigSchema = z
   .object({
     /** Length of the trailing window in days, ending on the as-of date. */

@@ -1,6 +1,6 @@
 /**
  * Calendar days as `YYYY-MM-DD` strings, in UTC arithmetic (a day is a label here, not an
- * instant: which day an instant falls on is the KPI engine's time rule, kpi/zone-day.ts).
+ * instant: which day an instant falls on is the KPI engine's time rule, kpi/engine/zone-day.ts).
  */
 export const DAY_MS = 86_400_000;
 

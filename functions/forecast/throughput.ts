@@ -1,6 +1,6 @@
 import type { Task } from '../domain/index.ts';
-import { dayNumber } from '../kpi/calendar.ts';
-import { dayReader } from '../kpi/zone-day.ts';
+import { dayNumber } from '../kpi/engine/calendar.ts';
+import { dayReader } from '../kpi/engine/zone-day.ts';
 
 /** What the forecast needs of one group of tasks: done per past week, open now, latest due date. */
 export interface FlowTally {

@@ -1,6 +1,6 @@
 import type { StatusChange, Task } from '../domain/index.ts';
-import { dayNumber } from '../kpi/calendar.ts';
-import { dayReader, type DayOf } from '../kpi/zone-day.ts';
+import { dayNumber } from '../kpi/engine/calendar.ts';
+import { dayReader, type DayOf } from '../kpi/engine/zone-day.ts';
 import { waitingMatcher, defaultWaitingStatuses } from './waiting-statuses.ts';
 import { waitsOfTask, type Wait } from './waits.ts';
 

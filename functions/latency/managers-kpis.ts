@@ -1,10 +1,10 @@
 import type { KpiValue, ManagersDoc } from '../contract/documents.ts';
-import { weakestKpi } from '../kpi/areas.ts';
-import { percentiles, spread } from '../kpi/compare.ts';
-import { intervalStandings, publishedStanding, type Standing } from '../kpi/noise-limits.ts';
-import type { RawValue } from '../kpi/manager-values.ts';
+import { weakestKpi } from '../kpi/compare/areas.ts';
+import { percentiles, spread } from '../kpi/compare/compare.ts';
+import { intervalStandings, publishedStanding, type Standing } from '../kpi/compare/noise-limits.ts';
+import type { RawValue } from '../kpi/compare/manager-values.ts';
 // Decision latency's KPIs are defined in the catalogue with the others.
-import { latencyDefinitions } from '../kpi/catalogue-latency.ts';
+import { latencyDefinitions } from '../kpi/catalogue/latency.ts';
 import type { LatencyFigures } from './latency.ts';
 
 const SMALL_SAMPLE = 10;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKpiEngine, type KpiResults } from '../../functions/kpi/index.ts';
-import { fitBetaPrior, funnel, percentiles, quantile7, shrink } from '../../functions/kpi/compare.ts';
-import { KPI_SPECS, areaDefinitions } from '../../functions/kpi/definitions.ts';
+import { fitBetaPrior, funnel, percentiles, quantile7, shrink } from '../../functions/kpi/compare/compare.ts';
+import { KPI_SPECS, areaDefinitions } from '../../functions/kpi/catalogue/definitions.ts';
 import type { Task } from '../../functions/domain/records.ts';
 import { AS_OF, overrides, people, projects, statusChanges, tasks, timeEntries, WINDOW_DAYS } from '../fixtures/kpi/flow-org.ts';
 

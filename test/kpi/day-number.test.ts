@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, dayNumber, daysFromCivil } from '../../functions/kpi/calendar.ts';
+import { DAY_MS, dayNumber, daysFromCivil } from '../../functions/kpi/engine/calendar.ts';
 
 describe('dayNumber', () => {
   it('counts days from 1970-01-01 in the calendar the source wrote', () => {

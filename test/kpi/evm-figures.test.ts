@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evmFigures } from '../../functions/kpi/evm.ts';
-import { emptyTally } from '../../functions/kpi/project-tally.ts';
+import { evmFigures } from '../../functions/kpi/engine/evm.ts';
+import { emptyTally } from '../../functions/kpi/engine/project-tally.ts';
 
 describe('evmFigures', () => {
   it('applies the PMBOK formulas to a project behind schedule and over cost', () => {

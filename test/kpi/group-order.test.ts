@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupOrder } from '../../functions/kpi/group-order.ts';
+import { GroupOrder } from '../../functions/kpi/structures/group-order.ts';
 
 describe('GroupOrder', () => {
   it('orders by key, -1 first, keeping the order of equal keys', () => {

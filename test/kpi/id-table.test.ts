@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdTable } from '../../functions/kpi/id-table.ts';
+import { IdTable } from '../../functions/kpi/structures/id-table.ts';
 
 describe('IdTable', () => {
   it('numbers ids in order of first sight and finds them again', () => {

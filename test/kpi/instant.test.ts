@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantMs } from '../../functions/kpi/instant.ts';
+import { instantMs } from '../../functions/kpi/structures/instant.ts';
 import { seededRandom } from '../../functions/runtime/random.ts';
 
 // The fast parser must agree with Date.parse on every input, fast path or not.

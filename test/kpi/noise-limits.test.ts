@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { weakestKpi } from '../../functions/kpi/areas.ts';
-import { intervalLimits, intervalStandings, rateStandings, tLimit, type Standing } from '../../functions/kpi/noise-limits.ts';
-import type { RawValue } from '../../functions/kpi/manager-values.ts';
+import { weakestKpi } from '../../functions/kpi/compare/areas.ts';
+import { intervalLimits, intervalStandings, rateStandings, tLimit, type Standing } from '../../functions/kpi/compare/noise-limits.ts';
+import type { RawValue } from '../../functions/kpi/compare/manager-values.ts';
 
 /**
  * Noise limits and the weakest KPI. Expected figures are worked by hand in the comments, or by

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Person, Project, Task } from '../../functions/domain/records.ts';
-import { Calendar } from '../../functions/kpi/calendar.ts';
+import { Calendar } from '../../functions/kpi/engine/calendar.ts';
 import { createKpiEngine } from '../../functions/kpi/index.ts';
 
 /**

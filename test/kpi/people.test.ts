@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createIdentityResolver } from '../../functions/kpi/identity.ts';
-import { People } from '../../functions/kpi/people.ts';
+import { createIdentityResolver } from '../../functions/kpi/engine/identity.ts';
+import { People } from '../../functions/kpi/engine/people.ts';
 
 const overrides = [{ id: 'ana@example.com', aliases: ['jira:ana', 'asana:42'], capacityHoursPerWeek: 32, rate: 90 }];
 const peopleWith = (heard: string[]) => new People(createIdentityResolver([], overrides), overrides, 40, 3, 0, 30, (id) => heard.push(id));

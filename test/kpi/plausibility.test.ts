@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonOverride } from '../../functions/config/schema.ts';
 import type { Person, Project, StatusChange, Task, TimeEntry } from '../../functions/domain/records.ts';
-import { dayNumber } from '../../functions/kpi/calendar.ts';
+import { dayNumber } from '../../functions/kpi/engine/calendar.ts';
 import { createKpiEngine, type KpiResults } from '../../functions/kpi/index.ts';
-import { isoWeekLabel } from '../../functions/kpi/iso-week.ts';
+import { isoWeekLabel } from '../../functions/kpi/quality/iso-week.ts';
 import { QualityDocSchema } from '../../functions/contract/documents.ts';
 import { buildQualityDoc } from '../../functions/publish/quality.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXACT_LIMIT, QuantileSketch, RELATIVE_ERROR } from '../../functions/kpi/sketch.ts';
+import { EXACT_LIMIT, QuantileSketch, RELATIVE_ERROR } from '../../functions/kpi/structures/sketch.ts';
 
 describe('QuantileSketch', () => {
   it('gives exact nearest-rank percentiles up to the exact limit', () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Person, Project, Task, TimeEntry } from '../../functions/domain/records.ts';
-import { DriverPicker, type DriverKind } from '../../functions/kpi/driver-picker.ts';
+import { DriverPicker, type DriverKind } from '../../functions/kpi/engine/driver-picker.ts';
 import { createKpiEngine } from '../../functions/kpi/index.ts';
-import type { DriverSubject } from '../../functions/kpi/task-cards.ts';
+import type { DriverSubject } from '../../functions/kpi/engine/task-cards.ts';
 
 /**
  * A task's spent hours as of the as-of date are the hours of its time entries dated by then; the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../functions/domain/records.ts';
-import { TaskCards } from '../../functions/kpi/task-cards.ts';
+import { TaskCards } from '../../functions/kpi/engine/task-cards.ts';
 
 /** A seeded pseudo-random source, so a failure can be replayed. */
 function random(seed: number): () => number {

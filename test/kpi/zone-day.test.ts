@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, dayNumber } from '../../functions/kpi/calendar.ts';
-import { dayReader, ownOffsetMs } from '../../functions/kpi/zone-day.ts';
+import { DAY_MS, dayNumber } from '../../functions/kpi/engine/calendar.ts';
+import { dayReader, ownOffsetMs } from '../../functions/kpi/engine/zone-day.ts';
 
 /**
  * The reader caches offsets per hour; a plain Intl call per instant is the reference it must match.

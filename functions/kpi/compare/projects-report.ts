@@ -1,0 +1,59 @@
+import type { Project } from '../../domain/records.ts';
+import { SCHEMA_VERSION, type ProjectsDoc } from '../../contract/documents.ts';
+import { NO_PORTFOLIO } from '../alignment/alignment.ts';
+import { evmFigures, healthOf } from '../engine/evm.ts';
+import type { Identity } from '../engine/identity.ts';
+import { roundHours } from '../engine/numbers.ts';
+import { sumTallies, type ProjectTally } from '../engine/project-tally.ts';
+import type { KpiSettings } from '../engine/settings.ts';
+
+/** The projects document: earned value and health per project, and rolled up per portfolio. */
+
+export interface TalliedProject {
+  project: Project;
+  pm: Identity | undefined;
+  tally: ProjectTally;
+}
+
+export const byName = <T extends { name: string; id: string }>(a: T, b: T): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+export function buildProjectsDoc(asOf: string, settings: KpiSettings, projects: readonly TalliedProject[]): ProjectsDoc {
+  const sorted = [...projects].sort((a, b) => byName(a.project, b.project));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    asOf,
+    projects: sorted.map(({ project, pm, tally }) => {
+      const evm = evmFigures(tally, settings.currency);
+      return {
+        id: project.id,
+        name: project.name,
+        source: project.source,
+        pmId: pm?.id ?? null,
+        portfolio: project.portfolio ?? null,
+        tasks: tally.tasks,
+        doneTasks: tally.doneTasks,
+        hours: roundHours(tally.hoursInWindow),
+        evm,
+        ...healthOf(evm, settings.health),
+      };
+    }),
+    portfolios: portfolios(projects, settings),
+  };
+}
+
+/** Portfolios by name, with the catch-all for projects without one last; figures are sums over projects. */
+function portfolios(projects: readonly TalliedProject[], settings: KpiSettings): NonNullable<ProjectsDoc['portfolios']> {
+  const groups = new Map<string, ProjectTally[]>();
+  for (const { project, tally } of projects) {
+    const name = project.portfolio ?? NO_PORTFOLIO;
+    groups.set(name, [...(groups.get(name) ?? []), tally]);
+  }
+  const names = [...groups.keys()].sort((a, b) => (a === NO_PORTFOLIO ? 1 : b === NO_PORTFOLIO ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return names.map((name) => {
+    const tallies = groups.get(name) ?? [];
+    const total = sumTallies(tallies);
+    const evm = evmFigures(total, settings.currency);
+    return { name, projects: tallies.length, hours: roundHours(total.hoursInWindow), evm, ...healthOf(evm, settings.health) };
+  });
+}
