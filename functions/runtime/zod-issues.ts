@@ -1,10 +1,12 @@
-import * as z from 'zod';
+import { ZodError } from 'zod';
+import { toDotPath, type $ZodIssue } from 'zod/v4/core';
 
 /**
  * The one way pmpulse words a validation failure: `key.path: message` per zod issue. The path
  * is written by zod's own `toDotPath` (what `z.prettifyError` prints after "→ at"), so a config
  * key, a quarantined record's field and a published document's field all read the same way:
- * `sources[1].baseUrl`, `managers[0].values.spi.n`.
+ * `sources[1].baseUrl`, `managers[0].values.spi.n`. Named imports, not the `z` namespace: through
+ * `z.core` a Lambda bundle would keep all of zod (its locales too), more than twice its size.
  */
 export interface KeyedIssue {
   /** Key path, or `(root)` for the value as a whole (`root` names it otherwise, e.g. `(event)`). */
@@ -12,12 +14,12 @@ export interface KeyedIssue {
   message: string;
 }
 
-type Issues = z.ZodError | readonly z.core.$ZodIssue[];
+type Issues = ZodError | readonly $ZodIssue[];
 
-const issuesOf = (from: Issues): readonly z.core.$ZodIssue[] => (from instanceof z.ZodError ? from.issues : from);
+const issuesOf = (from: Issues): readonly $ZodIssue[] => (from instanceof ZodError ? from.issues : from);
 
 export function keyedIssues(from: Issues, root = '(root)'): KeyedIssue[] {
-  return issuesOf(from).map((issue) => ({ path: issue.path.length === 0 ? root : z.core.toDotPath(issue.path), message: issue.message }));
+  return issuesOf(from).map((issue) => ({ path: issue.path.length === 0 ? root : toDotPath(issue.path), message: issue.message }));
 }
 
 /** `path: message` per issue; with `limit`, the first `limit` and a `(+N more)` line. */
