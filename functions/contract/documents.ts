@@ -112,6 +112,10 @@ const partialPeriodFields = {
   to: isoDate.optional(),
 };
 
+/** A published month's or quarter's label and, when partial, its mark: what kpi writes and the site reads. */
+export const PeriodFieldsSchema = z.object({ period: z.string(), ...partialPeriodFields });
+export type PeriodFields = z.infer<typeof PeriodFieldsSchema>;
+
 export const PeriodValuesSchema = z.object({
   /** `YYYY-MM` for months, `YYYY-Qn` for quarters. */
   period: z.string(),

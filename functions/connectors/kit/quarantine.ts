@@ -64,7 +64,10 @@ export function createQuarantineBin(context: QuarantineContext): QuarantineBin {
 }
 
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issueLines(issues, { limit: issuesInReason }).join('; ').replace(/; (\(\+\d+ more\))$/, ' $1');
+  const lines = issueLines(issues, { limit: issuesInReason });
+  // The "(+N more)" line closes the last named issue rather than standing as one of its own.
+  const more = lines.length > issuesInReason ? lines.pop() : undefined;
+  return more === undefined ? lines.join('; ') : `${lines.join('; ')} ${more}`;
 }
 
 function entryFor(context: QuarantineContext, kind: string, raw: unknown, reason: string): QuarantineEntry {

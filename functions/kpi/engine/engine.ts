@@ -3,7 +3,7 @@ import type { Person, Project, StatusChange, Task, TimeEntry } from '../../domai
 import { SCHEMA_VERSION, type AlignmentDoc, type IdentitySuggestion, type ManagersDoc, type ProjectsDoc, type QualityFinding } from '../../contract/documents.ts';
 import { AlignmentTally, NO_PORTFOLIO } from '../alignment/alignment.ts';
 import { periodFields } from './period-fields.ts';
-import { Calendar, DAY_MS } from './calendar.ts';
+import { Calendar, DAY_MS, dateOfDay } from './calendar.ts';
 import { KpiInputError } from './errors.ts';
 import { EntryTally } from './entry-tally.ts';
 import { countEstimation } from './estimation-pass.ts';
@@ -204,7 +204,7 @@ class StreamingKpiEngine implements KpiEngine {
     const managers = this.#org.managers.map((group) => ({ pm: group.pm, projectIds: group.projects.map((project) => project.id), tally: group.tally }));
     const unmatched = [...this.#unmatched.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const window = { from: this.#calendar.windowSlot.from, to: this.#calendar.asOf };
-    const windowDates = { from: new Date(window.from * DAY_MS).toISOString().slice(0, 10), to: asOf };
+    const windowDates = { from: dateOfDay(window.from), to: asOf };
     const managersDoc = buildManagersDoc(asOf, this.#calendar, this.#people, this.#settings, managers);
     const plausibility = this.#plausibility.finish(this.#people, managersDoc, asOf);
     return {

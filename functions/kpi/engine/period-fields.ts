@@ -1,11 +1,7 @@
+import type { PeriodFields } from '../../contract/documents.ts';
 import { dateOfDay, type Calendar } from './calendar.ts';
 
-/** How a month or quarter is published: its label, and `partial` with its last day when it stops short. */
-export interface PeriodFields {
-  period: string;
-  partial?: true;
-  to?: string;
-}
+export type { PeriodFields };
 
 /**
  * The published fields of a month or quarter slot. The as-of period that stops before its own last

@@ -1,14 +1,10 @@
+import type { PeriodFields } from '../../../functions/contract/documents.ts';
+
 /**
  * How a published month or quarter is named on the site, and how a partial one (the as-of month
  * or quarter, which stops before its own last day) says so. The mark comes from the document's
  * `partial` flag, so the site never decides on its own which periods are whole.
  */
-
-export interface PublishedPeriod {
-  period: string;
-  partial?: boolean;
-  to?: string;
-}
 
 const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -35,7 +31,7 @@ export function partialAxisLabels(partialPeriods: readonly string[]): string | u
 }
 
 /** "partial: to 5 Dec" for a partial period, "" for a whole one. */
-export function partialNote(p: PublishedPeriod): string {
+export function partialNote(p: PeriodFields): string {
   if (!p.partial) return '';
   return p.to ? `partial: to ${shortDay(p.to)}` : 'partial';
 }
