@@ -21,7 +21,8 @@ export interface IdentityResolver {
   resolve(recordId: string): Identity;
 }
 
-const normalEmail = (email: string | undefined): string | undefined => {
+/** An e-mail as identities compare it: trimmed and lower case; undefined when empty. */
+export const normalEmail = (email: string | undefined): string | undefined => {
   const trimmed = email?.trim().toLowerCase();
   return trimmed ? trimmed : undefined;
 };

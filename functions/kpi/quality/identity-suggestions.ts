@@ -1,7 +1,7 @@
 import type { PersonOverride } from '../../config/schema.ts';
 import type { Person } from '../../domain/records.ts';
 import type { IdentitySuggestion } from '../../contract/documents.ts';
-import type { Identity, IdentityResolver } from '../engine/identity.ts';
+import { normalEmail, type Identity, type IdentityResolver } from '../engine/identity.ts';
 
 /**
  * Which unmatched accounts look like one person, and the `people[]` entry that would join them.
@@ -29,8 +29,9 @@ interface Node {
 /** "Aná  LIMA " and "ana lima" are the same display name. */
 export const nameKey = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** An e-mail compared as the resolver compares them, when the text is one at all. */
 const emailIn = (text: string | undefined): string | undefined => {
-  const email = text?.trim().toLowerCase();
+  const email = normalEmail(text);
   return email && /^[^@\s]+@[^@\s]+$/.test(email) ? email : undefined;
 };
 
