@@ -21,15 +21,6 @@ export interface ProjectForecast {
   trialWeeks: Uint16Array | null;
 }
 
-export function forecastTally(
-  subject: { id: string; name: string },
-  tally: FlowTally,
-  asOf: string,
-  settings: ForecastSettings,
-): Forecast {
-  return forecastProject(subject, tally, asOf, settings).forecast;
-}
-
 export function forecastProject(
   subject: { id: string; name: string },
   tally: FlowTally,
