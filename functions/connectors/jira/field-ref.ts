@@ -1,4 +1,8 @@
+import type { JiraSourceConfig } from '../../config/index.ts';
+import type { SyncContext } from '../kit/connector.ts';
 import { resolveFieldRef, type FieldInfo } from '../kit/field-ref.ts';
+import type { JiraClient } from './client.ts';
+import type { JiraFieldIds } from './custom-fields.ts';
 import { JiraFieldSchema } from './schema.ts';
 
 /**
@@ -30,4 +34,14 @@ export function resolveJiraFields<K extends string>(
     if (ref !== undefined) ids[name] = resolveFieldRef(ref, fields, `${keyPrefix}.${name}`);
   }
   return ids;
+}
+
+/**
+ * The ids of the fields the source's `fields` names; /field is read only when it names any.
+ * A reference that names no field or several stops the sync with a FieldRefError.
+ */
+export async function readFieldIds(client: Pick<JiraClient, 'fields'>, context: SyncContext<JiraSourceConfig>): Promise<JiraFieldIds | undefined> {
+  const refs = context.source.fields;
+  if (!refs || Object.values(refs).every((ref) => ref === undefined)) return undefined;
+  return resolveJiraFields(refs, jiraFieldInfos(await client.fields()), `sources.${context.source.name}.fields`);
 }
