@@ -27,7 +27,7 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
   return withRuntime(config, options, async (runtime) => {
     const { store } = runtime;
     const [sourceProjects, people] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person')]);
-    const projects = applyProjectRules(sourceProjects, config.projectRules, await fieldVotes(config, store));
+    const projects = applyProjectRules(sourceProjects, config.projectRules, { votes: await fieldVotes(config, store), pmFieldSources: pmFieldSources(config) });
     const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people });
     // One time rule for every figure: the same kpi.timeZone for the engine, latency and forecasts.
     const timeZone = config.kpi?.timeZone;
@@ -85,4 +85,9 @@ async function fieldVotes(config: Config, store: Store): Promise<FieldVoteTally[
   if (!config.sources.some((source) => source.type === 'jira' && source.fields?.pm !== undefined)) return tally.votes;
   for await (const page of store.scanRecords('task')) tally.addTasks(page);
   return tally.votes;
+}
+
+/** The sources whose config names a PM field: a field value stored by an earlier configuration of another counts no more. */
+function pmFieldSources(config: Config): Set<string> {
+  return new Set(config.sources.filter((source) => source.type !== 'csv' && source.fields?.pm !== undefined).map((source) => source.name));
 }

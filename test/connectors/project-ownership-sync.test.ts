@@ -80,7 +80,7 @@ describe('the demo ownership variation', () => {
     });
     const tally = new FieldVoteTally();
     tally.addTasks(jira.tasks);
-    const owned = applyProjectRules([...jira.projects, ...asana.projects], config.projectRules, tally.votes);
+    const owned = applyProjectRules([...jira.projects, ...asana.projects], config.projectRules, { votes: tally.votes });
     const identities = createIdentityResolver([...jira.people, ...asana.people], config.people);
     const demoOf = new Map(org.projects.map((project) => [`${project.system}:${project.sourceId}`, project]));
     for (const project of owned) {

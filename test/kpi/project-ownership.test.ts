@@ -33,7 +33,7 @@ describe('applyProjectRules', () => {
     // Project 1: ana twice, bo once -> ana. Project 2: bo and cy once each -> the smaller id, jira:bo.
     tally.addTasks([task('jira:1', 'jira:ana', 1), task('jira:1', 'jira:bo', 2), task('jira:1', 'jira:ana', 3), task('jira:1', undefined, 4)]);
     tally.addTasks([task('jira:2', 'jira:cy', 5), task('jira:2', 'jira:bo', 6)]);
-    const owned = applyProjectRules([project('1'), project('2'), project('3')], [], tally.votes);
+    const owned = applyProjectRules([project('1'), project('2'), project('3')], [], { votes: tally.votes });
     expect(owned.map((p) => [p.pmId, p.pmFrom])).toEqual([
       ['jira:ana', 'fields.pm'],
       ['jira:bo', 'fields.pm'],
@@ -91,5 +91,18 @@ describe('applyProjectRules', () => {
     const [owned] = applyProjectRules([bare], []);
     expect(owned!.pmId).toBeUndefined();
     expect(owned!.pmFrom).toBeUndefined();
+  });
+});
+
+describe('applyProjectRules with pmFieldSources', () => {
+  it("ignores a stored field value of a source whose config no longer names the field", () => {
+    const tally = new FieldVoteTally();
+    tally.addTasks([task('jira:1', 'jira:ana', 1)]);
+    const asana = { ...project('2', { pmFieldId: 'asana:77' }), id: 'asana:2', source: 'asana' };
+    const owned = applyProjectRules([project('1'), asana], [], { votes: tally.votes, pmFieldSources: new Set(['asana']) });
+    expect(owned.map((p) => [p.pmId, p.pmFrom])).toEqual([
+      ['jira:lead-1', 'source'],
+      ['asana:77', 'fields.pm'],
+    ]);
   });
 });

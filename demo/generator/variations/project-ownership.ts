@@ -38,9 +38,12 @@ function systemProjects(org: DemoOrg, system: DemoProject['system']): DemoProjec
   return org.projects.filter((project) => project.system === system).sort((a, b) => (BigInt(a.sourceId) < BigInt(b.sourceId) ? -1 : 1));
 }
 
-/** The first project with a colleague in its portfolio: the colleague leads it, the field names its PM. */
+/**
+ * The most recently active project with a colleague in its portfolio (so the move shows in this
+ * year's figures): the colleague leads it, the field names its PM.
+ */
 function withPmField(org: DemoOrg, projects: readonly DemoProject[]): DemoProject | undefined {
-  for (const project of projects) {
+  for (const project of [...projects].sort((a, b) => b.modifiedAt - a.modifiedAt)) {
     const colleague = colleagueOf(org, projects, project);
     if (!colleague) continue;
     project.ownership = { leadId: colleague.id, pmFieldPersonId: project.pmId };

@@ -20,14 +20,22 @@ interface IndexedRule {
   name: RegExp | undefined;
 }
 
+export interface OwnershipOptions {
+  /** Votes of the tasks' PM field per project (Jira). */
+  votes?: FieldVotes;
+  /** Sources whose config names a PM field; a stored field value of any other source is ignored. Default: every source. */
+  pmFieldSources?: ReadonlySet<string>;
+}
+
 /** Projects with `pmId`, `pmFrom` and `portfolio` decided; the input projects are left as they are. */
-export function applyProjectRules(projects: readonly Project[], rules: readonly ProjectRule[], votes: FieldVotes = new Map()): Project[] {
+export function applyProjectRules(projects: readonly Project[], rules: readonly ProjectRule[], options: OwnershipOptions = {}): Project[] {
   const ordered = orderRules(rules);
+  const votes = options.votes ?? new Map();
   return projects.map((project) => {
     const matching = ordered.filter((entry) => matches(entry, project));
     const owned: Project = { ...project };
     const pmRule = matching.find((entry) => entry.rule.pm !== undefined);
-    const fieldPm = project.pmFieldId ?? mostVoted(votes.get(project.id));
+    const fieldPm = options.pmFieldSources && !options.pmFieldSources.has(project.source) ? undefined : (project.pmFieldId ?? mostVoted(votes.get(project.id)));
     if (pmRule) {
       owned.pmId = pmRule.rule.pm!;
       owned.pmFrom = `projectRules[${pmRule.index}]`;
