@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseConfig, type Config } from '../functions/config/index.ts';
-import { generateOrg, demoPortfolioTargets, demoThemes, demoPeople, demoCredentials } from './generator/index.ts';
+import { generateOrg, demoPortfolioTargets, demoThemes, demoPeople, demoCredentials, demoOwnershipConfig } from './generator/index.ts';
 import { startJiraServer } from './servers/jira-server.ts';
 import { startAsanaServer } from './servers/asana-server.ts';
 import { openRuntime, runCompute, runPublish, runSync } from '../functions/pipeline/index.ts';
@@ -80,12 +80,13 @@ async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0
     store: { type: 'embedded', dir: join(dir, 'db') },
     reports: { type: 'dir', dir: join(dir, 'reports') },
     sources: [
-      { type: 'jira', name: 'jira', baseUrl: jiraUrl, email: demoCredentials.jira.email, tokenEnv: TOKEN_ENV.jira },
-      { type: 'asana', name: 'asana', baseUrl: asanaUrl, tokenEnv: TOKEN_ENV.asana },
+      { type: 'jira', name: 'jira', baseUrl: jiraUrl, email: demoCredentials.jira.email, tokenEnv: TOKEN_ENV.jira, fields: demoOwnershipConfig(org).fields },
+      { type: 'asana', name: 'asana', baseUrl: asanaUrl, tokenEnv: TOKEN_ENV.asana, fields: demoOwnershipConfig(org).fields },
     ],
     themes: demoThemes(org),
     people: demoPeople(org),
     portfolioTargets: demoPortfolioTargets(org),
+    projectRules: demoOwnershipConfig(org).projectRules,
   };
   await mkdir(dir, { recursive: true });
   // Written out so a user can see what a real config looks like; the servers' ports change per run.

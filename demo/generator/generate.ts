@@ -11,6 +11,7 @@ import { makeProjectWork } from './tasks.ts';
 import { levelWorklogs } from './level.ts';
 import { themeSeeds } from './themes.ts';
 import { DAY_MS, HOUR_MS, startOfDay } from './time.ts';
+import { applyOwnershipVariation } from './variations/project-ownership.ts';
 
 export interface GenerateOptions {
   seed: number;
@@ -49,7 +50,7 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
   for (const draft of drafts) draft.project.modifiedAt = Math.max(draft.project.createdAt, ...lastUpdates(tasks, draft.project.id));
   assignIds(ids, projects, tasks, worklogs);
   tasks.sort((a, b) => a.createdAt - b.createdAt || Number(a.sourceId) - Number(b.sourceId));
-  return {
+  const org: DemoOrg = {
     seed: options.seed,
     scale: options.scale,
     asOf: options.asOf,
@@ -63,6 +64,8 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
     tasks,
     worklogs,
   };
+  applyOwnershipVariation(org);
+  return org;
 }
 
 function lastUpdates(tasks: readonly { projectId: string; updatedAt: number }[], projectId: string): number[] {

@@ -2,6 +2,7 @@ export { generateOrg } from './generate.ts';
 export type { GenerateOptions } from './generate.ts';
 export { demoPortfolioTargets, demoThemes } from './themes.ts';
 export { demoPeople } from './people-config.ts';
+export { demoOwnershipConfig } from './variations/project-ownership.ts';
 export { demoCredentials } from './credentials.ts';
 export { namedPersonas } from './personas.ts';
 export type { Persona } from './personas.ts';

@@ -66,6 +66,17 @@ export interface DemoProject {
   modifiedAt: number;
   /** Asana section gids, by workflow section. */
   sectionGids: Record<AsanaSection, string>;
+  /** Project ownership as a real company keeps it (variations/project-ownership.ts); absent: the lead is `pmId`. */
+  ownership?: DemoOwnership;
+}
+
+export interface DemoOwnership {
+  /** The Jira project lead or Asana project owner, when it is not the PM. */
+  leadId?: string;
+  /** Whom the "Project Manager" field names: a user picker on each Jira issue, a people field on the Asana project. */
+  pmFieldPersonId?: string;
+  /** The Jira project category, when it is not the portfolio's. */
+  jiraCategory?: { id: string; name: string; description: string };
 }
 
 /** A milestone is a deliverable that always has a due date; the milestone KPI counts it apart. */

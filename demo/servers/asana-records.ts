@@ -1,3 +1,4 @@
+import { asanaPmFieldGid, PM_FIELD } from '../generator/variations/project-ownership.ts';
 import type { AsanaSection, DemoOrg, DemoPerson, DemoProject, DemoTask, DemoWorklog, WorkflowStatus } from '../generator/index.ts';
 import type { Json } from './asana-fields.ts';
 
@@ -59,7 +60,7 @@ export function customFieldSettings(catalog: AsanaCatalog, project: DemoProject)
 }
 
 export function projectRecord(catalog: AsanaCatalog, project: DemoProject): Json {
-  const owner = catalog.people.get(project.pmId) as DemoPerson;
+  const owner = catalog.people.get(project.ownership?.leadId ?? project.pmId) as DemoPerson;
   return {
     ...(projectRef(project) as object),
     archived: false,
@@ -70,7 +71,7 @@ export function projectRecord(catalog: AsanaCatalog, project: DemoProject): Json
     public: true,
     workspace: catalog.workspace,
     custom_field_settings: customFieldSettings(catalog, project),
-    custom_fields: [themeValue(catalog, project.themeId)],
+    custom_fields: [themeValue(catalog, project.themeId), ...pmFieldValue(catalog, project)],
     permalink_url: `https://app.asana.com/0/${project.sourceId}/list`,
   };
 }
@@ -131,4 +132,13 @@ export function timeEntryRecord(catalog: AsanaCatalog, project: DemoProject, log
 /** Asana marks milestones by subtype, not by a type field. */
 export function asanaSubtype(task: DemoTask): 'milestone' | 'default_task' {
   return task.type === 'Milestone' ? 'milestone' : 'default_task';
+}
+
+/** The "Project Manager" people field, on the projects the ownership variation gives one. */
+function pmFieldValue(catalog: AsanaCatalog, project: DemoProject): Json[] {
+  const personId = project.ownership?.pmFieldPersonId;
+  if (personId === undefined) return [];
+  const person = catalog.people.get(personId) as DemoPerson;
+  const gid = asanaPmFieldGid(catalog.org);
+  return [{ gid, resource_type: 'custom_field', name: PM_FIELD.name, type: 'people', resource_subtype: 'people', people_value: [userRecord(person)], display_value: person.name }];
 }

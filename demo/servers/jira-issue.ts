@@ -1,5 +1,6 @@
 import type { DemoPerson, DemoTask } from '../generator/index.ts';
 import type { JiraIndex } from './jira-index.ts';
+import { PM_FIELD, pmFieldOf } from '../generator/variations/project-ownership.ts';
 import {
   STORY_POINTS_FIELD, categoryOf, jiraTime, renderProjectRef, renderStatus, renderUser, renderWorklog,
 } from './jira-render.ts';
@@ -43,6 +44,10 @@ const renderers: Record<string, FieldRenderer> = {
   priority: (task, c) => ({ self: `${c.origin}/rest/api/3/priority/${priorityIds[task.priority]}`, id: priorityIds[task.priority], name: task.priority }),
   [STORY_POINTS_FIELD]: (task) => task.storyPoints,
   customfield_10020: () => null,
+  [PM_FIELD.id]: (task, c) => {
+    const person = pmFieldOf(c.index.projectsById.get(task.projectId)!, Number(task.key.slice(task.key.lastIndexOf('-') + 1)));
+    return person === null ? null : c.user(person);
+  },
   worklog: (task, c) => {
     const logs = c.index.worklogs.get(task.id) ?? [];
     return {

@@ -15,7 +15,8 @@ export function listProjects(index: JiraIndex, request: ApiRequest): ApiReply {
   const slice = index.projects.slice(page.startAt, page.startAt + page.maxResults);
   const isLast = page.startAt + slice.length >= index.projects.length;
   const values = slice.map((project) => {
-    const category = portfolios.get(project.portfolioId) as DemoPortfolio;
+    const portfolio = portfolios.get(project.portfolioId) as DemoPortfolio;
+    const category = project.ownership?.jiraCategory ?? { id: portfolio.jiraCategoryId, name: portfolio.name, description: portfolio.description };
     return {
       expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
       ...renderProjectRef(origin, project),
@@ -23,12 +24,12 @@ export function listProjects(index: JiraIndex, request: ApiRequest): ApiReply {
       isPrivate: false,
       properties: {},
       projectCategory: {
-        self: `${origin}/rest/api/3/projectCategory/${category.jiraCategoryId}`,
-        id: category.jiraCategoryId,
+        self: `${origin}/rest/api/3/projectCategory/${category.id}`,
+        id: category.id,
         name: category.name,
         description: category.description,
       },
-      ...(expand.has('lead') ? { lead: renderUser(origin, index.people.get(project.pmId) as DemoPerson) } : {}),
+      ...(expand.has('lead') ? { lead: renderUser(origin, index.people.get(project.ownership?.leadId ?? project.pmId) as DemoPerson) } : {}),
     };
   });
   const next = `${origin}/rest/api/3/project/search?startAt=${page.startAt + slice.length}&maxResults=${page.maxResults}`;

@@ -1,3 +1,4 @@
+import { PM_FIELD } from '../generator/variations/project-ownership.ts';
 import type { DemoPerson, DemoProject, DemoTask, DemoWorklog, WorkflowStatus } from '../generator/index.ts';
 
 /** Jira's date-time format: `2026-03-02T09:15:00.000+0000`. */
@@ -114,5 +115,6 @@ export function fieldCatalogue(): unknown[] {
     custom(10016, 'Story point estimate', 'number', 'com.pyxis.greenhopper.jira:jsw-story-points'),
     custom(10031, 'Team', 'team', 'com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team'),
     custom(10045, 'Customer impact', 'option', 'com.atlassian.jira.plugin.system.customfieldtypes:select'),
+    custom(Number(PM_FIELD.id.slice('customfield_'.length)), PM_FIELD.name, 'user', 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker'),
   ];
 }

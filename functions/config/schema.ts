@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { checkProjectRules, ProjectRulesSchema } from './project-rules.ts';
+import { SourceFieldsSchema } from './source-fields.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -53,6 +55,7 @@ export const JiraSourceSchema = z.object({
   jql: z.string().min(1).optional(),
   /** Custom-field id of story points; discovered from /rest/api/3/field when absent. */
   storyPointsField: z.string().optional(),
+  fields: SourceFieldsSchema.optional(),
 });
 
 export const AsanaSourceSchema = z.object({
@@ -61,6 +64,7 @@ export const AsanaSourceSchema = z.object({
   baseUrl: z.url().default('https://app.asana.com/api/1.0'),
   tokenEnv: envName,
   workspace: z.string().optional(),
+  fields: SourceFieldsSchema.optional(),
 });
 
 /** A column of a timesheet export, or several joined by a space (Harvest's "First Name" + "Last Name"). */
@@ -200,6 +204,7 @@ export const ConfigSchema = z
     themes: z.array(ThemeSchema).default([]),
     portfolioTargets: PortfolioTargetsSchema,
     people: z.array(PersonOverrideSchema).default([]),
+    projectRules: ProjectRulesSchema,
     kpi: KpiConfigSchema.optional(),
     forecast: ForecastConfigSchema.optional(),
   })
@@ -217,6 +222,7 @@ export const ConfigSchema = z
       ctx.addIssue({ code: 'custom', path: ['themes'], message: `theme targets add up to ${targetSum.toFixed(3)}, more than 1` });
     }
     checkPortfolioTargets(config.themes, config.portfolioTargets, ctx);
+    checkProjectRules(config, ctx);
   });
 
 /** Every theme id a portfolio names must be a theme, and its targets (the company's where it lists none) add up to at most 1. */

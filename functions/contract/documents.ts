@@ -217,6 +217,8 @@ export const ProjectsDocSchema = z.object({
       name: z.string(),
       source: z.string(),
       pmId: z.string().nullable(),
+      /** What decided the PM: `projectRules[N]` (that rule), `fields.pm` (the source's PM field) or `source` (Jira lead, Asana owner). */
+      pmFrom: z.string().nullable().optional(),
       portfolio: z.string().nullable(),
       tasks: z.number().int(),
       doneTasks: z.number().int(),

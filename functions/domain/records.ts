@@ -29,8 +29,12 @@ export const ProjectSchema = z.object({
   ...sourced,
   key: z.string().optional(),
   name: z.string(),
-  /** Person id of the project's manager: the Jira project lead, the Asana project owner. */
+  /** Person id of the project's manager as the source names it: the Jira project lead, the Asana project owner. */
   pmId: z.string().optional(),
+  /** Person id in the source's configured PM field on the project itself (an Asana people field). */
+  pmFieldId: z.string().optional(),
+  /** Which rule decided `pmId` (functions/kpi/ownership/); set at compute time, never by a connector. */
+  pmFrom: z.string().optional(),
   /** Portfolio name: Jira project category, Asana portfolio. */
   portfolio: z.string().optional(),
   /** Words the theme rules match against: labels, components, custom-field values. */
@@ -58,6 +62,8 @@ export const TaskSchema = z.object({
   spentHours: z.number().nonnegative().optional(),
   storyPoints: z.number().nonnegative().optional(),
   parentId: z.string().optional(),
+  /** Person id in the source's configured PM field on this task (a Jira user-picker field). */
+  pmFieldId: z.string().optional(),
   tags: z.array(z.string()).default([]),
 });
 

@@ -8,5 +8,6 @@ export type { KpiSettings } from './engine/settings.ts';
 export { isKpiInputError, KpiInputError } from './engine/errors.ts';
 export { createIdentityResolver } from './engine/identity.ts';
 export type { Identity, IdentityResolver } from './engine/identity.ts';
+export { applyProjectRules, FieldVoteTally, ruleMatches } from './ownership/index.ts';
 export { NO_PORTFOLIO } from './alignment/alignment.ts';
 export { buildPortfoliosDoc } from '../contract/portfolios.ts';

@@ -1,6 +1,6 @@
 import type { Config } from '../config/index.ts';
 import type { Person, Project } from '../domain/index.ts';
-import { buildPortfoliosDoc, createKpiEngine } from '../kpi/index.ts';
+import { applyProjectRules, buildPortfoliosDoc, createKpiEngine, FieldVoteTally } from '../kpi/index.ts';
 import { createForecastEngine } from '../forecast/index.ts';
 import { createDecisionLatency } from '../latency/index.ts';
 import { withLatencyKpis } from '../latency/managers-kpis.ts';
@@ -26,7 +26,8 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
   }
   return withRuntime(config, options, async (runtime) => {
     const { store } = runtime;
-    const [projects, people] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person')]);
+    const [sourceProjects, people] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person')]);
+    const projects = applyProjectRules(sourceProjects, config.projectRules, { votes: await fieldVotes(config, store), pmFieldSources: pmFieldSources(config) });
     const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people });
     // One time rule for every figure: the same kpi.timeZone for the engine, latency and forecasts.
     const timeZone = config.kpi?.timeZone;
@@ -76,4 +77,17 @@ async function readAll<T>(store: Store, kind: 'project' | 'person'): Promise<T[]
   const all: T[] = [];
   for await (const page of store.scanRecords(kind)) all.push(...(page as T[]));
   return all;
+}
+
+/** Votes of the tasks' PM field per project; a scan of the tasks only when a Jira source reads such a field. */
+async function fieldVotes(config: Config, store: Store): Promise<FieldVoteTally['votes']> {
+  const tally = new FieldVoteTally();
+  if (!config.sources.some((source) => source.type === 'jira' && source.fields?.pm !== undefined)) return tally.votes;
+  for await (const page of store.scanRecords('task')) tally.addTasks(page);
+  return tally.votes;
+}
+
+/** The sources whose config names a PM field: a field value stored by an earlier configuration of another counts no more. */
+function pmFieldSources(config: Config): Set<string> {
+  return new Set(config.sources.filter((source) => source.type !== 'csv' && source.fields?.pm !== undefined).map((source) => source.name));
 }

@@ -12,7 +12,7 @@ const source = 'jira-main';
 /** Every issue of the fixture embeds all its worklogs, so the client must never be asked. */
 const unexpected = () => { throw new Error('unexpected call'); };
 const noFetchClient: JiraClient = {
-  discoverStoryPointsField: unexpected, statuses: unexpected, projectPages: unexpected, issuePages: unexpected, issueIdPages: unexpected,
+  discoverStoryPointsField: unexpected, fields: unexpected, statuses: unexpected, projectPages: unexpected, issuePages: unexpected, issueIdPages: unexpected,
   worklogs: unexpected, worklogsUpdated: unexpected, worklogsDeleted: unexpected, worklogList: unexpected,
   // The fixture's issues have no status history to read.
   changelogs: async () => new Map(),

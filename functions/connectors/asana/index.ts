@@ -5,11 +5,12 @@ import { createPeopleLedger, type PeopleLedger } from '../kit/people.ts';
 import { createQuarantineBin, type QuarantineBin } from '../kit/quarantine.ts';
 import { decodeIdSet, deletedSince, encodeIdSet } from '../kit/id-set.ts';
 import { encodeState } from '../kit/sync-state.ts';
-import { recordId } from '../../domain/index.ts';
+import { recordId, type Person } from '../../domain/index.ts';
 import { planAsanaSync, type AsanaPlan, type AsanaState } from './state.ts';
 import { createAsanaClient, createAsanaHttp, type AsanaClient } from './client.ts';
+import { asanaFieldRefs, findCustomField, peopleFieldPerson, type AsanaFieldRefs } from './custom-fields.ts';
 import { mapAsanaPerson, mapAsanaProject } from './map.ts';
-import { AsanaPortfolioSchema, AsanaProjectSchema, AsanaUserSchema } from './schema.ts';
+import { AsanaPortfolioSchema, AsanaProjectSchema, AsanaUserSchema, type AsanaProject } from './schema.ts';
 import { mapTaskPage } from './tasks.ts';
 
 /**
@@ -33,15 +34,16 @@ export const asanaConnector = {
       yield { people: people.admit(users), quarantined: bin.drain() };
     }
     const portfolioOf = await readPortfolios(client, workspace, bin);
+    const fieldRefs = asanaFieldRefs(source, context.source.fields);
     const projectGids: string[] = [];
     for await (const page of client.projects(workspace)) {
-      const batch = mapProjectPage(source, page, portfolioOf, bin, people);
+      const batch = mapProjectPage(source, page, portfolioOf, bin, people, fieldRefs);
       projectGids.push(...(batch.projects ?? []).map((project) => project.sourceId));
       yield batch;
     }
 
     const plan = planAsanaSync(context);
-    const taskContext = { source, client, bin, people, seenTasks: new Set<string>(), listed: new Set<string>() };
+    const taskContext = { source, client, bin, people, fieldRefs, seenTasks: new Set<string>(), listed: new Set<string>() };
     for (const projectGid of projectGids) {
       for await (const page of client.projectTasks(projectGid, plan.modifiedSince)) yield await mapTaskPage(taskContext, projectGid, page);
     }
@@ -79,13 +81,20 @@ async function readPortfolios(client: AsanaClient, workspace: string, bin: Quara
   return portfolioOf;
 }
 
-function mapProjectPage(source: string, page: readonly unknown[], portfolioOf: Map<string, string>, bin: QuarantineBin, people: PeopleLedger): RecordBatch {
-  const projects = page.map((raw) => bin.map('project', AsanaProjectSchema, raw, (project) => project)).filter((p) => p !== undefined);
-  return {
-    people: people.admit(projects.map((project) => (project.owner ? mapAsanaPerson(source, project.owner) : undefined))),
-    projects: projects.map((project) => mapAsanaProject(source, project, portfolioOf.get(project.gid))),
-    quarantined: bin.drain(),
-  };
+function mapProjectPage(source: string, page: readonly unknown[], portfolioOf: Map<string, string>, bin: QuarantineBin, people: PeopleLedger, refs: AsanaFieldRefs): RecordBatch {
+  // Mapped inside the bin: a field reference two of a project's fields answer to quarantines that project.
+  const pairs = page
+    .map((raw) => bin.map('project', AsanaProjectSchema, raw, (project) => ({ project, mapped: mapAsanaProject(source, project, portfolioOf.get(project.gid), refs) })))
+    .filter((pair) => pair !== undefined);
+  const named = pairs.flatMap(({ project }) => [project.owner ? mapAsanaPerson(source, project.owner) : undefined, ...pmFieldPeople(source, project, refs)]);
+  return { people: people.admit(named), projects: pairs.map(({ mapped }) => mapped), quarantined: bin.drain() };
+}
+
+/** The person of the project's PM field, so the people ledger knows their name. */
+function pmFieldPeople(source: string, project: AsanaProject, refs: AsanaFieldRefs): Person[] {
+  if (refs.pm === undefined) return [];
+  const person = peopleFieldPerson(source, findCustomField(project.custom_fields, refs.pm, `${refs.key}.pm`));
+  return person ? [{ id: person.id, source, sourceId: person.gid, name: person.name }] : [];
 }
 
 /** After the task listings: the deletions a full listing shows, and the marks the next sync plans by. */

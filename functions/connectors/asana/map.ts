@@ -1,4 +1,5 @@
 import { recordId, type Person, type Project, type Task, type TaskStatusValue, type TimeEntry } from '../../domain/index.ts';
+import { defaultAsanaFieldRefs, findCustomField, peopleFieldPerson, type AsanaFieldRefs } from './custom-fields.ts';
 import { customFieldNames, type AsanaCustomField, type AsanaProject, type AsanaTask, type AsanaTimeEntry, type AsanaUser } from './schema.ts';
 
 /** Asana records (already validated) → domain records. Pure: no I/O, no clock. */
@@ -14,10 +15,12 @@ export function mapAsanaPerson(source: string, user: AsanaUser): Person {
 }
 
 /** `portfolio` is the name of the portfolio holding the project, when one does. */
-export function mapAsanaProject(source: string, project: AsanaProject, portfolio: string | undefined): Project {
-  const theme = fieldText(project.custom_fields, customFieldNames.theme);
+export function mapAsanaProject(source: string, project: AsanaProject, portfolio: string | undefined, refs = defaultAsanaFieldRefs(source)): Project {
+  const theme = fieldText(findCustomField(project.custom_fields, refs.theme, `${refs.key}.theme`));
   const mapped: Project = { id: recordId(source, project.gid), source, sourceId: project.gid, name: project.name, tags: theme ? [theme] : [] };
   if (project.owner) mapped.pmId = recordId(source, project.owner.gid);
+  const fieldPm = refs.pm === undefined ? undefined : peopleFieldPerson(source, findCustomField(project.custom_fields, refs.pm, `${refs.key}.pm`));
+  if (fieldPm) mapped.pmFieldId = fieldPm.id;
   if (portfolio) mapped.portfolio = portfolio;
   return mapped;
 }
@@ -30,7 +33,7 @@ export function asanaStatus(task: Pick<AsanaTask, 'completed' | 'memberships'>):
   return { status: inProgressSections.has(section.trim().toLowerCase()) ? 'in_progress' : 'todo', originalStatus: section };
 }
 
-export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string): Task {
+export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string, refs: AsanaFieldRefs = defaultAsanaFieldRefs(source)): Task {
   const mapped: Task = {
     id: recordId(source, task.gid),
     source,
@@ -40,7 +43,7 @@ export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string
     ...asanaStatus(task),
     createdAt: task.created_at,
     updatedAt: task.modified_at,
-    tags: taskTags(task),
+    tags: taskTags(task, refs),
   };
   // Asana marks milestones by subtype, not by a field; the milestone KPI reads the task type.
   if (task.resource_subtype === 'milestone') mapped.type = 'Milestone';
@@ -48,7 +51,7 @@ export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string
   const dueOn = task.due_on ?? task.due_at?.slice(0, 10);
   if (dueOn) mapped.dueOn = dueOn;
   if (task.completed && task.completed_at) mapped.doneAt = task.completed_at;
-  const estimate = customField(task, customFieldNames.estimateHours)?.number_value;
+  const estimate = findCustomField(task.custom_fields, refs.estimate, `${refs.key}.estimate`)?.number_value;
   if (typeof estimate === 'number' && estimate >= 0) mapped.estimateHours = estimate;
   const points = customField(task, customFieldNames.storyPoints)?.number_value;
   if (typeof points === 'number' && points >= 0) mapped.storyPoints = points;
@@ -82,15 +85,14 @@ function customField(task: AsanaTask, name: string): AsanaCustomField | undefine
 }
 
 /** The words of an enum, text or multi-enum field (a theme may be kept in any of them). */
-function fieldText(fields: readonly AsanaCustomField[], name: string): string | undefined {
-  const field = fields.find((candidate) => candidate.name === name);
+function fieldText(field: AsanaCustomField | undefined): string | undefined {
   const text = field?.enum_value?.name ?? field?.text_value ?? (field?.resource_subtype === 'multi_enum' ? field.display_value : undefined);
   return text?.trim() || undefined;
 }
 
-function taskTags(task: AsanaTask): string[] {
+function taskTags(task: AsanaTask, refs: AsanaFieldRefs): string[] {
   const names = task.tags.map((tag) => tag.name ?? '');
-  const theme = fieldText(task.custom_fields, customFieldNames.theme);
+  const theme = fieldText(findCustomField(task.custom_fields, refs.theme, `${refs.key}.theme`));
   if (theme) names.push(theme);
   return [...new Set(names.filter((name) => name.length > 0))];
 }

@@ -27,12 +27,15 @@ export const AsanaPortfolioSchema = z.object({ gid, name: z.string() });
 
 /** Enum, number and text custom fields; the connector reads them by name (customFieldNames). */
 const customField = z.object({
+  gid: z.string().nullish(),
   name: z.string().nullish(),
   resource_subtype: z.string().nullish(),
   display_value: z.string().nullish(),
   number_value: z.number().nullish(),
   text_value: z.string().nullish(),
   enum_value: z.object({ name: z.string().nullish() }).nullish(),
+  /** A people field (a project's PM, when `fields.pm` names it). */
+  people_value: z.array(z.object({ gid, name: z.string().nullish() })).nullish(),
 });
 export type AsanaCustomField = z.output<typeof customField>;
 
@@ -75,11 +78,11 @@ export const optFields = {
   users: 'name,email',
   portfolios: 'name',
   portfolioItems: 'name',
-  projects: 'name,owner,owner.name,owner.email,custom_fields.name,custom_fields.resource_subtype,custom_fields.text_value,custom_fields.enum_value.name',
+  projects: 'name,owner,owner.name,owner.email,custom_fields.gid,custom_fields.name,custom_fields.resource_subtype,custom_fields.text_value,custom_fields.enum_value.name,custom_fields.people_value.name',
   tasks: [
     'name', 'resource_subtype', 'assignee', 'assignee.name', 'assignee.email', 'completed', 'completed_at', 'created_at',
     'modified_at', 'due_on', 'due_at', 'start_on', 'parent', 'memberships.section.name', 'tags.name',
-    'custom_fields.name', 'custom_fields.resource_subtype', 'custom_fields.display_value', 'custom_fields.number_value',
+    'custom_fields.gid', 'custom_fields.name', 'custom_fields.resource_subtype', 'custom_fields.display_value', 'custom_fields.number_value',
     'custom_fields.text_value', 'custom_fields.enum_value.name', 'actual_time_minutes', 'num_subtasks',
   ].join(','),
   timeEntries: 'duration_minutes,entered_on,created_by,created_by.name,created_by.email,attributable_to',

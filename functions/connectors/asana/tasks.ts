@@ -3,6 +3,7 @@ import type { RecordBatch } from '../kit/connector.ts';
 import type { PeopleLedger } from '../kit/people.ts';
 import type { QuarantineBin } from '../kit/quarantine.ts';
 import type { AsanaClient } from './client.ts';
+import type { AsanaFieldRefs } from './custom-fields.ts';
 import { mapAsanaPerson, mapAsanaTask, mapAsanaTimeEntry } from './map.ts';
 import { AsanaTaskSchema, AsanaTimeEntrySchema, type AsanaTask } from './schema.ts';
 
@@ -17,6 +18,8 @@ export interface TaskPageContext {
   client: AsanaClient;
   bin: QuarantineBin;
   people: PeopleLedger;
+  /** The custom fields the source names (`sources[].fields`). */
+  fieldRefs?: AsanaFieldRefs;
   /** Task gids already mapped in this sync: a task in two projects is read twice but kept once. */
   seenTasks: Set<string>;
   /** Every task gid listed in this sync, valid or quarantined: the listing deletions are judged by. */
@@ -49,7 +52,7 @@ function mapLevel(context: TaskPageContext, projectGid: string, rawTasks: readon
   for (const rawTask of rawTasks) {
     const gid = (rawTask as { gid?: unknown } | null)?.gid;
     if (typeof gid === 'string') context.listed.add(gid);
-    const pair = context.bin.map('task', AsanaTaskSchema, rawTask, (raw) => ({ raw, task: mapAsanaTask(context.source, raw, projectGid) }));
+    const pair = context.bin.map('task', AsanaTaskSchema, rawTask, (raw) => ({ raw, task: mapAsanaTask(context.source, raw, projectGid, context.fieldRefs) }));
     if (!pair || context.seenTasks.has(pair.raw.gid)) continue;
     context.seenTasks.add(pair.raw.gid);
     pairs.push(pair);

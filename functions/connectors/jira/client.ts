@@ -30,6 +30,8 @@ export interface WorklogChangePage {
 export interface JiraClient {
   /** The story-points custom field id, found by name; undefined when the site has none. */
   discoverStoryPointsField(): Promise<string | undefined>;
+  /** Every field of the site (raw `{id, name, ...}`), to resolve fields the config names. */
+  fields(): Promise<unknown[]>;
   /** Every status of the site (raw), for the category of each status id. */
   statuses(): Promise<unknown[]>;
   projectPages(): AsyncGenerator<unknown[]>;
@@ -93,6 +95,7 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
       return undefined;
     },
 
+    fields: () => get(JiraFieldListSchema, url('/field')),
     statuses: () => get(JiraListSchema, url('/status')),
 
     async *projectPages() {

@@ -5,6 +5,8 @@ import { createQuarantineBin, type QuarantineBin } from '../kit/quarantine.ts';
 import { encodeState } from '../kit/sync-state.ts';
 import { readStatusCategories } from './changelog.ts';
 import { createJiraClient, createJiraHttp, type JiraClient } from './client.ts';
+import { jiraFieldIdsToRead } from './custom-fields.ts';
+import { readFieldIds } from './field-ref.ts';
 import { mapIssuePage, type IssuePageContext } from './issues.ts';
 import { overlapMs, syncJql } from './jql.ts';
 import { mapJiraPerson, mapJiraProject } from './map.ts';
@@ -47,18 +49,19 @@ export const jiraConnector = {
 async function openRun(context: SyncContext<JiraSourceConfig>): Promise<IssuePageContext> {
   const source = context.source.name;
   const client = createJiraClient(createJiraHttp(context), context.source.baseUrl, source);
-  const [storyPointsField, categories] = await Promise.all([
+  const [storyPointsField, categories, fieldIds] = await Promise.all([
     context.source.storyPointsField ?? client.discoverStoryPointsField(),
     readStatusCategories(client),
+    readFieldIds(client, context),
   ]);
   const seen = { projectOf: new Map<string, string>(), worklogs: new Set<string>() };
-  return { source, client, bin: createQuarantineBin({ source, now: context.now }), people: createPeopleLedger(), storyPointsField, categories, seen };
+  return { source, client, bin: createQuarantineBin({ source, now: context.now }), people: createPeopleLedger(), storyPointsField, categories, seen, fieldIds };
 }
 
 async function* readIssues(run: IssuePageContext, context: SyncContext<JiraSourceConfig>, from: number | undefined) {
   const jql = syncJql(context.source.jql, from);
-  const fields = run.storyPointsField ? [...issueFields, run.storyPointsField] : [...issueFields];
-  context.log.info('reading Jira issues', { source: run.source, jql, storyPointsField: run.storyPointsField });
+  const fields = [...issueFields, ...(run.storyPointsField ? [run.storyPointsField] : []), ...jiraFieldIdsToRead(run.fieldIds ?? {})];
+  context.log.info('reading Jira issues', { source: run.source, jql, storyPointsField: run.storyPointsField, fields: run.fieldIds });
   let newest: number | undefined;
   const ids = new Set<string>();
   for await (const rawIssues of run.client.issuePages(jql, fields)) {

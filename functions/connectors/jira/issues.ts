@@ -4,6 +4,7 @@ import type { QuarantineBin } from '../kit/quarantine.ts';
 import type { RecordBatch } from '../kit/connector.ts';
 import { readStatusChanges, type StatusCategories } from './changelog.ts';
 import type { JiraClient } from './client.ts';
+import { applyJiraFields, type JiraFieldIds } from './custom-fields.ts';
 import { mapJiraIssue, mapJiraPerson, mapJiraWorklog, type WorklogOwner } from './map.ts';
 import { JiraIssueSchema, JiraWorklogSchema, type JiraIssue } from './schema.ts';
 
@@ -15,6 +16,8 @@ export interface IssuePageContext {
   bin: QuarantineBin;
   people: PeopleLedger;
   storyPointsField: string | undefined;
+  /** The custom fields the source's `fields` names, resolved to ids. */
+  fieldIds?: JiraFieldIds;
   categories: StatusCategories;
   /** What this sync has read so far: issue id → project record id, and worklog ids. */
   seen: SeenInSync;
@@ -49,6 +52,7 @@ export async function mapIssuePage(context: IssuePageContext, rawIssues: readonl
     const owner: WorklogOwner = { taskId: tasks[index]!.id, projectId: tasks[index]!.projectId };
     context.seen.projectOf.set(issue.id, owner.projectId);
     if (issue.fields.assignee) people.push(mapJiraPerson(source, issue.fields.assignee));
+    if (context.fieldIds) people.push(applyJiraFields(source, tasks[index]!, issue, context.fieldIds));
     for (const raw of worklogLists[index] ?? []) {
       const entry = bin.map('timeEntry', JiraWorklogSchema, raw, (worklog) => {
         people.push(mapJiraPerson(source, worklog.author));

@@ -30,6 +30,7 @@ export function buildProjectsDoc(asOf: string, settings: KpiSettings, projects: 
         name: project.name,
         source: project.source,
         pmId: pm?.id ?? null,
+        ...(pm && project.pmFrom !== undefined ? { pmFrom: project.pmFrom } : {}),
         portfolio: project.portfolio ?? null,
         tasks: tally.tasks,
         doneTasks: tally.doneTasks,

@@ -49,6 +49,8 @@ class PeopleDirectory {
   constructor(people: readonly Person[], overrides: readonly PersonOverride[]) {
     for (const override of overrides) {
       for (const alias of override.aliases) if (!this.#byAlias.has(alias)) this.#byAlias.set(alias, override);
+      // A project rule may name the PM by canonical id: it resolves to the override itself.
+      if (!this.#byAlias.has(override.id)) this.#byAlias.set(override.id, override);
       const email = normalEmail(override.email);
       if (email && !this.#byEmail.has(email)) this.#byEmail.set(email, override);
     }

@@ -1,0 +1,47 @@
+import type { JiraSourceConfig } from '../../config/index.ts';
+import type { SyncContext } from '../kit/connector.ts';
+import { resolveFieldRef, type FieldInfo } from '../kit/field-ref.ts';
+import type { JiraClient } from './client.ts';
+import type { JiraFieldIds } from './custom-fields.ts';
+import { JiraFieldSchema } from './schema.ts';
+
+/**
+ * Jira fields named in the config by id (`customfield_10050`) or by name ("Project Manager"):
+ * `GET /rest/api/3/field` lists `{id, name}` for the site, read once per sync.
+ */
+
+/** The site's fields from the raw `/field` answer; entries without an id and a name are skipped. */
+export function jiraFieldInfos(raw: readonly unknown[]): FieldInfo[] {
+  const fields: FieldInfo[] = [];
+  for (const entry of raw) {
+    const parsed = JiraFieldSchema.safeParse(entry);
+    if (parsed.success) fields.push({ id: parsed.data.id, name: parsed.data.name });
+  }
+  return fields;
+}
+
+/**
+ * Each configured reference → the field id (FieldRefError naming `<keyPrefix>.<name>` when a
+ * reference names no field or several). Unset references stay unset.
+ */
+export function resolveJiraFields<K extends string>(
+  refs: Partial<Record<K, string>>,
+  fields: readonly FieldInfo[],
+  keyPrefix: string,
+): Partial<Record<K, string>> {
+  const ids: Partial<Record<K, string>> = {};
+  for (const [name, ref] of Object.entries(refs) as [K, string | undefined][]) {
+    if (ref !== undefined) ids[name] = resolveFieldRef(ref, fields, `${keyPrefix}.${name}`);
+  }
+  return ids;
+}
+
+/**
+ * The ids of the fields the source's `fields` names; /field is read only when it names any.
+ * A reference that names no field or several stops the sync with a FieldRefError.
+ */
+export async function readFieldIds(client: Pick<JiraClient, 'fields'>, context: SyncContext<JiraSourceConfig>): Promise<JiraFieldIds | undefined> {
+  const refs = context.source.fields;
+  if (!refs || Object.values(refs).every((ref) => ref === undefined)) return undefined;
+  return resolveJiraFields(refs, jiraFieldInfos(await client.fields()), `sources.${context.source.name}.fields`);
+}
