@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { AsanaStoryPointsFieldSchema, JiraStoryPointsFieldSchema, KpiUnitSchema } from './story-points.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -51,8 +52,8 @@ export const JiraSourceSchema = z.object({
   email: z.string().min(3),
   tokenEnv: envName,
   jql: z.string().min(1).optional(),
-  /** Custom-field id of story points; discovered from /rest/api/3/field when absent. */
-  storyPointsField: z.string().optional(),
+  /** Story-point field(s) by id or name; both default names discovered from /rest/api/3/field when absent (story-points.ts). */
+  storyPointsField: JiraStoryPointsFieldSchema.optional(),
 });
 
 export const AsanaSourceSchema = z.object({
@@ -61,6 +62,7 @@ export const AsanaSourceSchema = z.object({
   baseUrl: z.url().default('https://app.asana.com/api/1.0'),
   tokenEnv: envName,
   workspace: z.string().optional(),
+  storyPointsField: AsanaStoryPointsFieldSchema.optional(),
 });
 
 /** A column of a timesheet export, or several joined by a space (Harvest's "First Name" + "Last Name"). */
@@ -166,6 +168,7 @@ export const KpiConfigSchema = z
      * changes, worklog days, periods, the as-of cut-off). Without it, the day as the source wrote it.
      */
     timeZone: z.string().refine(isIanaTimeZone, 'an IANA time zone name such as America/New_York').optional(),
+    unit: KpiUnitSchema.optional(),
   })
   .strict();
 

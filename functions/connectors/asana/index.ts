@@ -41,7 +41,7 @@ export const asanaConnector = {
     }
 
     const plan = planAsanaSync(context);
-    const taskContext = { source, client, bin, people, seenTasks: new Set<string>(), listed: new Set<string>() };
+    const taskContext = { source, client, bin, people, seenTasks: new Set<string>(), listed: new Set<string>(), storyPointsField: context.source.storyPointsField };
     for (const projectGid of projectGids) {
       for await (const page of client.projectTasks(projectGid, plan.modifiedSince)) yield await mapTaskPage(taskContext, projectGid, page);
     }

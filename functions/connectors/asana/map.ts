@@ -30,7 +30,8 @@ export function asanaStatus(task: Pick<AsanaTask, 'completed' | 'memberships'>):
   return { status: inProgressSections.has(section.trim().toLowerCase()) ? 'in_progress' : 'todo', originalStatus: section };
 }
 
-export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string): Task {
+/** `storyPointsField`: the number custom field of story points, by gid or name (default "Story Points"). */
+export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string, storyPointsField: string = customFieldNames.storyPoints): Task {
   const mapped: Task = {
     id: recordId(source, task.gid),
     source,
@@ -50,7 +51,7 @@ export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string
   if (task.completed && task.completed_at) mapped.doneAt = task.completed_at;
   const estimate = customField(task, customFieldNames.estimateHours)?.number_value;
   if (typeof estimate === 'number' && estimate >= 0) mapped.estimateHours = estimate;
-  const points = customField(task, customFieldNames.storyPoints)?.number_value;
+  const points = fieldByGidOrName(task.custom_fields, storyPointsField)?.number_value;
   if (typeof points === 'number' && points >= 0) mapped.storyPoints = points;
   if (task.actual_time_minutes != null) mapped.spentHours = task.actual_time_minutes / 60;
   if (task.parent) mapped.parentId = recordId(source, task.parent.gid);
@@ -75,6 +76,12 @@ export function mapAsanaTimeEntry(source: string, entry: AsanaTimeEntry, owner: 
     date: entry.entered_on,
     hours: entry.duration_minutes / 60,
   };
+}
+
+/** An exact gid first; else the name, without regard to case or surrounding spaces. */
+function fieldByGidOrName(fields: readonly AsanaCustomField[], ref: string): AsanaCustomField | undefined {
+  const wanted = ref.trim().toLowerCase();
+  return fields.find((field) => field.gid === ref) ?? fields.find((field) => field.name?.trim().toLowerCase() === wanted);
 }
 
 function customField(task: AsanaTask, name: string): AsanaCustomField | undefined {

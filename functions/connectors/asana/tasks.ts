@@ -21,6 +21,8 @@ export interface TaskPageContext {
   seenTasks: Set<string>;
   /** Every task gid listed in this sync, valid or quarantined: the listing deletions are judged by. */
   listed: Set<string>;
+  /** `storyPointsField` of the source config: a number custom field's gid or name. */
+  storyPointsField?: string | undefined;
 }
 
 type Pair = { raw: AsanaTask; task: Task };
@@ -49,7 +51,7 @@ function mapLevel(context: TaskPageContext, projectGid: string, rawTasks: readon
   for (const rawTask of rawTasks) {
     const gid = (rawTask as { gid?: unknown } | null)?.gid;
     if (typeof gid === 'string') context.listed.add(gid);
-    const pair = context.bin.map('task', AsanaTaskSchema, rawTask, (raw) => ({ raw, task: mapAsanaTask(context.source, raw, projectGid) }));
+    const pair = context.bin.map('task', AsanaTaskSchema, rawTask, (raw) => ({ raw, task: mapAsanaTask(context.source, raw, projectGid, context.storyPointsField) }));
     if (!pair || context.seenTasks.has(pair.raw.gid)) continue;
     context.seenTasks.add(pair.raw.gid);
     pairs.push(pair);

@@ -13,7 +13,7 @@ import {
   JiraSearchPageSchema,
   JiraWorklogChangePageSchema,
   JiraWorklogPageSchema,
-  storyPointsFieldNames,
+  type JiraField,
 } from './schema.ts';
 
 /**
@@ -28,8 +28,8 @@ export interface WorklogChangePage {
 }
 
 export interface JiraClient {
-  /** The story-points custom field id, found by name; undefined when the site has none. */
-  discoverStoryPointsField(): Promise<string | undefined>;
+  /** Every field of the site (`/field`), system and custom; entries of another shape are skipped. */
+  fields(): Promise<JiraField[]>;
   /** Every status of the site (raw), for the category of each status id. */
   statuses(): Promise<unknown[]>;
   projectPages(): AsyncGenerator<unknown[]>;
@@ -83,14 +83,13 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
   }
 
   return {
-    async discoverStoryPointsField() {
-      const fields = await get(JiraFieldListSchema, url('/field'));
-      const named = new Set<string>(storyPointsFieldNames);
-      for (const raw of fields) {
+    async fields() {
+      const fields: JiraField[] = [];
+      for (const raw of await get(JiraFieldListSchema, url('/field'))) {
         const field = JiraFieldSchema.safeParse(raw);
-        if (field.success && field.data.custom !== false && named.has(field.data.name)) return field.data.id;
+        if (field.success) fields.push(field.data);
       }
-      return undefined;
+      return fields;
     },
 
     statuses: () => get(JiraListSchema, url('/status')),

@@ -9,6 +9,7 @@ import { mapIssuePage, type IssuePageContext } from './issues.ts';
 import { overlapMs, syncJql } from './jql.ts';
 import { mapJiraPerson, mapJiraProject } from './map.ts';
 import { settleLedger } from './reconcile.ts';
+import { storyPointsFields } from './story-points.ts';
 import { issueFields, JiraProjectSchema } from './schema.ts';
 import { readJiraState, type JiraState } from './state.ts';
 import { readWorklogChanges } from './worklogs.ts';
@@ -47,18 +48,16 @@ export const jiraConnector = {
 async function openRun(context: SyncContext<JiraSourceConfig>): Promise<IssuePageContext> {
   const source = context.source.name;
   const client = createJiraClient(createJiraHttp(context), context.source.baseUrl, source);
-  const [storyPointsField, categories] = await Promise.all([
-    context.source.storyPointsField ?? client.discoverStoryPointsField(),
-    readStatusCategories(client),
-  ]);
+  const [fields, categories] = await Promise.all([client.fields(), readStatusCategories(client)]);
+  const pointFields = storyPointsFields(fields, context.source.storyPointsField, `sources.${source}.storyPointsField`);
   const seen = { projectOf: new Map<string, string>(), worklogs: new Set<string>() };
-  return { source, client, bin: createQuarantineBin({ source, now: context.now }), people: createPeopleLedger(), storyPointsField, categories, seen };
+  return { source, client, bin: createQuarantineBin({ source, now: context.now }), people: createPeopleLedger(), storyPointsFields: pointFields, categories, seen };
 }
 
 async function* readIssues(run: IssuePageContext, context: SyncContext<JiraSourceConfig>, from: number | undefined) {
   const jql = syncJql(context.source.jql, from);
-  const fields = run.storyPointsField ? [...issueFields, run.storyPointsField] : [...issueFields];
-  context.log.info('reading Jira issues', { source: run.source, jql, storyPointsField: run.storyPointsField });
+  const fields = [...issueFields, ...run.storyPointsFields];
+  context.log.info('reading Jira issues', { source: run.source, jql, storyPointsFields: run.storyPointsFields });
   let newest: number | undefined;
   const ids = new Set<string>();
   for await (const rawIssues of run.client.issuePages(jql, fields)) {

@@ -14,7 +14,8 @@ export interface IssuePageContext {
   client: JiraClient;
   bin: QuarantineBin;
   people: PeopleLedger;
-  storyPointsField: string | undefined;
+  /** The site's story-point field ids, in the order they are tried (story-points.ts). */
+  storyPointsFields: readonly string[];
   categories: StatusCategories;
   /** What this sync has read so far: issue id → project record id, and worklog ids. */
   seen: SeenInSync;
@@ -34,7 +35,7 @@ export interface IssuePageResult {
 export async function mapIssuePage(context: IssuePageContext, rawIssues: readonly unknown[]): Promise<IssuePageResult> {
   const { source, bin } = context;
   const mapped = rawIssues
-    .map((raw) => bin.map('task', JiraIssueSchema, raw, (issue) => ({ issue, task: mapJiraIssue(source, issue, context.storyPointsField) })))
+    .map((raw) => bin.map('task', JiraIssueSchema, raw, (issue) => ({ issue, task: mapJiraIssue(source, issue, context.storyPointsFields) })))
     .filter(isDefined);
   const tasks: Task[] = mapped.map((pair) => pair.task);
   const valid: JiraIssue[] = mapped.map((pair) => pair.issue);
