@@ -66,6 +66,8 @@ export interface DemoProject {
   modifiedAt: number;
   /** Asana section gids, by workflow section. */
   sectionGids: Record<AsanaSection, string>;
+  /** Jira only: a team-managed project (variations/team-managed.ts); absent: company-managed. */
+  jiraStyle?: 'team-managed';
 }
 
 /** A milestone is a deliverable that always has a due date; the milestone KPI counts it apart. */

@@ -1,7 +1,8 @@
 import type { DemoPerson, DemoTask } from '../generator/index.ts';
 import type { JiraIndex } from './jira-index.ts';
+import { storyPointRenderers } from './jira-story-points.ts';
 import {
-  STORY_POINTS_FIELD, categoryOf, jiraTime, renderProjectRef, renderStatus, renderUser, renderWorklog,
+  categoryOf, jiraTime, renderProjectRef, renderStatus, renderUser, renderWorklog,
 } from './jira-render.ts';
 
 type FieldRenderer = (task: DemoTask, context: IssueContext) => unknown;
@@ -41,7 +42,7 @@ const renderers: Record<string, FieldRenderer> = {
   labels: (task) => task.labels,
   components: (task, c) => (task.component ? [{ self: `${c.origin}/rest/api/3/component/${componentId(task.component)}`, id: componentId(task.component), name: task.component }] : []),
   priority: (task, c) => ({ self: `${c.origin}/rest/api/3/priority/${priorityIds[task.priority]}`, id: priorityIds[task.priority], name: task.priority }),
-  [STORY_POINTS_FIELD]: (task) => task.storyPoints,
+  ...storyPointRenderers,
   customfield_10020: () => null,
   worklog: (task, c) => {
     const logs = c.index.worklogs.get(task.id) ?? [];
