@@ -1,6 +1,7 @@
 import type { DemoPerson, DemoTask } from '../generator/index.ts';
 import type { JiraIndex } from './jira-index.ts';
 import { storyPointRenderers } from './jira-story-points.ts';
+import { issueTypeIds } from './jira-issue-types.ts';
 import {
   categoryOf, jiraTime, renderProjectRef, renderStatus, renderUser, renderWorklog,
 } from './jira-render.ts';
@@ -14,7 +15,6 @@ interface IssueContext {
 }
 
 const EMBEDDED_WORKLOGS = 20;
-const issueTypeIds = { Story: '10001', Task: '10002', Bug: '10004', Milestone: '10005' } as const;
 const priorityIds = { Highest: '1', High: '2', Medium: '3', Low: '4' } as const;
 
 const renderers: Record<string, FieldRenderer> = {

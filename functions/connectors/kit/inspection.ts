@@ -1,0 +1,28 @@
+/**
+ * What `pmpulse sources inspect` shows of one configured source: named lists of flat records
+ * (fields, statuses, projects...) and notes, so a user can write the source's mapping (story-point
+ * fields, statuses, columns) without reading the vendor's API documents.
+ */
+export type InspectionCell = string | number | boolean | null;
+export type InspectionRow = Record<string, InspectionCell>;
+
+export interface InspectionSection {
+  /** The key in `--json` output, e.g. `fields`. */
+  name: string;
+  /** The heading in text output. */
+  title: string;
+  rows: InspectionRow[];
+}
+
+export interface SourceInspection {
+  source: string;
+  type: string;
+  /** What pmpulse would read with the current config, and problems found on the way. */
+  notes: string[];
+  sections: InspectionSection[];
+}
+
+/** `[{a, b}]` sorted by the given key (string compare), for stable output. */
+export function sortedBy<T extends InspectionRow>(rows: T[], key: keyof T & string): T[] {
+  return rows.sort((x, y) => String(x[key] ?? '').localeCompare(String(y[key] ?? '')));
+}
