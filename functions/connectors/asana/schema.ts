@@ -81,7 +81,7 @@ export const optFields = {
   tasks: [
     'name', 'resource_subtype', 'assignee', 'assignee.name', 'assignee.email', 'completed', 'completed_at', 'created_at',
     'modified_at', 'due_on', 'due_at', 'start_on', 'parent', 'memberships.section.name', 'tags.name',
-    'custom_fields.name', 'custom_fields.resource_subtype', 'custom_fields.display_value', 'custom_fields.number_value',
+    'custom_fields.gid', 'custom_fields.name', 'custom_fields.resource_subtype', 'custom_fields.display_value', 'custom_fields.number_value',
     'custom_fields.text_value', 'custom_fields.enum_value.name', 'actual_time_minutes', 'num_subtasks',
   ].join(','),
   timeEntries: 'duration_minutes,entered_on,created_by,created_by.name,created_by.email,attributable_to',

@@ -6,14 +6,12 @@ import { buildUrl, parsePage } from '../kit/page.ts';
 import {
   JiraChangelogBulkSchema,
   JiraFieldListSchema,
-  JiraFieldSchema,
   JiraIdPageSchema,
   JiraListSchema,
   JiraProjectPageSchema,
   JiraSearchPageSchema,
   JiraWorklogChangePageSchema,
   JiraWorklogPageSchema,
-  type JiraField,
 } from './schema.ts';
 
 /**
@@ -28,8 +26,8 @@ export interface WorklogChangePage {
 }
 
 export interface JiraClient {
-  /** Every field of the site (`/field`), system and custom; entries of another shape are skipped. */
-  fields(): Promise<JiraField[]>;
+  /** Every field of the site (raw `{id, name, ...}`), to resolve fields the config names. */
+  fields(): Promise<unknown[]>;
   /** Every status of the site (raw), for the category of each status id. */
   statuses(): Promise<unknown[]>;
   projectPages(): AsyncGenerator<unknown[]>;
@@ -83,14 +81,7 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
   }
 
   return {
-    async fields() {
-      const fields: JiraField[] = [];
-      for (const raw of await get(JiraFieldListSchema, url('/field'))) {
-        const field = JiraFieldSchema.safeParse(raw);
-        if (field.success) fields.push(field.data);
-      }
-      return fields;
-    },
+    fields: () => get(JiraFieldListSchema, url('/field')),
 
     statuses: () => get(JiraListSchema, url('/status')),
 

@@ -9,7 +9,7 @@ import { mapIssuePage, type IssuePageContext } from './issues.ts';
 import { overlapMs, syncJql } from './jql.ts';
 import { mapJiraPerson, mapJiraProject } from './map.ts';
 import { settleLedger } from './reconcile.ts';
-import { storyPointsFields } from './story-points.ts';
+import { parseJiraFields, storyPointsFields } from './story-points.ts';
 import { issueFields, JiraProjectSchema } from './schema.ts';
 import { readJiraState, type JiraState } from './state.ts';
 import { readWorklogChanges } from './worklogs.ts';
@@ -49,7 +49,7 @@ async function openRun(context: SyncContext<JiraSourceConfig>): Promise<IssuePag
   const source = context.source.name;
   const client = createJiraClient(createJiraHttp(context), context.source.baseUrl, source);
   const [fields, categories] = await Promise.all([client.fields(), readStatusCategories(client)]);
-  const pointFields = storyPointsFields(fields, context.source.storyPointsField, `sources.${source}.storyPointsField`);
+  const pointFields = storyPointsFields(parseJiraFields(fields), context.source.storyPointsField, `sources.${source}.storyPointsField`);
   const seen = { projectOf: new Map<string, string>(), worklogs: new Set<string>() };
   return { source, client, bin: createQuarantineBin({ source, now: context.now }), people: createPeopleLedger(), storyPointsFields: pointFields, categories, seen };
 }

@@ -6,7 +6,7 @@ import { buildUrl, parsePage } from '../kit/page.ts';
 import { createJiraClient, createJiraHttp } from './client.ts';
 import { jiraStatus } from './map.ts';
 import { JiraListSchema, JiraStatusSchema } from './schema.ts';
-import { storyPointsFields } from './story-points.ts';
+import { parseJiraFields, storyPointsFields } from './story-points.ts';
 import * as z from 'zod';
 
 /**
@@ -32,7 +32,7 @@ export async function inspectJira(context: SyncContext<JiraSourceConfig>): Promi
   const client = createJiraClient(http, baseUrl, name);
   const typesUrl = buildUrl(baseUrl, '/rest/api/3/issuetype');
   const [fields, statuses, types] = await Promise.all([
-    client.fields(),
+    client.fields().then(parseJiraFields),
     client.statuses(),
     http.getJson(typesUrl).then((body) => parsePage(JiraListSchema, body, name, describeRequest('GET', typesUrl))),
   ]);

@@ -1,7 +1,6 @@
 import { storyPointsRefs } from '../../config/story-points.ts';
 import { resolveFieldRef } from '../kit/field-ref.ts';
-import type { JiraField } from './schema.ts';
-import { storyPointsFieldNames } from './schema.ts';
+import { JiraFieldSchema, storyPointsFieldNames, type JiraField } from './schema.ts';
 
 /**
  * Which custom fields hold story points on this site. Company-managed projects keep them in
@@ -22,6 +21,14 @@ export function storyPointsFields(fields: readonly JiraField[], configured: stri
     for (const field of fields) if (field.custom !== false && field.name.trim().toLowerCase() === name.toLowerCase()) found.push(field.id);
   }
   return unique(found);
+}
+
+/** The site's fields from the raw `/field` answer; entries of another shape are skipped. */
+export function parseJiraFields(raw: readonly unknown[]): JiraField[] {
+  return raw.flatMap((entry) => {
+    const field = JiraFieldSchema.safeParse(entry);
+    return field.success ? [field.data] : [];
+  });
 }
 
 /** The points an issue carries: the first of the fields (in order) holding a number ≥ 0. */
