@@ -22,7 +22,3 @@ export interface SourceInspection {
   sections: InspectionSection[];
 }
 
-/** `[{a, b}]` sorted by the given key (string compare), for stable output. */
-export function sortedBy<T extends InspectionRow>(rows: T[], key: keyof T & string): T[] {
-  return rows.sort((x, y) => String(x[key] ?? '').localeCompare(String(y[key] ?? '')));
-}

@@ -33,6 +33,3 @@ const pointsById = new Map(pointsKpis.map((spec) => [spec.id, spec]));
 export function specsInUnit(specs: readonly KpiSpec[], unit: KpiUnit): readonly KpiSpec[] {
   return unit === 'items' ? specs : specs.map((spec) => pointsById.get(spec.id) ?? spec);
 }
-
-/** KPIs whose value counts points when the unit is `points`. */
-export const countsPoints = (id: string): boolean => pointsById.has(id);
