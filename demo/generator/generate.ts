@@ -12,6 +12,7 @@ import { levelWorklogs } from './level.ts';
 import { themeSeeds } from './themes.ts';
 import { DAY_MS, HOUR_MS, startOfDay } from './time.ts';
 import { applyOwnershipVariation } from './variations/project-ownership.ts';
+import { markTeamManagedProject } from './variations/team-managed.ts';
 
 export interface GenerateOptions {
   seed: number;
@@ -49,6 +50,7 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
   levelWorklogs({ random: random.fork('leveling'), projects, tasks, worklogs, workloads });
   for (const draft of drafts) draft.project.modifiedAt = Math.max(draft.project.createdAt, ...lastUpdates(tasks, draft.project.id));
   assignIds(ids, projects, tasks, worklogs);
+  markTeamManagedProject(projects, tasks);
   tasks.sort((a, b) => a.createdAt - b.createdAt || Number(a.sourceId) - Number(b.sourceId));
   const org: DemoOrg = {
     seed: options.seed,

@@ -66,6 +66,8 @@ export interface DemoProject {
   modifiedAt: number;
   /** Asana section gids, by workflow section. */
   sectionGids: Record<AsanaSection, string>;
+  /** Jira only: a team-managed project (variations/team-managed.ts); absent: company-managed. */
+  jiraStyle?: 'team-managed';
   /** Project ownership as a real company keeps it (variations/project-ownership.ts); absent: the lead is `pmId`. */
   ownership?: DemoOwnership;
 }

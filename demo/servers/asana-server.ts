@@ -6,6 +6,7 @@ import { startApiServer } from './http-kit.ts';
 import type { RecordView } from './asana-paging.ts';
 import { asanaError, itemReply, listReply } from './asana-paging.ts';
 import type { AsanaCatalog } from './asana-records.ts';
+import { listCustomFields } from './asana-custom-fields.ts';
 import { asanaSubtype, makeCatalog, projectRecord, taskRecord, timeEntryRecord, userRecord } from './asana-records.ts';
 
 interface AsanaIndex {
@@ -86,6 +87,7 @@ function route(index: AsanaIndex, request: ApiRequest): ApiReply {
     if (id !== catalog.workspace.gid) return asanaError(404, `workspace: Unknown object: ${id}`);
     return listReply(request, catalog.org.people.map(userRecord), named('user'));
   }
+  if (first === 'workspaces' && sub === 'custom_fields' && parts.length === 3) return listCustomFields(catalog, request, id ?? '');
   if (request.path === '/portfolios') return listPortfolios(index, request);
   if (first === 'portfolios' && sub === 'items' && parts.length === 3) {
     const portfolio = catalog.org.portfolios.find((candidate) => candidate.asanaGid === id);

@@ -1,8 +1,10 @@
 import type { DemoPerson, DemoTask } from '../generator/index.ts';
 import type { JiraIndex } from './jira-index.ts';
 import { PM_FIELD, pmFieldOf } from '../generator/variations/project-ownership.ts';
+import { storyPointRenderers } from './jira-story-points.ts';
+import { issueTypeIds } from './jira-issue-types.ts';
 import {
-  STORY_POINTS_FIELD, categoryOf, jiraTime, renderProjectRef, renderStatus, renderUser, renderWorklog,
+  categoryOf, jiraTime, renderProjectRef, renderStatus, renderUser, renderWorklog,
 } from './jira-render.ts';
 
 type FieldRenderer = (task: DemoTask, context: IssueContext) => unknown;
@@ -14,7 +16,6 @@ interface IssueContext {
 }
 
 const EMBEDDED_WORKLOGS = 20;
-const issueTypeIds = { Story: '10001', Task: '10002', Bug: '10004', Milestone: '10005' } as const;
 const priorityIds = { Highest: '1', High: '2', Medium: '3', Low: '4' } as const;
 
 const renderers: Record<string, FieldRenderer> = {
@@ -42,7 +43,7 @@ const renderers: Record<string, FieldRenderer> = {
   labels: (task) => task.labels,
   components: (task, c) => (task.component ? [{ self: `${c.origin}/rest/api/3/component/${componentId(task.component)}`, id: componentId(task.component), name: task.component }] : []),
   priority: (task, c) => ({ self: `${c.origin}/rest/api/3/priority/${priorityIds[task.priority]}`, id: priorityIds[task.priority], name: task.priority }),
-  [STORY_POINTS_FIELD]: (task) => task.storyPoints,
+  ...storyPointRenderers,
   customfield_10020: () => null,
   [PM_FIELD.id]: (task, c) => {
     const person = pmFieldOf(c.index.projectsById.get(task.projectId)!, Number(task.key.slice(task.key.lastIndexOf('-') + 1)));

@@ -20,7 +20,7 @@ export function listProjects(index: JiraIndex, request: ApiRequest): ApiReply {
     return {
       expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
       ...renderProjectRef(origin, project),
-      style: 'classic',
+      style: project.jiraStyle === 'team-managed' ? 'next-gen' : 'classic',
       isPrivate: false,
       properties: {},
       projectCategory: {

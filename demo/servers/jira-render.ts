@@ -1,12 +1,12 @@
 import { PM_FIELD } from '../generator/variations/project-ownership.ts';
 import type { DemoPerson, DemoProject, DemoTask, DemoWorklog, WorkflowStatus } from '../generator/index.ts';
+import { storyPointFieldCatalogue } from './jira-story-points.ts';
 
 /** Jira's date-time format: `2026-03-02T09:15:00.000+0000`. */
 export function jiraTime(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+0000');
 }
 
-export const STORY_POINTS_FIELD = 'customfield_10016';
 
 const statusIds: Record<WorkflowStatus, string> = {
   'To Do': '10000',
@@ -61,7 +61,7 @@ export function renderProjectRef(origin: string, project: DemoProject): Record<s
     key: project.key,
     name: project.name,
     projectTypeKey: 'software',
-    simplified: false,
+    simplified: project.jiraStyle === 'team-managed',
   };
 }
 
@@ -112,7 +112,7 @@ export function fieldCatalogue(): unknown[] {
     system('components', 'Components', 'array'), system('priority', 'Priority', 'priority'),
     system('parent', 'Parent', 'issuelink'), system('worklog', 'Log Work', 'array'),
     custom(10020, 'Sprint', 'array', 'com.pyxis.greenhopper.jira:gh-sprint'),
-    custom(10016, 'Story point estimate', 'number', 'com.pyxis.greenhopper.jira:jsw-story-points'),
+    ...storyPointFieldCatalogue.map((field) => custom(field.id, field.name, field.type, field.customType)),
     custom(10031, 'Team', 'team', 'com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team'),
     custom(10045, 'Customer impact', 'option', 'com.atlassian.jira.plugin.system.customfieldtypes:select'),
     custom(Number(PM_FIELD.id.slice('customfield_'.length)), PM_FIELD.name, 'user', 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker'),

@@ -9,6 +9,7 @@ import { bulkFetchChangelogs, listChangelog, listStatuses } from './jira-changel
 import { listIssueWorklogs, listWorklogsById, worklogFeed } from './jira-worklogs.ts';
 import { jiraError, searchIssues } from './jira-search.ts';
 import { listProjects } from './jira-projects.ts';
+import { listIssueTypes } from './jira-issue-types.ts';
 
 /** A local Jira Cloud (REST v3) serving the demo organisation's Jira projects. */
 export function startJiraServer(org: DemoOrg, options: ServerOptions = {}): Promise<RunningServer> {
@@ -48,6 +49,7 @@ function route(index: JiraIndex, request: ApiRequest, now: Date): ApiReply {
   if (path === '/myself') return { status: 200, body: renderUser(request.origin, index.people.get(index.org.adminId) as DemoPerson) };
   if (path === '/field') return { status: 200, body: fieldCatalogue() };
   if (path === '/status') return listStatuses(request);
+  if (path === '/issuetype') return listIssueTypes(request);
   if (path === '/project/search') return listProjects(index, request);
   if (path === '/worklog/updated') return worklogFeed(request, index.updatedFeed, now, 'updated');
   if (path === '/worklog/deleted') return worklogFeed(request, index.deletedFeed, now, 'deleted');

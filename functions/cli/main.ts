@@ -5,6 +5,7 @@ import { computeCommand, publishCommand, runCommand, syncCommand } from './comma
 import { configCheckCommand } from './commands/config-check.ts';
 import { siteBuildCommand, siteServeCommand } from './commands/site.ts';
 import { demoCommand } from './commands/demo.ts';
+import { sourcesInspectCommand } from './commands/sources-inspect.ts';
 
 const commands: Command[] = [
   syncCommand,
@@ -15,6 +16,7 @@ const commands: Command[] = [
   siteBuildCommand,
   siteServeCommand,
   configCheckCommand,
+  sourcesInspectCommand,
 ];
 
 function overview(): string {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { checkProjectRules, ProjectRulesSchema } from './project-rules.ts';
 import { SourceFieldsSchema } from './source-fields.ts';
+import { AsanaStoryPointsFieldSchema, JiraStoryPointsFieldSchema, KpiUnitSchema } from './story-points.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -53,8 +54,8 @@ export const JiraSourceSchema = z.object({
   email: z.string().min(3),
   tokenEnv: envName,
   jql: z.string().min(1).optional(),
-  /** Custom-field id of story points; discovered from /rest/api/3/field when absent. */
-  storyPointsField: z.string().optional(),
+  /** Story-point field(s) by id or name; both default names discovered from /rest/api/3/field when absent (story-points.ts). */
+  storyPointsField: JiraStoryPointsFieldSchema.optional(),
   fields: SourceFieldsSchema.optional(),
 });
 
@@ -65,6 +66,7 @@ export const AsanaSourceSchema = z.object({
   tokenEnv: envName,
   workspace: z.string().optional(),
   fields: SourceFieldsSchema.optional(),
+  storyPointsField: AsanaStoryPointsFieldSchema.optional(),
 });
 
 /** A column of a timesheet export, or several joined by a space (Harvest's "First Name" + "Last Name"). */
@@ -170,6 +172,7 @@ export const KpiConfigSchema = z
      * changes, worklog days, periods, the as-of cut-off). Without it, the day as the source wrote it.
      */
     timeZone: z.string().refine(isIanaTimeZone, 'an IANA time zone name such as America/New_York').optional(),
+    unit: KpiUnitSchema.optional(),
   })
   .strict();
 

@@ -67,7 +67,14 @@ export const KpiValueSchema = z.object({
   signal: SignalSchema.optional(),
   /** Ranked KPIs only: true when the value is also beyond the 99.8 % limit (|deviation| > limit998). */
   beyond998: z.boolean().optional(),
+  /** Throughput KPIs in story points only: tasks done without story points, left out of the value (n counts the pointed ones). */
+  unpointed: z.number().int().nonnegative().optional(),
+  /** With `unpointed`: its share of the tasks done, unpointed ÷ (n + unpointed); null when none was done. */
+  unpointedShare: z.number().min(0).max(1).nullable().optional(),
 });
+
+/** What throughput and forecasts count (config `kpi.unit`): tasks, or their story points. Absent in older snapshots: items. */
+export const CountUnitSchema = z.enum(['items', 'points']);
 
 /** Control limits of a funnel plot at one sample size: mean ± z·√(p(1−p)/n). */
 export const FunnelLimitSchema = z.object({
@@ -147,6 +154,8 @@ export const ManagersDocSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   asOf: isoDate,
   window: z.object({ from: isoDate, to: isoDate }),
+  /** What the throughput KPIs count; absent: items. */
+  unit: CountUnitSchema.optional(),
   kpis: z.array(KpiDefinitionSchema),
   managers: z.array(
     z.object({

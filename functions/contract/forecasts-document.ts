@@ -17,9 +17,16 @@ export const ForecastSchema = z.object({
   status: z.enum(['ok', 'done', 'insufficient_history']),
   /** Why there is no forecast; on an `ok` roll-up, which projects it leaves out. */
   reason: z.string().optional(),
-  remaining: z.number().int().nonnegative(),
-  /** Items done per week over the history window, oldest first: the sample the trials draw from. */
-  weeklyThroughput: z.array(z.number().int().nonnegative()),
+  /** Open work in the document's `unit`: tasks not done by as-of, or the story points of those that have them. */
+  remaining: z.number().nonnegative(),
+  /** Work done per week over the history window in the document's `unit`, oldest first: the sample the trials draw from. */
+  weeklyThroughput: z.array(z.number().nonnegative()),
+  /** Unit `points` only: open tasks without story points, left out of `remaining`. */
+  unpointedOpen: z.number().int().nonnegative().optional(),
+  /** Unit `points` only: tasks done in the history weeks without story points, left out of `weeklyThroughput`. */
+  unpointedDone: z.number().int().nonnegative().optional(),
+  /** Unit `points` only: unpointedOpen ÷ all open tasks; null with nothing open. */
+  unpointedShare: z.number().min(0).max(1).nullable().optional(),
   /** Completion dates at 50 %, 85 % and 95 % confidence (null beyond the horizon or when not `ok`). */
   p50: isoDate.nullable(),
   p85: isoDate.nullable(),
@@ -43,6 +50,8 @@ export const ForecastsDocSchema = z.object({
   schemaVersion: z.literal(1),
   asOf: isoDate,
   settings: z.object({ trials: z.number().int().positive(), historyWeeks: z.number().int().positive(), seed: z.number().int(), minDone: z.number().int() }),
+  /** What `remaining` and `weeklyThroughput` count (config `kpi.unit`): tasks, or story points. Absent in older snapshots: items. */
+  unit: z.enum(['items', 'points']).optional(),
   projects: z.array(ForecastSchema),
   managers: z.array(ForecastSchema),
   portfolios: z.array(ForecastSchema),

@@ -21,7 +21,7 @@ const NO_PORTFOLIO = '(none)';
  */
 export function createForecastEngine(input: ForecastEngineInput) {
   const settings = { ...defaultForecastSettings, ...input.settings };
-  const counter = createThroughputCounter(input.asOf, settings.historyWeeks, input.timeZone);
+  const counter = createThroughputCounter(input.asOf, settings.historyWeeks, input.timeZone, settings.unit);
   return {
     addTasks: (tasks: readonly Task[]) => counter.addTasks(tasks),
     /**
@@ -52,7 +52,8 @@ export function createForecastEngine(input: ForecastEngineInput) {
         portfolioRollups.add(project, tally, simulated);
         return { ...simulated.forecast, pmId: pmIdOf(project) ?? null, portfolio: project.portfolio ?? null };
       });
-      return { schemaVersion: 1, asOf: input.asOf, settings, projects, managers: pmRollups.finish(), portfolios: portfolioRollups.finish() };
+      const { unit, ...published } = settings;
+      return { schemaVersion: 1, asOf: input.asOf, settings: published, unit, projects, managers: pmRollups.finish(), portfolios: portfolioRollups.finish() };
     },
   };
 

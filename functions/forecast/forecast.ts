@@ -3,6 +3,8 @@ import { DEFAULT_MAX_WEEKS, histogramOf, probabilityWithin, simulateTrials, week
 import { seedFor, seededRandom } from '../runtime/random.ts';
 import type { FlowTally } from './throughput.ts';
 import { addDays, DAY_MS } from '../domain/days.ts';
+import type { KpiUnit } from '../config/story-points.ts';
+import { allUnpointedReason, unpointedFields } from './unpointed.ts';
 
 export interface ForecastSettings {
   trials: number;
@@ -10,9 +12,11 @@ export interface ForecastSettings {
   seed: number;
   /** Fewer items done in the history window than this: no forecast, the reason says why. */
   minDone: number;
+  /** `kpi.unit`: what is resampled and counted down, tasks or their story points. */
+  unit: KpiUnit;
 }
 
-export const defaultForecastSettings: ForecastSettings = { trials: 10_000, historyWeeks: 12, seed: 1, minDone: 5 };
+export const defaultForecastSettings: ForecastSettings = { trials: 10_000, historyWeeks: 12, seed: 1, minDone: 5, unit: 'items' };
 
 
 /** A project's forecast, with the weeks each trial took (null when nothing was simulated). */
@@ -28,14 +32,20 @@ export function forecastProject(
   settings: ForecastSettings,
 ): ProjectForecast {
   const weeklyThroughput = [...tally.weekly].reverse();
-  const doneInHistory = weeklyThroughput.reduce((sum, done) => sum + done, 0);
-  const base = { ...subject, remaining: tally.open, weeklyThroughput, dueOn: tally.latestDue ?? null };
+  // minDone counts tasks in either unit (in points, those with points): a few large tasks are still few.
+  const doneInHistory = tally.doneItems;
+  const base = { ...subject, remaining: tally.open, weeklyThroughput, dueOn: tally.latestDue ?? null, ...unpointedFields(tally, settings.unit) };
+  const none = { p50: null, p85: null, p95: null, probabilityByDue: null, distribution: [] };
+  if (tally.open === 0 && tally.unpointedOpen > 0) {
+    return { forecast: { ...base, status: 'insufficient_history', reason: allUnpointedReason(tally.unpointedOpen), ...none }, trialWeeks: null };
+  }
   if (tally.open === 0) {
     return { forecast: { ...base, status: 'done', p50: null, p85: null, p95: null, probabilityByDue: tally.latestDue ? 1 : null, distribution: [] }, trialWeeks: null };
   }
   if (doneInHistory < settings.minDone) {
-    const reason = `only ${doneInHistory} item${doneInHistory === 1 ? '' : 's'} done in the last ${settings.historyWeeks} weeks (at least ${settings.minDone} needed)`;
-    return { forecast: { ...base, status: 'insufficient_history', reason, p50: null, p85: null, p95: null, probabilityByDue: null, distribution: [] }, trialWeeks: null };
+    const what = `item${doneInHistory === 1 ? '' : 's'}${settings.unit === 'points' ? ' with story points' : ''}`;
+    const reason = `only ${doneInHistory} ${what} done in the last ${settings.historyWeeks} weeks (at least ${settings.minDone} needed)`;
+    return { forecast: { ...base, status: 'insufficient_history', reason, ...none }, trialWeeks: null };
   }
   const trialWeeks = simulateTrials({
     weeklyThroughput,

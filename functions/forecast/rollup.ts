@@ -2,6 +2,7 @@ import type { Forecast } from '../contract/forecasts-document.ts';
 import { simulatedOutcome, weeksToDue, type ForecastSettings, type ProjectForecast } from './forecast.ts';
 import { DEFAULT_MAX_WEEKS, histogramOf } from './monte-carlo.ts';
 import { sumTallies, type FlowTally } from './throughput.ts';
+import { unpointedFields } from './unpointed.ts';
 
 /**
  * A portfolio's or a PM's forecast, built from its projects' own trials rather than from their
@@ -48,7 +49,7 @@ export function createRollup(subject: { id: string; name: string }, asOf: string
 
     finish(): Forecast {
       const total = sumTallies(tallies, settings.historyWeeks);
-      const base = { ...subject, remaining: total.open, weeklyThroughput: [...total.weekly].reverse(), dueOn: total.latestDue ?? null };
+      const base = { ...subject, remaining: total.open, weeklyThroughput: [...total.weekly].reverse(), dueOn: total.latestDue ?? null, ...unpointedFields(total, settings.unit) };
       const names = excluded.map((project) => project.name).join(', ');
       const none = { p50: null, p85: null, p95: null, distribution: [] };
       if (!latest && excluded.length === 0) return { ...base, status: 'done', ...none, probabilityByDue: anyDue ? 1 : null, excluded };

@@ -32,7 +32,8 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
     // One time rule for every figure: the same kpi.timeZone for the engine, latency and forecasts.
     const timeZone = config.kpi?.timeZone;
     const latency = createDecisionLatency({ asOf: options.asOf, windowDays: config.kpi?.windowDays, waitingStatuses: config.kpi?.waitingStatuses, timeZone });
-    const forecastTasks = createForecastEngine({ asOf: options.asOf, projects, settings: config.forecast, timeZone });
+    // One unit too: kpi.unit decides what throughput and the forecasts count.
+    const forecastTasks = createForecastEngine({ asOf: options.asOf, projects, settings: { ...config.forecast, unit: config.kpi?.unit ?? 'items' }, timeZone });
     // Tasks first, then their status history, then time entries: later records look their task up.
     for await (const page of store.scanRecords('task')) {
       engine.addTasks(page);

@@ -13,7 +13,7 @@ const unexpected = () => { throw new Error('unexpected call'); };
 async function mapTasksFixture() {
   const askedFor: string[] = [];
   const client: AsanaClient = {
-    myWorkspaces: unexpected, users: unexpected, portfolios: unexpected, portfolioItems: unexpected, projects: unexpected, projectTasks: unexpected,
+    myWorkspaces: unexpected, users: unexpected, portfolios: unexpected, portfolioItems: unexpected, projects: unexpected, projectTasks: unexpected, customFields: unexpected,
     subtasks: async (task) => (fixture('asana', `subtasks-${task}`) as { data: unknown[] }).data,
     async taskTimeEntries(task) {
       askedFor.push(task);

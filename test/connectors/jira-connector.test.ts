@@ -75,11 +75,17 @@ describe('jiraConnector', () => {
     expect(first.query.get('fields')?.split(',')).toEqual(expect.arrayContaining(['summary', 'status', 'worklog', 'customfield_10016']));
   });
 
-  it('reads everything when there is no cursor, and uses a configured JQL and story-points field', async () => {
-    const { requests } = await syncJira({ jql: 'project in (PAY, OPS) ORDER BY key ASC', storyPointsField: 'customfield_99' });
+  it('reads everything when there is no cursor, and uses a configured JQL and story-points field named by name', async () => {
+    const { result, requests } = await syncJira({ jql: 'project in (PAY, OPS) ORDER BY key ASC', storyPointsField: ' story POINT estimate ' });
     expect(searches(requests)[0]?.query.get('jql')).toBe('project in (PAY, OPS) AND updated >= 0 ORDER BY updated ASC');
-    expect(searches(requests)[0]?.query.get('fields')).toContain('customfield_99');
-    expect(requests.some((request) => request.path === '/rest/api/3/field')).toBe(false);
+    expect(searches(requests)[0]?.query.get('fields')?.split(',')).toContain('customfield_10016');
+    expect(result.tasks.find((task) => task.sourceId === '20004')?.storyPoints).toBe(2);
+  });
+
+  it('stops naming the key when a configured story-points field is not on the site', async () => {
+    const error = await syncJira({ storyPointsField: ['customfield_10016', 'Story Pointz'] }).then(() => undefined, (caught: unknown) => caught);
+    expect((error as Error).message).toBe('sources.jira-main.storyPointsField[1]: no field has the id or name "Story Pointz"');
+    expect(searches(server!.requests)).toHaveLength(0);
   });
 
   it('stops with AuthError on a wrong token, without retrying and without the token in the message', async () => {

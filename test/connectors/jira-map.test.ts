@@ -12,7 +12,7 @@ const source = 'jira-main';
 /** Every issue of the fixture embeds all its worklogs, so the client must never be asked. */
 const unexpected = () => { throw new Error('unexpected call'); };
 const noFetchClient: JiraClient = {
-  discoverStoryPointsField: unexpected, fields: unexpected, statuses: unexpected, projectPages: unexpected, issuePages: unexpected, issueIdPages: unexpected,
+  fields: unexpected, statuses: unexpected, projectPages: unexpected, issuePages: unexpected, issueIdPages: unexpected,
   worklogs: unexpected, worklogsUpdated: unexpected, worklogsDeleted: unexpected, worklogList: unexpected,
   // The fixture's issues have no status history to read.
   changelogs: async () => new Map(),
@@ -25,7 +25,7 @@ async function mapSearchPage() {
     client: noFetchClient,
     bin: createQuarantineBin({ source, now: fixedNow }),
     people: createPeopleLedger(),
-    storyPointsField: 'customfield_10016',
+    storyPointsFields: ['customfield_10016'],
     categories: new Map(),
     seen: { projectOf: new Map<string, string>(), worklogs: new Set<string>() },
   };

@@ -145,7 +145,8 @@ describe('startJiraServer', () => {
     expect(moves.at(-1).toString).toBe('Done');
     expect(changelog.body.total).toBe(done.history.length);
     const fields = await get('/rest/api/3/field');
-    expect(fields.body.find((field: any) => field.name === 'Story point estimate').id).toBe('customfield_10016');
+    expect(fields.body.find((field: any) => field.name === 'Story Points').id).toBe('customfield_10016');
+    expect(fields.body.find((field: any) => field.name === 'Story point estimate').id).toBe('customfield_10036');
   });
 });
 

@@ -22,6 +22,8 @@ export interface AsanaClient {
   subtasks(task: string): Promise<unknown[]>;
   /** Every time-tracking entry of one task, all pages. */
   taskTimeEntries(task: string): Promise<unknown[]>;
+  /** The workspace's custom fields (for `pmpulse sources inspect`). */
+  customFields(workspace: string): AsyncGenerator<unknown[]>;
 }
 
 const limit = 100;
@@ -62,6 +64,7 @@ export function createAsanaClient(http: HttpClient, baseUrl: string, source: str
     portfolios: (workspace) => list('/portfolios', { workspace, owner: 'me', opt_fields: optFields.portfolios }),
     portfolioItems: (portfolio) => list(`/portfolios/${encodeURIComponent(portfolio)}/items`, { opt_fields: optFields.portfolioItems }),
     projects: (workspace) => list('/projects', { workspace, archived: 'false', opt_fields: optFields.projects }),
+    customFields: (workspace) => list(`/workspaces/${encodeURIComponent(workspace)}/custom_fields`, { opt_fields: 'name,resource_subtype,enum_options.name' }),
     projectTasks: (project, modifiedSince) =>
       list(`/projects/${encodeURIComponent(project)}/tasks`, { opt_fields: optFields.tasks, modified_since: modifiedSince }),
     async subtasks(task) {

@@ -15,16 +15,19 @@ export interface AsanaFieldRefs {
   pm: string | undefined;
   theme: string;
   estimate: string;
+  /** A number field of story points (`storyPointsField`). */
+  storyPoints: string;
   /** The config key prefix for messages, `sources.<name>.fields`. */
   key: string;
 }
 
 /** The source's references, with the names pmpulse has always read as defaults. */
-export function asanaFieldRefs(source: string, fields: SourceFields | undefined): AsanaFieldRefs {
+export function asanaFieldRefs(source: string, fields: SourceFields | undefined, storyPointsField?: string): AsanaFieldRefs {
   return {
     pm: fields?.pm,
     theme: fields?.theme ?? customFieldNames.theme,
     estimate: fields?.estimate ?? customFieldNames.estimateHours,
+    storyPoints: storyPointsField ?? customFieldNames.storyPoints,
     key: `sources.${source}.fields`,
   };
 }

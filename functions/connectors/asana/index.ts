@@ -34,7 +34,7 @@ export const asanaConnector = {
       yield { people: people.admit(users), quarantined: bin.drain() };
     }
     const portfolioOf = await readPortfolios(client, workspace, bin);
-    const fieldRefs = asanaFieldRefs(source, context.source.fields);
+    const fieldRefs = asanaFieldRefs(source, context.source.fields, context.source.storyPointsField);
     const projectGids: string[] = [];
     for await (const page of client.projects(workspace)) {
       const batch = mapProjectPage(source, page, portfolioOf, bin, people, fieldRefs);

@@ -53,7 +53,7 @@ export function mapAsanaTask(source: string, task: AsanaTask, projectGid: string
   if (task.completed && task.completed_at) mapped.doneAt = task.completed_at;
   const estimate = findCustomField(task.custom_fields, refs.estimate, `${refs.key}.estimate`)?.number_value;
   if (typeof estimate === 'number' && estimate >= 0) mapped.estimateHours = estimate;
-  const points = customField(task, customFieldNames.storyPoints)?.number_value;
+  const points = findCustomField(task.custom_fields, refs.storyPoints, refs.key.replace(/\.fields$/, '.storyPointsField'))?.number_value;
   if (typeof points === 'number' && points >= 0) mapped.storyPoints = points;
   if (task.actual_time_minutes != null) mapped.spentHours = task.actual_time_minutes / 60;
   if (task.parent) mapped.parentId = recordId(source, task.parent.gid);
@@ -78,10 +78,6 @@ export function mapAsanaTimeEntry(source: string, entry: AsanaTimeEntry, owner: 
     date: entry.entered_on,
     hours: entry.duration_minutes / 60,
   };
-}
-
-function customField(task: AsanaTask, name: string): AsanaCustomField | undefined {
-  return task.custom_fields.find((field) => field.name === name);
 }
 
 /** The words of an enum, text or multi-enum field (a theme may be kept in any of them). */

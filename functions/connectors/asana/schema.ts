@@ -27,6 +27,7 @@ export const AsanaPortfolioSchema = z.object({ gid, name: z.string() });
 
 /** Enum, number and text custom fields; the connector reads them by name (customFieldNames). */
 const customField = z.object({
+  /** Nested records carry their gid whatever opt_fields names: a field can be named by it. */
   gid: z.string().nullish(),
   name: z.string().nullish(),
   resource_subtype: z.string().nullish(),

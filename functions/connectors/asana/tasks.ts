@@ -24,6 +24,8 @@ export interface TaskPageContext {
   seenTasks: Set<string>;
   /** Every task gid listed in this sync, valid or quarantined: the listing deletions are judged by. */
   listed: Set<string>;
+  /** `storyPointsField` of the source config: a number custom field's gid or name. */
+  storyPointsField?: string | undefined;
 }
 
 type Pair = { raw: AsanaTask; task: Task };

@@ -6,14 +6,12 @@ import { buildUrl, parsePage } from '../kit/page.ts';
 import {
   JiraChangelogBulkSchema,
   JiraFieldListSchema,
-  JiraFieldSchema,
   JiraIdPageSchema,
   JiraListSchema,
   JiraProjectPageSchema,
   JiraSearchPageSchema,
   JiraWorklogChangePageSchema,
   JiraWorklogPageSchema,
-  storyPointsFieldNames,
 } from './schema.ts';
 
 /**
@@ -28,8 +26,6 @@ export interface WorklogChangePage {
 }
 
 export interface JiraClient {
-  /** The story-points custom field id, found by name; undefined when the site has none. */
-  discoverStoryPointsField(): Promise<string | undefined>;
   /** Every field of the site (raw `{id, name, ...}`), to resolve fields the config names. */
   fields(): Promise<unknown[]>;
   /** Every status of the site (raw), for the category of each status id. */
@@ -85,16 +81,6 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
   }
 
   return {
-    async discoverStoryPointsField() {
-      const fields = await get(JiraFieldListSchema, url('/field'));
-      const named = new Set<string>(storyPointsFieldNames);
-      for (const raw of fields) {
-        const field = JiraFieldSchema.safeParse(raw);
-        if (field.success && field.data.custom !== false && named.has(field.data.name)) return field.data.id;
-      }
-      return undefined;
-    },
-
     fields: () => get(JiraFieldListSchema, url('/field')),
     statuses: () => get(JiraListSchema, url('/status')),
 

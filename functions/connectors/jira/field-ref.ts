@@ -1,7 +1,5 @@
 import type { JiraSourceConfig } from '../../config/index.ts';
-import type { SyncContext } from '../kit/connector.ts';
 import { resolveFieldRef, type FieldInfo } from '../kit/field-ref.ts';
-import type { JiraClient } from './client.ts';
 import type { JiraFieldIds } from './custom-fields.ts';
 import { JiraFieldSchema } from './schema.ts';
 
@@ -37,11 +35,12 @@ export function resolveJiraFields<K extends string>(
 }
 
 /**
- * The ids of the fields the source's `fields` names; /field is read only when it names any.
- * A reference that names no field or several stops the sync with a FieldRefError.
+ * The ids of the fields the source's `fields` names, from the site's `/field` list (read once per
+ * sync, also for the story-point fields). A reference that names no field or several stops the
+ * sync with a FieldRefError.
  */
-export async function readFieldIds(client: Pick<JiraClient, 'fields'>, context: SyncContext<JiraSourceConfig>): Promise<JiraFieldIds | undefined> {
-  const refs = context.source.fields;
+export function fieldIdsOf(rawFields: readonly unknown[], source: JiraSourceConfig): JiraFieldIds | undefined {
+  const refs = source.fields;
   if (!refs || Object.values(refs).every((ref) => ref === undefined)) return undefined;
-  return resolveJiraFields(refs, jiraFieldInfos(await client.fields()), `sources.${context.source.name}.fields`);
+  return resolveJiraFields(refs, jiraFieldInfos(rawFields), `sources.${source.name}.fields`);
 }

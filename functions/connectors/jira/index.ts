@@ -6,11 +6,12 @@ import { encodeState } from '../kit/sync-state.ts';
 import { readStatusCategories } from './changelog.ts';
 import { createJiraClient, createJiraHttp, type JiraClient } from './client.ts';
 import { jiraFieldIdsToRead } from './custom-fields.ts';
-import { readFieldIds } from './field-ref.ts';
+import { fieldIdsOf } from './field-ref.ts';
 import { mapIssuePage, type IssuePageContext } from './issues.ts';
 import { overlapMs, syncJql } from './jql.ts';
 import { mapJiraPerson, mapJiraProject } from './map.ts';
 import { settleLedger } from './reconcile.ts';
+import { parseJiraFields, storyPointsFields } from './story-points.ts';
 import { issueFields, JiraProjectSchema } from './schema.ts';
 import { readJiraState, type JiraState } from './state.ts';
 import { readWorklogChanges } from './worklogs.ts';
@@ -49,19 +50,17 @@ export const jiraConnector = {
 async function openRun(context: SyncContext<JiraSourceConfig>): Promise<IssuePageContext> {
   const source = context.source.name;
   const client = createJiraClient(createJiraHttp(context), context.source.baseUrl, source);
-  const [storyPointsField, categories, fieldIds] = await Promise.all([
-    context.source.storyPointsField ?? client.discoverStoryPointsField(),
-    readStatusCategories(client),
-    readFieldIds(client, context),
-  ]);
+  const [fields, categories] = await Promise.all([client.fields(), readStatusCategories(client)]);
+  const pointFields = storyPointsFields(parseJiraFields(fields), context.source.storyPointsField, `sources.${source}.storyPointsField`);
+  const fieldIds = fieldIdsOf(fields, context.source);
   const seen = { projectOf: new Map<string, string>(), worklogs: new Set<string>() };
-  return { source, client, bin: createQuarantineBin({ source, now: context.now }), people: createPeopleLedger(), storyPointsField, categories, seen, fieldIds };
+  return { source, client, bin: createQuarantineBin({ source, now: context.now }), people: createPeopleLedger(), storyPointsFields: pointFields, categories, seen, fieldIds };
 }
 
 async function* readIssues(run: IssuePageContext, context: SyncContext<JiraSourceConfig>, from: number | undefined) {
   const jql = syncJql(context.source.jql, from);
-  const fields = [...issueFields, ...(run.storyPointsField ? [run.storyPointsField] : []), ...jiraFieldIdsToRead(run.fieldIds ?? {})];
-  context.log.info('reading Jira issues', { source: run.source, jql, storyPointsField: run.storyPointsField, fields: run.fieldIds });
+  const fields = [...issueFields, ...run.storyPointsFields, ...jiraFieldIdsToRead(run.fieldIds ?? {})];
+  context.log.info('reading Jira issues', { source: run.source, jql, storyPointsFields: run.storyPointsFields, fields: run.fieldIds });
   let newest: number | undefined;
   const ids = new Set<string>();
   for await (const rawIssues of run.client.issuePages(jql, fields)) {

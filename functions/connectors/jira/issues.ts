@@ -15,7 +15,8 @@ export interface IssuePageContext {
   client: JiraClient;
   bin: QuarantineBin;
   people: PeopleLedger;
-  storyPointsField: string | undefined;
+  /** The site's story-point field ids, in the order they are tried (story-points.ts). */
+  storyPointsFields: readonly string[];
   /** The custom fields the source's `fields` names, resolved to ids. */
   fieldIds?: JiraFieldIds;
   categories: StatusCategories;
@@ -37,7 +38,7 @@ export interface IssuePageResult {
 export async function mapIssuePage(context: IssuePageContext, rawIssues: readonly unknown[]): Promise<IssuePageResult> {
   const { source, bin } = context;
   const mapped = rawIssues
-    .map((raw) => bin.map('task', JiraIssueSchema, raw, (issue) => ({ issue, task: mapJiraIssue(source, issue, context.storyPointsField) })))
+    .map((raw) => bin.map('task', JiraIssueSchema, raw, (issue) => ({ issue, task: mapJiraIssue(source, issue, context.storyPointsFields) })))
     .filter(isDefined);
   const tasks: Task[] = mapped.map((pair) => pair.task);
   const valid: JiraIssue[] = mapped.map((pair) => pair.issue);

@@ -1,5 +1,6 @@
 import { recordId, type Person, type Project, type Task, type TaskStatusValue, type TimeEntry } from '../../domain/index.ts';
 import { withColonOffset, type JiraIssue, type JiraProject, type JiraUser, type JiraWorklog } from './schema.ts';
+import { storyPointsOf } from './story-points.ts';
 
 /** Jira records (already validated) → domain records. Pure: no I/O, no clock. */
 
@@ -25,7 +26,8 @@ export function mapJiraProject(source: string, project: JiraProject): Project {
   return mapped;
 }
 
-export function mapJiraIssue(source: string, issue: JiraIssue, storyPointsField?: string): Task {
+/** `storyPointsFields`: the site's story-point field ids (story-points.ts); the first one the issue carries counts. */
+export function mapJiraIssue(source: string, issue: JiraIssue, storyPointsFields: readonly string[] = []): Task {
   const { fields } = issue;
   const status = jiraStatus(fields.status.statusCategory.key);
   const task: Task = {
@@ -50,8 +52,8 @@ export function mapJiraIssue(source: string, issue: JiraIssue, storyPointsField?
   if (fields.timeoriginalestimate != null) task.estimateHours = fields.timeoriginalestimate / secondsPerHour;
   if (fields.timespent != null) task.spentHours = fields.timespent / secondsPerHour;
   if (fields.parent) task.parentId = recordId(source, fields.parent.id);
-  const points = storyPointsField ? fields[storyPointsField] : undefined;
-  if (typeof points === 'number' && Number.isFinite(points) && points >= 0) task.storyPoints = points;
+  const points = storyPointsOf(fields, storyPointsFields);
+  if (points !== undefined) task.storyPoints = points;
   return task;
 }
 

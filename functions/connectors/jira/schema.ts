@@ -39,7 +39,14 @@ export const JiraUserSchema = z.object({
 });
 export type JiraUser = z.output<typeof JiraUserSchema>;
 
-export const JiraFieldSchema = z.object({ id: z.string(), name: z.string(), custom: z.boolean().optional() });
+export const JiraFieldSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  custom: z.boolean().optional(),
+  /** `type` (number, string, array...) and, on a custom field, `custom` (its plugin type). */
+  schema: z.object({ type: z.string().optional(), custom: z.string().optional() }).optional(),
+});
+export type JiraField = z.output<typeof JiraFieldSchema>;
 export const JiraFieldListSchema = z.array(z.unknown());
 
 export const JiraProjectSchema = z.object({
@@ -136,7 +143,7 @@ export const JiraSearchPageSchema = z.object({
   nextPageToken: z.string().nullish(),
 });
 
-/** The issue fields the search asks for, besides the story-points field found at run time. */
+/** The issue fields the search asks for, besides the story-point fields found at run time. */
 export const issueFields = [
   'summary', 'project', 'issuetype', 'status', 'assignee', 'created', 'updated', 'duedate',
   'resolutiondate', 'statuscategorychangedate', 'timeoriginalestimate', 'timespent', 'parent',

@@ -1,5 +1,6 @@
 import type { Calendar, Slot } from '../engine/calendar.ts';
 import type { KpiId } from '../catalogue/definitions.ts';
+import type { KpiUnit } from '../../config/story-points.ts';
 import { C, S, SKETCH, type ManagerTally } from '../engine/manager-tally.ts';
 import { ratio } from '../engine/numbers.ts';
 import { mondayOf, type People } from '../engine/people.ts';
@@ -15,11 +16,13 @@ export interface RawValue {
   successes?: number;
   /** What the noise limits scale with when it is not n (throughput per person-week: person-weeks). */
   weight?: number;
+  /** In story points: tasks done without points, left out of the value (catalogue/points.ts). */
+  unpointed?: number;
 }
 export type RawValues = Record<string, RawValue>;
 
 /** A value for every KPI of the catalogue: a KPI without a formula here does not compile. */
-export function managerValues(m: ManagerTally, slot: number, calendar: Calendar, people: People): Record<KpiId, RawValue> {
+export function managerValues(m: ManagerTally, slot: number, calendar: Calendar, people: People, unit: KpiUnit = 'items'): Record<KpiId, RawValue> {
   const get = (counter: number): number => m.get(slot, counter);
   const closing = (calendar.slots[slot] as Slot).closingMonth;
   const state = (series: number): number => m.at(series, closing);
@@ -31,6 +34,9 @@ export function managerValues(m: ManagerTally, slot: number, calendar: Calendar,
   const completions = get(C.completions);
   const estimated = state(S.estimatedByEnd);
   const done = get(C.done);
+  // In points, the sum of the pointed tasks' points over as many tasks; the rest are counted apart.
+  const throughputOf = unit === 'points' ? { amount: get(C.donePoints), n: get(C.donePointed), unpointed: done - get(C.donePointed) } : { amount: done, n: done };
+  const { amount, n: doneN, ...unpointed } = throughputOf;
   const team = teamValues(m.teamHours, slot, calendar, people);
   const teamSize = m.teamHours.size(slot);
   return {
@@ -43,8 +49,8 @@ export function managerValues(m: ManagerTally, slot: number, calendar: Calendar,
     spi: { value: ratio(state(S.ev), state(S.pv)), n: estimated },
     cpi: { value: ratio(state(S.ev), state(S.ac)), n: estimated },
     estimationAccuracy: { value: ratio(get(C.spentSum), get(C.estimateSum)), n: get(C.estimatedDone) },
-    throughput: { value: done / (calendar.daysIn(slot) / 7), n: done },
-    throughputPerPersonWeek: { value: ratio(done, team.personWeeks), n: done, weight: team.personWeeks },
+    throughput: { value: amount / (calendar.daysIn(slot) / 7), n: doneN, ...unpointed },
+    throughputPerPersonWeek: { value: ratio(amount, team.personWeeks), n: doneN, weight: team.personWeeks, ...unpointed },
     cycleTimeP50: quantile(SKETCH.cycle, 0.5),
     cycleTimeP85: quantile(SKETCH.cycle, 0.85),
     leadTimeP50: quantile(SKETCH.lead, 0.5),

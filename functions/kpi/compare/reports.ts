@@ -2,13 +2,14 @@ import { SCHEMA_VERSION, type CompanyStat, type KpiValue, type ManagersDoc } fro
 import { areaScores, weakestKpi, zScores } from './areas.ts';
 import { dateOfDay, type Calendar } from '../engine/calendar.ts';
 import { funnel, fitBetaPrior, percentiles, shrink, spread } from './compare.ts';
-import { areaDefinitions, KPI_SPECS, kpiDefinitions, RANKED_SPECS } from '../catalogue/definitions.ts';
+import { areaDefinitions, KPI_SPECS, RANKED_SPECS } from '../catalogue/definitions.ts';
 import type { Identity } from '../engine/identity.ts';
-import { goodness, isRanked, isRate, type KpiSpec } from '../catalogue/kpi-spec.ts';
+import { goodness, isRanked, isRate, publishedDefinition, type KpiSpec } from '../catalogue/kpi-spec.ts';
 import type { ManagerTally } from '../engine/manager-tally.ts';
 import { periodFields } from '../engine/period-fields.ts';
 import { managerValues, type RawValue, type RawValues } from './manager-values.ts';
-import { roundForUnit } from '../engine/numbers.ts';
+import { roundForUnit, roundRatio } from '../engine/numbers.ts';
+import { specsInUnit } from '../catalogue/points.ts';
 import type { People } from '../engine/people.ts';
 import { intervalStandings, publishedStanding, rateStandings, type Standing } from './noise-limits.ts';
 import type { KpiSettings } from '../engine/settings.ts';
@@ -31,7 +32,15 @@ function periodValue(spec: KpiSpec, raw: RawValues, settings: KpiSettings): KpiV
     n: r.n,
     smallSample: r.n < (spec.smallBelow ?? settings.smallSampleN),
     ...(isRate(spec) ? { successes: r.successes ?? 0 } : {}),
+    ...unpointedFields(r),
   };
+}
+
+/** In story points: the tasks done without points and their share of the tasks done (null when none was done). */
+function unpointedFields(r: RawValue): Pick<KpiValue, 'unpointed' | 'unpointedShare'> {
+  if (r.unpointed === undefined) return {};
+  const done = r.n + r.unpointed;
+  return { unpointed: r.unpointed, unpointedShare: done === 0 ? null : roundRatio(r.unpointed / done) };
 }
 
 /** Company spread of the PMs' values; with `limits`, a rate's funnel too. */
@@ -86,7 +95,7 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
   const slotIndexes = (kind: string): number[] => calendar.slots.flatMap((slot, index) => (slot.kind === kind ? [index] : []));
   const months = slotIndexes('month');
   const quarters = slotIndexes('quarter');
-  const raws = entries.map((entry) => calendar.slots.map((_, slot) => managerValues(entry.tally, slot, calendar, people)));
+  const raws = entries.map((entry) => calendar.slots.map((_, slot) => managerValues(entry.tally, slot, calendar, people, settings.unit)));
   const windowRaws = raws.map((perSlot) => perSlot[0] as RawValues);
   const { values, rankBy, standingsOf } = compared(windowRaws, settings);
   const z = zScores(RANKED_SPECS, rankBy);
@@ -96,7 +105,9 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
     schemaVersion: SCHEMA_VERSION,
     asOf,
     window: { from: dateOfDay(calendar.windowSlot.from), to: asOf },
-    kpis: [...kpiDefinitions],
+    // The catalogue's text in the unit counted: in points, throughput says it counts points.
+    unit: settings.unit,
+    kpis: specsInUnit(KPI_SPECS, settings.unit).map(publishedDefinition),
     managers: entries.map((entry, pm) => {
       const zs = z[pm] ?? new Map<string, number | null>();
       const weakest = weakestKpi(RANKED_SPECS, standingsOf[pm] ?? new Map())?.spec;

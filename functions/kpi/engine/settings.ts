@@ -1,4 +1,5 @@
 import type { KpiConfig } from '../../config/schema.ts';
+import type { KpiUnit } from '../../config/story-points.ts';
 
 /**
  * The KPI settings with every default filled in. The config key `kpi` is optional; each of its
@@ -13,6 +14,8 @@ export interface KpiSettings {
   currency: string;
   /** The IANA zone days are taken in; undefined: the day as the source wrote it (zone-day.ts). */
   timeZone: string | undefined;
+  /** What throughput counts: tasks, or their story points (catalogue/points.ts). */
+  unit: KpiUnit;
 }
 
 export const DEFAULT_KPI_SETTINGS: KpiSettings = {
@@ -23,6 +26,7 @@ export const DEFAULT_KPI_SETTINGS: KpiSettings = {
   health: { atRiskBelow: 0.95, offTrackBelow: 0.85 },
   currency: 'EUR',
   timeZone: undefined,
+  unit: 'items',
 };
 
 /** Calendar months and quarters published per PM, ending with the as-of date's own. */
@@ -42,5 +46,6 @@ export function resolveKpiSettings(config: KpiConfig | undefined, windowDays?: n
     },
     currency: config?.currency ?? d.currency,
     timeZone: config?.timeZone ?? d.timeZone,
+    unit: config?.unit ?? d.unit,
   };
 }

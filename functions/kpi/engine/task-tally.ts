@@ -29,6 +29,8 @@ export interface TaskFacts {
   /** Day of the task's own startedAt (NaN without), even after the as-of date. */
   startedDay: number;
   estimate: number;
+  /** Story points, or NaN without. */
+  points: number;
   /** Cost per hour of the assignee, or NaN. */
   rate: number;
   /** Instants in ms, each parsed once: startedAt (NaN without), and doneAt and createdAt of a task done by asOf (else NaN: only lead time reads them). */
@@ -62,6 +64,7 @@ export function factsOf(task: Task, calendar: Calendar, dayOf: DayOf, rate: numb
   into.startDay = startDay;
   into.startedDay = started;
   into.estimate = estimateHours ?? 0;
+  into.points = task.storyPoints ?? Number.NaN;
   into.rate = rate ?? Number.NaN;
   into.startedMs = startedAt === undefined ? Number.NaN : instantMs(startedAt);
   into.doneMs = doneAt === undefined ? Number.NaN : instantMs(doneAt);
@@ -74,7 +77,7 @@ export function blankFacts(task: Task): TaskFacts {
   return {
     task, status: task.status, hasEstimate: false, milestone: false,
     dueDay: Number.NaN, doneDay: Number.NaN, createdDay: Number.NaN, startDay: Number.NaN, startedDay: Number.NaN,
-    estimate: 0, rate: Number.NaN, startedMs: Number.NaN, doneMs: Number.NaN, createdMs: Number.NaN,
+    estimate: 0, points: Number.NaN, rate: Number.NaN, startedMs: Number.NaN, doneMs: Number.NaN, createdMs: Number.NaN,
   };
 }
 
@@ -153,6 +156,10 @@ function tallyDone(m: ManagerTally, facts: TaskFacts, calendar: Calendar): void 
   for (let i = 0; i < count; i++) {
     const slot = slots[i] as number;
     m.count(slot, C.done);
+    if (!Number.isNaN(facts.points)) {
+      m.count(slot, C.donePointed);
+      m.count(slot, C.donePoints, facts.points);
+    }
     m.count(slot, C.leadN);
     m.sketch(slot, SKETCH.lead).add(leadDays);
   }

@@ -18,7 +18,9 @@ export function forecastCells(f: Forecast): string[] {
   const chance = f.probabilityByDue === null ? (f.dueOn ? 'no forecast' : 'no due date') : formatShare(f.probabilityByDue);
   // An `ok` roll-up carries a reason only when it leaves out projects too thin to forecast.
   const status = f.status === 'ok' ? (f.reason ?? '') : f.status === 'done' ? 'all done' : (f.reason ?? 'too little history');
-  return [f.name, String(f.remaining), f.p50 ?? '–', f.p85 ?? '–', f.p95 ?? '–', f.dueOn ?? '–', chance, status];
+  // In story points (kpi.unit), the open points and, apart, the open tasks without points.
+  const open = f.unpointedOpen === undefined ? String(f.remaining) : `${f.remaining} points + ${f.unpointedOpen} unpointed`;
+  return [f.name, open, f.p50 ?? '–', f.p85 ?? '–', f.p95 ?? '–', f.dueOn ?? '–', chance, status];
 }
 
 export const forecastColumns = ['Project', 'Open items', '50 %', '85 %', '95 %', 'Due', 'Chance by due', 'Note'];

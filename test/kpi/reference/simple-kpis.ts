@@ -115,6 +115,10 @@ export function simpleWindowKpis(input: SimpleInput): Map<string, SimpleFigures>
       slipDaysMean: ratio(slips.reduce((sum, s) => sum + s, 0), due.length),
       overdueOpen: overdue,
       throughput: doneInWindow.length / (input.windowDays / 7),
+      // kpi.unit points: the points of the pointed tasks done, the rest counted apart.
+      throughputPoints: doneInWindow.reduce((sum, task) => sum + (task.storyPoints ?? 0), 0) / (input.windowDays / 7),
+      donePointed: doneInWindow.filter((task) => task.storyPoints !== undefined).length,
+      doneUnpointed: doneInWindow.filter((task) => task.storyPoints === undefined).length,
       cycleTimeP50: nearestRank(cycles, 0.5),
       leadTimeP50: nearestRank(leads, 0.5),
       reopenRate: completions === 0 ? null : Math.min(reopens, completions) / completions,
