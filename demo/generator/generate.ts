@@ -11,6 +11,7 @@ import { makeProjectWork } from './tasks.ts';
 import { levelWorklogs } from './level.ts';
 import { themeSeeds } from './themes.ts';
 import { DAY_MS, HOUR_MS, startOfDay } from './time.ts';
+import { withFormerUsers } from './variations/former-users.ts';
 
 export interface GenerateOptions {
   seed: number;
@@ -49,7 +50,7 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
   for (const draft of drafts) draft.project.modifiedAt = Math.max(draft.project.createdAt, ...lastUpdates(tasks, draft.project.id));
   assignIds(ids, projects, tasks, worklogs);
   tasks.sort((a, b) => a.createdAt - b.createdAt || Number(a.sourceId) - Number(b.sourceId));
-  return {
+  return withFormerUsers({
     seed: options.seed,
     scale: options.scale,
     asOf: options.asOf,
@@ -62,7 +63,7 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
     projects,
     tasks,
     worklogs,
-  };
+  });
 }
 
 function lastUpdates(tasks: readonly { projectId: string; updatedAt: number }[], projectId: string): number[] {

@@ -1,3 +1,4 @@
+import { renderFormerUser } from '../generator/variations/former-users.ts';
 import type { DemoPerson, DemoProject, DemoTask, DemoWorklog, WorkflowStatus } from '../generator/index.ts';
 
 /** Jira's date-time format: `2026-03-02T09:15:00.000+0000`. */
@@ -42,6 +43,7 @@ export function renderStatus(origin: string, status: WorkflowStatus): unknown {
 
 /** A user as Jira shows it; `emailAddress` is left out when the person's privacy setting hides it. */
 export function renderUser(origin: string, person: DemoPerson): Record<string, unknown> {
+  if (person.formerInJira) return renderFormerUser(origin, person);
   return {
     self: `${origin}/rest/api/3/user?accountId=${encodeURIComponent(person.jiraAccountId)}`,
     accountId: person.jiraAccountId,

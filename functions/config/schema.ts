@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { jiraAuthFields } from './jira-auth.ts';
+import { asanaPortfolioFields } from './asana-portfolios.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -53,6 +55,7 @@ export const JiraSourceSchema = z.object({
   jql: z.string().min(1).optional(),
   /** Custom-field id of story points; discovered from /rest/api/3/field when absent. */
   storyPointsField: z.string().optional(),
+  ...jiraAuthFields,
 });
 
 export const AsanaSourceSchema = z.object({
@@ -61,6 +64,7 @@ export const AsanaSourceSchema = z.object({
   baseUrl: z.url().default('https://app.asana.com/api/1.0'),
   tokenEnv: envName,
   workspace: z.string().optional(),
+  ...asanaPortfolioFields,
 });
 
 /** A column of a timesheet export, or several joined by a space (Harvest's "First Name" + "Last Name"). */

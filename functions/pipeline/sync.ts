@@ -75,6 +75,7 @@ async function syncSource(
   const counts: Partial<Record<RecordKind, number>> = {};
   let quarantined = 0;
   let error: string | undefined;
+  let unavailable: SyncRun['unavailable'];
   // Elapsed time is the wall clock's, not runtime.now (which tests and replays may fix).
   const clockStart = performance.now();
   let pages = 0;
@@ -96,6 +97,7 @@ async function syncSource(
     while (!step.done) {
       lease.assertHeld();
       quarantined += await storeBatch(runtime, source.name, step.value, counts, release);
+      if (step.value.unavailable) unavailable = { ...unavailable, ...step.value.unavailable };
       pages += 1;
       records += batchSize(step.value);
       report(false);
@@ -118,6 +120,7 @@ async function syncSource(
     ...(error === undefined ? {} : { error }),
     counts,
     quarantined,
+    ...(unavailable ? { unavailable } : {}),
   };
   await runtime.store.putSyncRun(run);
   if (run.ok) runtime.log.info(`synced ${source.name}`, { ...counts, quarantined });
