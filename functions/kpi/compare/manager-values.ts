@@ -15,6 +15,8 @@ export interface RawValue {
   successes?: number;
   /** What the noise limits scale with when it is not n (throughput per person-week: person-weeks). */
   weight?: number;
+  /** Why the value is null: an input the source cannot give (hours-unavailable.ts). */
+  unavailable?: string;
 }
 export type RawValues = Record<string, RawValue>;
 

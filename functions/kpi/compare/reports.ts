@@ -8,6 +8,7 @@ import { goodness, isRanked, isRate, type KpiSpec } from '../catalogue/kpi-spec.
 import type { ManagerTally } from '../engine/manager-tally.ts';
 import { periodFields } from '../engine/period-fields.ts';
 import { managerValues, type RawValue, type RawValues } from './manager-values.ts';
+import { withoutHourKpis } from './hours-unavailable.ts';
 import { roundForUnit } from '../engine/numbers.ts';
 import type { People } from '../engine/people.ts';
 import { intervalStandings, publishedStanding, rateStandings, type Standing } from './noise-limits.ts';
@@ -19,6 +20,8 @@ export interface ManagerEntry {
   pm: Identity;
   projectIds: string[];
   tally: ManagerTally;
+  /** Why hours are unavailable for some of the PM's projects (their source lacks time tracking). */
+  hoursUnavailable?: string;
 }
 
 const round = (spec: KpiSpec, value: number | null | undefined): number | null =>
@@ -31,6 +34,7 @@ function periodValue(spec: KpiSpec, raw: RawValues, settings: KpiSettings): KpiV
     n: r.n,
     smallSample: r.n < (spec.smallBelow ?? settings.smallSampleN),
     ...(isRate(spec) ? { successes: r.successes ?? 0 } : {}),
+    ...(r.unavailable === undefined ? {} : { unavailable: r.unavailable }),
   };
 }
 
@@ -86,7 +90,7 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
   const slotIndexes = (kind: string): number[] => calendar.slots.flatMap((slot, index) => (slot.kind === kind ? [index] : []));
   const months = slotIndexes('month');
   const quarters = slotIndexes('quarter');
-  const raws = entries.map((entry) => calendar.slots.map((_, slot) => managerValues(entry.tally, slot, calendar, people)));
+  const raws = entries.map((entry) => calendar.slots.map((_, slot) => withoutHourKpis(managerValues(entry.tally, slot, calendar, people), entry.hoursUnavailable)));
   const windowRaws = raws.map((perSlot) => perSlot[0] as RawValues);
   const { values, rankBy, standingsOf } = compared(windowRaws, settings);
   const z = zScores(RANKED_SPECS, rankBy);
