@@ -30,8 +30,8 @@ export interface DemoPerson {
   persona?: PersonaId;
   /** Contracted hours per week; absent means full time (40 h). The demo config states it. */
   capacityHoursPerWeek?: number;
-  /** Left the company: Jira shows a "Former user"; `inConfig` whether `people[]` still lists them (variations/former-users.ts). */
-  formerInJira?: { inConfig: boolean };
+  /** Left the company: Jira shows a "Former user" (variations/former-users.ts). */
+  formerInJira?: true;
 }
 
 export interface DemoPortfolio {

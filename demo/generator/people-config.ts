@@ -14,11 +14,11 @@ export interface DemoPersonConfig {
 
 /**
  * `people[]` of the demo config: everyone once, under their email, with their Jira account and
- * Asana user as aliases. Email alone would not do: some engineers hide their address in Jira.
- * Two engineers who left are no longer listed (variations/former-users.ts).
+ * Asana user as aliases. Email alone would not do: some engineers hide their address in Jira, and
+ * the accounts of those who left show none (variations/former-users.ts).
  */
 export function demoPeople(org: Pick<DemoOrg, 'people'>): DemoPersonConfig[] {
-  return org.people.filter((person) => person.formerInJira?.inConfig !== false).map((person) => ({
+  return org.people.map((person) => ({
     id: person.email,
     name: person.name,
     email: person.email,

@@ -56,7 +56,7 @@ describe('Jira former users', () => {
 
   it('quarantines worklogs whose author names nobody and keeps every other one', async () => {
     // Two corrupted records (both "unknown", as Jira shows them) each take over one worklog.
-    const corrupted = (n: number): DemoPerson => ({ ...org.people.at(-1)!, id: `corrupted-${n}`, jiraAccountId: 'unknown', formerInJira: { inConfig: false } });
+    const corrupted = (n: number): DemoPerson => ({ ...org.people.at(-1)!, id: `corrupted-${n}`, jiraAccountId: 'unknown', formerInJira: true });
     const [first, second] = jiraLogs;
     const demo: DemoOrg = {
       ...org,

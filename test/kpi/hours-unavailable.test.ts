@@ -47,6 +47,19 @@ describe('hours unavailable at a source', () => {
     expect(jo['hoursLogged']).not.toHaveProperty('unavailable');
   });
 
+  it('makes utilization and overtime unknown for a Jira PM whose team member also has Asana work', () => {
+    // Vic logs 1.5 h on Jupiter and is assigned Asana's a2: his week is partly unseen.
+    const jo = manager(run({ hoursUnavailable: { asana: NO_TIME_TRACKING } }), 'jo@corp.com').values;
+    for (const id of ['utilization', 'overtimeShare']) {
+      expect(jo[id], id).toMatchObject({ value: null, n: 0, unavailable: `a team member also has work where hours are unavailable (${NO_TIME_TRACKING})` });
+    }
+    // The PM's own projects' hours are complete: workload balance and throughput per person-week stay.
+    expect(jo['workloadBalance']?.value).not.toBeNull();
+    expect(jo['workloadBalance']).not.toHaveProperty('unavailable');
+    // With hours everywhere, utilization is a number: 5 h ÷ (4 people × 40 h × 30 / 7) = 0.0073.
+    expect(manager(run(), 'jo@corp.com').values['utilization']).toMatchObject({ value: 0.0073 });
+  });
+
   it('leaves the Asana PM out of the company figures built on hours', () => {
     const without = run().managers.company['hoursLogged'];
     const withGap = run({ hoursUnavailable: { asana: NO_TIME_TRACKING } }).managers.company['hoursLogged'];

@@ -16,3 +16,10 @@ export const HOURS_KPIS: ReadonlySet<KpiId> = new Set<KpiId>([
   'workloadBalance',
   'wipPerPerson',
 ]);
+
+/**
+ * The hours KPIs that count a team member's hours on every project, not only the PM's: unknown
+ * also for a PM whose own projects all have hours, when a team member is assigned work in a source
+ * without them (that member's week is partly unseen, so utilization and overtime would read low).
+ */
+export const ALL_PROJECTS_HOURS_KPIS: ReadonlySet<KpiId> = new Set<KpiId>(['utilization', 'overtimeShare']);

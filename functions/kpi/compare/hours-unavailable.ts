@@ -1,5 +1,5 @@
 import type { EvmFigures } from '../engine/evm.ts';
-import { HOURS_KPIS } from '../catalogue/needs-hours.ts';
+import { ALL_PROJECTS_HOURS_KPIS, HOURS_KPIS } from '../catalogue/needs-hours.ts';
 import type { RawValue } from './manager-values.ts';
 
 /**
@@ -12,6 +12,21 @@ export function withoutHourKpis<T extends Record<string, RawValue>>(values: T, r
   if (reason === undefined) return values;
   const out: Record<string, RawValue> = { ...values };
   for (const id of HOURS_KPIS) if (id in out) out[id] = { value: null, n: 0, unavailable: reason };
+  return out as T;
+}
+
+/**
+ * Utilization and overtime unknown when a team member of the slot also has work where hours are
+ * unavailable (`elsewhere` answers the reason for a person index, or undefined).
+ */
+export function withoutPartlySeenTeams<T extends Record<string, RawValue>>(values: T, members: ArrayLike<number>, elsewhere: ((person: number) => string | undefined) | undefined): T {
+  if (!elsewhere) return values;
+  let reason: string | undefined;
+  for (let i = 0; i < members.length && reason === undefined; i++) reason = elsewhere(members[i] as number);
+  if (reason === undefined) return values;
+  const out: Record<string, RawValue> = { ...values };
+  const why = `a team member also has work where hours are unavailable (${reason})`;
+  for (const id of ALL_PROJECTS_HOURS_KPIS) if (id in out) out[id] = { value: null, n: 0, unavailable: why };
   return out as T;
 }
 

@@ -8,7 +8,7 @@ import { goodness, isRanked, isRate, type KpiSpec } from '../catalogue/kpi-spec.
 import type { ManagerTally } from '../engine/manager-tally.ts';
 import { periodFields } from '../engine/period-fields.ts';
 import { managerValues, type RawValue, type RawValues } from './manager-values.ts';
-import { withoutHourKpis } from './hours-unavailable.ts';
+import { withoutHourKpis, withoutPartlySeenTeams } from './hours-unavailable.ts';
 import { roundForUnit } from '../engine/numbers.ts';
 import type { People } from '../engine/people.ts';
 import { intervalStandings, publishedStanding, rateStandings, type Standing } from './noise-limits.ts';
@@ -22,6 +22,8 @@ export interface ManagerEntry {
   tally: ManagerTally;
   /** Why hours are unavailable for some of the PM's projects (their source lacks time tracking). */
   hoursUnavailable?: string;
+  /** For a person index, why some of their hours are unavailable (assigned work in such a source). */
+  hoursElsewhere?: (person: number) => string | undefined;
 }
 
 const round = (spec: KpiSpec, value: number | null | undefined): number | null =>
@@ -90,7 +92,12 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
   const slotIndexes = (kind: string): number[] => calendar.slots.flatMap((slot, index) => (slot.kind === kind ? [index] : []));
   const months = slotIndexes('month');
   const quarters = slotIndexes('quarter');
-  const raws = entries.map((entry) => calendar.slots.map((_, slot) => withoutHourKpis(managerValues(entry.tally, slot, calendar, people), entry.hoursUnavailable)));
+  const raws = entries.map((entry) =>
+    calendar.slots.map((_, slot) => {
+      const values = withoutPartlySeenTeams(managerValues(entry.tally, slot, calendar, people), entry.tally.teamHours.people(slot), entry.hoursElsewhere);
+      return withoutHourKpis(values, entry.hoursUnavailable);
+    }),
+  );
   const windowRaws = raws.map((perSlot) => perSlot[0] as RawValues);
   const { values, rankBy, standingsOf } = compared(windowRaws, settings);
   const z = zScores(RANKED_SPECS, rankBy);

@@ -100,6 +100,8 @@ class StreamingKpiEngine implements KpiEngine {
   #facts: TaskFacts | undefined;
   readonly #unmatched = new Map<string, Identity>();
   readonly #identityReport: IdentityReportTally;
+  /** Canonical people assigned work in a source without hours, with its reason (hours-unavailable.ts). */
+  readonly #hoursElsewhere = new Map<string, string>();
   /** Scratch for Calendar.slotsOf: the slots of the record in hand. */
   readonly #slotBuffer = new Int32Array(3);
   #stage: 'tasks' | 'changes' | 'entries' = 'tasks';
@@ -139,6 +141,7 @@ class StreamingKpiEngine implements KpiEngine {
       where.themes[i] = this.#themes.of(task.tags, projectIndex);
       rates[i] = (this.#people.anyRate ? this.#people.rateOf(task.assigneeId) : undefined) ?? Number.NaN;
     }
+    if (this.#input.hoursUnavailable) this.#noteAssigneesWithoutHours(tasks, this.#input.hoursUnavailable);
     // Ids of the whole page at once: the id table finds its cells faster in batches (id-table.ts).
     const slots = new Int32Array(count);
     this.#tasks.addAll(tasks.map((task) => task.id), count, slots, where);
@@ -211,7 +214,8 @@ class StreamingKpiEngine implements KpiEngine {
     });
     const managers = this.#org.managers.map((group) => {
       const hoursUnavailable = group.projects.map((project) => this.#input.hoursUnavailable?.[project.source]).find(Boolean);
-      return { pm: group.pm, projectIds: group.projects.map((project) => project.id), tally: group.tally, ...(hoursUnavailable ? { hoursUnavailable } : {}) };
+      const elsewhere = this.#hoursElsewhere.size ? { hoursElsewhere: (person: number) => this.#hoursElsewhere.get(this.#people.identityOf(person).id) } : {};
+      return { pm: group.pm, projectIds: group.projects.map((project) => project.id), tally: group.tally, ...(hoursUnavailable ? { hoursUnavailable } : {}), ...elsewhere };
     });
     const unmatched = [...this.#unmatched.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const window = { from: this.#calendar.windowSlot.from, to: this.#calendar.asOf };
@@ -250,6 +254,13 @@ class StreamingKpiEngine implements KpiEngine {
   /** The PM id of each project, by project index (undefined without a PM). */
   #projectManagerIds(): (string | undefined)[] {
     return this.#org.projects.map((_, index) => this.#org.managers[this.#org.managerOf[index] ?? -1]?.pm.id);
+  }
+
+  #noteAssigneesWithoutHours(tasks: readonly Task[], sources: Readonly<Record<string, string>>): void {
+    for (const task of tasks) {
+      const reason = sources[task.source];
+      if (reason !== undefined && task.assigneeId !== undefined) this.#hoursElsewhere.set(this.#identities.resolve(task.assigneeId).id, reason);
+    }
   }
 
   #noteIdentity(recordId: string): void {
