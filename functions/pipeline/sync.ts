@@ -111,6 +111,8 @@ async function syncSource(
     runtime.log.error(`sync ${source.name} failed: ${error}`);
   }
   report(true);
+  // A failed run leaves the stored data as the last good one left it: so are its gaps.
+  if (error !== undefined && unavailable === undefined) unavailable = (await runtime.store.listLatestSyncRuns()).find((last) => last.source === source.name)?.unavailable;
   const run: SyncRun = {
     source: source.name,
     sourceType: source.type,

@@ -29,13 +29,14 @@ let quality: QualityDoc;
 let managers: ManagersDoc;
 let projects: ProjectsDoc;
 let warnings: string[];
+let config: ReturnType<typeof parseConfig>;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pmpulse-gaps-'));
   const jira = await startJiraServer(org);
   const asana = await startAsanaServer(org);
   try {
-    const config = parseConfig({
+    config = parseConfig({
       store: { type: 'embedded', dir: join(dir, 'db') },
       reports: { type: 'dir', dir: join(dir, 'reports') },
       sources: [
@@ -82,6 +83,17 @@ describe('a sync with a source that cannot give hours', () => {
     for (const project of projects.projects.filter((p) => p.source === 'asana')) {
       expect(project.hoursUnavailable).toMatch(/402/);
       expect(project.evm.cpi).toBeNull();
+    }
+  });
+
+  it('keeps the hours unavailable when a later sync of the source fails', async () => {
+    const asana = await startAsanaServer(org);
+    try {
+      const asanaSource = { ...config.sources[1]!, baseUrl: asana.url };
+      const failing = await runSync({ ...config, sources: [config.sources[0]!, asanaSource] }, { sources: ['asana'], env: { JIRA_T: '', ASANA_T: 'a wrong token' }, log: silent });
+      expect(failing.runs[0]).toMatchObject({ ok: false, unavailable: { hours: expect.stringMatching(/402/) } });
+    } finally {
+      await asana.close();
     }
   });
 
