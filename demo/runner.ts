@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseConfig, type Config } from '../functions/config/index.ts';
 import { generateOrg, demoPortfolioTargets, demoThemes, demoPeople, demoCredentials, demoOwnershipConfig } from './generator/index.ts';
+import { withoutAsanaTimeTracking } from './generator/variations/asana-no-time-tracking.ts';
 import { startJiraServer } from './servers/jira-server.ts';
 import { startAsanaServer } from './servers/asana-server.ts';
 import { openRuntime, runCompute, runPublish, runSync } from '../functions/pipeline/index.ts';
@@ -21,6 +22,8 @@ export interface DemoOptions {
   log: Logger;
   /** Progress of the sync, page by page (the CLI's live line). */
   onProgress?: SyncProgressListener;
+  /** The Asana workspace's plan lacks time tracking (`--asana-no-time-tracking`). */
+  asanaNoTimeTracking?: boolean;
 }
 
 export interface DemoResult {
@@ -48,7 +51,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     return result;
   };
   const dir = resolve(options.dir);
-  const org = await timed('generate', () => generateOrg({ seed: options.seed, scale: options.scale, asOf: options.asOf }));
+  const generated = await timed('generate', () => generateOrg({ seed: options.seed, scale: options.scale, asOf: options.asOf }));
+  const org = options.asanaNoTimeTracking ? withoutAsanaTimeTracking(generated) : generated;
   const jira = await startJiraServer(org);
   const asana = await startAsanaServer(org);
   try {

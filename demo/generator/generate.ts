@@ -13,6 +13,7 @@ import { themeSeeds } from './themes.ts';
 import { DAY_MS, HOUR_MS, startOfDay } from './time.ts';
 import { applyOwnershipVariation } from './variations/project-ownership.ts';
 import { markTeamManagedProject } from './variations/team-managed.ts';
+import { withFormerUsers } from './variations/former-users.ts';
 
 export interface GenerateOptions {
   seed: number;
@@ -52,7 +53,7 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
   assignIds(ids, projects, tasks, worklogs);
   markTeamManagedProject(projects, tasks);
   tasks.sort((a, b) => a.createdAt - b.createdAt || Number(a.sourceId) - Number(b.sourceId));
-  const org: DemoOrg = {
+  const org: DemoOrg = withFormerUsers({
     seed: options.seed,
     scale: options.scale,
     asOf: options.asOf,
@@ -65,7 +66,7 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
     projects,
     tasks,
     worklogs,
-  };
+  });
   applyOwnershipVariation(org);
   return org;
 }

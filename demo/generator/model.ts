@@ -30,6 +30,8 @@ export interface DemoPerson {
   persona?: PersonaId;
   /** Contracted hours per week; absent means full time (40 h). The demo config states it. */
   capacityHoursPerWeek?: number;
+  /** Left the company: Jira shows a "Former user" (variations/former-users.ts). */
+  formerInJira?: true;
 }
 
 export interface DemoPortfolio {
@@ -158,6 +160,8 @@ export interface DemoOrg {
    * tests that edit an org between two syncs add them.
    */
   deletedWorklogs?: DemoDeletedWorklog[];
+  /** False: the Asana plan lacks time tracking (variations/asana-no-time-tracking.ts). */
+  asanaTimeTracking?: false;
 }
 
 export interface DemoDeletedWorklog {

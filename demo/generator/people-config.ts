@@ -14,7 +14,8 @@ export interface DemoPersonConfig {
 
 /**
  * `people[]` of the demo config: everyone once, under their email, with their Jira account and
- * Asana user as aliases. Email alone would not do: some engineers hide their address in Jira.
+ * Asana user as aliases. Email alone would not do: some engineers hide their address in Jira, and
+ * the accounts of those who left show none (variations/former-users.ts).
  */
 export function demoPeople(org: Pick<DemoOrg, 'people'>): DemoPersonConfig[] {
   return org.people.map((person) => ({

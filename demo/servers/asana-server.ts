@@ -48,7 +48,7 @@ function buildIndex(org: DemoOrg): AsanaIndex {
     tasksByGid.set(task.sourceId, task);
   }
   const worklogsByTask = new Map<string, DemoWorklog[]>();
-  for (const log of org.worklogs) {
+  for (const log of org.asanaTimeTracking === false ? [] : org.worklogs) {
     const list = worklogsByTask.get(log.taskId);
     if (list) list.push(log);
     else worklogsByTask.set(log.taskId, [log]);
@@ -89,6 +89,7 @@ function route(index: AsanaIndex, request: ApiRequest): ApiReply {
   }
   if (first === 'workspaces' && sub === 'custom_fields' && parts.length === 3) return listCustomFields(catalog, request, id ?? '');
   if (request.path === '/portfolios') return listPortfolios(index, request);
+  if (first === 'portfolios' && id && parts.length === 2) return getPortfolio(index, request, id);
   if (first === 'portfolios' && sub === 'items' && parts.length === 3) {
     const portfolio = catalog.org.portfolios.find((candidate) => candidate.asanaGid === id);
     if (!portfolio) return asanaError(404, `portfolio: Unknown object: ${id}`);
@@ -97,7 +98,10 @@ function route(index: AsanaIndex, request: ApiRequest): ApiReply {
   }
   if (request.path === '/projects') return listProjects(index, request);
   if (first === 'projects' && sub === 'tasks' && parts.length === 3) return listTasks(index, request, id ?? '');
-  if (first === 'tasks' && sub === 'time_tracking_entries' && parts.length === 3) return listTimeEntries(index, request, id ?? '');
+  if (first === 'tasks' && sub === 'time_tracking_entries' && parts.length === 3) {
+    if (catalog.org.asanaTimeTracking === false) return asanaError(402, 'Time tracking is not available on your plan. Upgrade to use time tracking.');
+    return listTimeEntries(index, request, id ?? '');
+  }
   if (first === 'tasks' && sub === 'subtasks' && parts.length === 3) return listSubtasks(index, request, id ?? '');
   return asanaError(404, 'Unknown route.');
 }
@@ -112,6 +116,13 @@ function listPortfolios(index: AsanaIndex, request: ApiRequest): ApiReply {
     ? index.catalog.org.portfolios.map((portfolio) => ({ gid: portfolio.asanaGid, resource_type: 'portfolio', name: portfolio.name, owner: userRecord(index.admin), workspace: index.catalog.workspace }))
     : [];
   return listReply(request, records, named('portfolio'));
+}
+
+/** `/portfolios/{gid}`: any portfolio of the workspace by gid, whoever owns it. */
+function getPortfolio(index: AsanaIndex, request: ApiRequest, gid: string): ApiReply {
+  const portfolio = index.catalog.org.portfolios.find((candidate) => candidate.asanaGid === gid);
+  if (!portfolio) return asanaError(404, `portfolio: Unknown object: ${gid}`);
+  return itemReply(request, { gid, resource_type: 'portfolio', name: portfolio.name, owner: userRecord(index.admin), workspace: index.catalog.workspace });
 }
 
 function listProjects(index: AsanaIndex, request: ApiRequest): ApiReply {

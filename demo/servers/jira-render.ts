@@ -1,4 +1,5 @@
 import { PM_FIELD } from '../generator/variations/project-ownership.ts';
+import { renderFormerUser } from '../generator/variations/former-users.ts';
 import type { DemoPerson, DemoProject, DemoTask, DemoWorklog, WorkflowStatus } from '../generator/index.ts';
 import { storyPointFieldCatalogue } from './jira-story-points.ts';
 
@@ -43,6 +44,7 @@ export function renderStatus(origin: string, status: WorkflowStatus): unknown {
 
 /** A user as Jira shows it; `emailAddress` is left out when the person's privacy setting hides it. */
 export function renderUser(origin: string, person: DemoPerson): Record<string, unknown> {
+  if (person.formerInJira) return renderFormerUser(origin, person);
   return {
     self: `${origin}/rest/api/3/user?accountId=${encodeURIComponent(person.jiraAccountId)}`,
     accountId: person.jiraAccountId,

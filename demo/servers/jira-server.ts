@@ -21,6 +21,9 @@ export function startJiraServer(org: DemoOrg, options: ServerOptions = {}): Prom
     {
       basePath: '',
       handle: (request) => {
+        if (request.path === '/_edge/tenant_info') return { status: 200, body: { cloudId: demoCloudId } };
+        const scoped = scopedPath(request.path);
+        if (scoped !== undefined) request = { ...request, path: scoped };
         if (!request.path.startsWith('/rest/api/3/')) return jiraError(404, 'Not found.');
         if (request.headers.authorization !== expected) {
           return { ...jiraError(401, 'Client must be authenticated to access this resource.'), headers: { 'www-authenticate': 'Basic realm="jira"' } };
@@ -31,6 +34,14 @@ export function startJiraServer(org: DemoOrg, options: ServerOptions = {}): Prom
     },
     options,
   );
+}
+
+/** The site's cloud id: scoped tokens reach the API at `/ex/jira/<cloudId>/rest/api/3/...`, as through api.atlassian.com. */
+export const demoCloudId = '7c3f9e52-0d1a-4b6e-9f21-5a8d2c4e6b10';
+
+function scopedPath(path: string): string | undefined {
+  const prefix = `/ex/jira/${demoCloudId}/`;
+  return path.startsWith(prefix) ? path.slice(prefix.length - 1) : undefined;
 }
 
 const posts: Record<string, (index: JiraIndex, request: ApiRequest) => ApiReply> = {

@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { checkProjectRules, ProjectRulesSchema } from './project-rules.ts';
 import { SourceFieldsSchema } from './source-fields.ts';
 import { AsanaStoryPointsFieldSchema, JiraStoryPointsFieldSchema, KpiUnitSchema } from './story-points.ts';
+import { jiraAuthFields } from './jira-auth.ts';
+import { asanaPortfolioFields } from './asana-portfolios.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -57,6 +59,7 @@ export const JiraSourceSchema = z.object({
   /** Story-point field(s) by id or name; both default names discovered from /rest/api/3/field when absent (story-points.ts). */
   storyPointsField: JiraStoryPointsFieldSchema.optional(),
   fields: SourceFieldsSchema.optional(),
+  ...jiraAuthFields,
 });
 
 export const AsanaSourceSchema = z.object({
@@ -67,6 +70,7 @@ export const AsanaSourceSchema = z.object({
   workspace: z.string().optional(),
   fields: SourceFieldsSchema.optional(),
   storyPointsField: AsanaStoryPointsFieldSchema.optional(),
+  ...asanaPortfolioFields,
 });
 
 /** A column of a timesheet export, or several joined by a space (Harvest's "First Name" + "Last Name"). */

@@ -71,6 +71,8 @@ export const KpiValueSchema = z.object({
   unpointed: z.number().int().nonnegative().optional(),
   /** With `unpointed`: its share of the tasks done, unpointed ÷ (n + unpointed); null when none was done. */
   unpointedShare: z.number().min(0).max(1).nullable().optional(),
+  /** Why the value is null although the PM has work: an input the source cannot give (e.g. hours, on a plan without time tracking). */
+  unavailable: z.string().optional(),
 });
 
 /** What throughput and forecasts count (config `kpi.unit`): tasks, or their story points. Absent in older snapshots: items. */
@@ -215,6 +217,8 @@ export const PortfolioSchema = z.object({
   health: HealthSchema,
   /** Why the health is what it is, e.g. "CPI 0.81 < 0.85". */
   healthReason: z.string().optional(),
+  /** Set when some of its projects' hours are unavailable at the source: `hours` and `evm.ac` leave them out, and the figures built on hours are null. */
+  hoursUnavailable: z.string().optional(),
 });
 
 export const ProjectsDocSchema = z.object({
@@ -236,6 +240,8 @@ export const ProjectsDocSchema = z.object({
       health: HealthSchema.optional(),
       /** Why the health is what it is, e.g. "SPI 0.82 < 0.9". */
       healthReason: z.string().optional(),
+      /** Set when the source cannot give the project's hours (e.g. an Asana plan without time tracking): `hours` and `evm.ac` are not 0 h of work, and CPI, CV, EAC, ETC, VAC and TCPI are null. */
+      hoursUnavailable: z.string().optional(),
     }),
   ),
   /** Deprecated: the same roll-ups as portfolios.json, kept for schemaVersion 1 readers. */
@@ -375,6 +381,27 @@ export const IdentitySuggestionSchema = z.object({
   config: z.string(),
 });
 
+/**
+ * How the accounts seen as PMs or in time entries were joined to people, and the accounts the
+ * source shows as deleted or deactivated (Jira's "Former user"), whose hours stay under a stable id.
+ */
+export const IdentityReportSchema = z.object({
+  /** Accounts joined through `people[].aliases` (by account id), by e-mail, or not at all (each stands for itself). */
+  accounts: z.object({ byAlias: z.number().int(), byEmail: z.number().int(), unmatched: z.number().int() }),
+  formerAccounts: z.array(
+    z.object({
+      /** The source record id (`<source>:<accountId>`). */
+      recordId: z.string(),
+      name: z.string(),
+      /** The person its hours count for: a configured person an alias joins it to, else the account itself. */
+      personId: z.string(),
+      matched: z.boolean(),
+      /** That person's hours in the window (all of their accounts). */
+      hoursInWindow: z.number(),
+    }),
+  ),
+});
+
 export const QualityDocSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   generatedAt: z.string(),
@@ -387,6 +414,8 @@ export const QualityDocSchema = z.object({
       error: z.string().optional(),
       records: z.record(z.string(), z.number()),
       quarantined: z.number().int(),
+      /** Data the source cannot give, with the reason (`hours`: its plan lacks time tracking): shown as unavailable, never as 0. */
+      unavailable: z.object({ hours: z.string().optional() }).optional(),
     }),
   ),
   quarantine: z.array(z.object({ source: z.string(), kind: z.string(), recordId: z.string(), reason: z.string() })),
@@ -397,6 +426,7 @@ export const QualityDocSchema = z.object({
   /** Findings left out of `findings` by the cap, per kind. */
   findingsOmitted: z.record(z.string(), z.number().int()).optional(),
   identitySuggestions: z.array(IdentitySuggestionSchema).optional(),
+  identities: IdentityReportSchema.optional(),
 });
 
 export const LatestSchema = z.object({
@@ -419,6 +449,7 @@ export type AlignmentDoc = z.infer<typeof AlignmentDocSchema>;
 export type QualityDoc = z.infer<typeof QualityDocSchema>;
 export type QualityFinding = z.infer<typeof QualityFindingSchema>;
 export type IdentitySuggestion = z.infer<typeof IdentitySuggestionSchema>;
+export type IdentityReport = z.infer<typeof IdentityReportSchema>;
 export type Latest = z.infer<typeof LatestSchema>;
 export type CompanyStat = z.infer<typeof CompanyStatSchema>;
 export type AreaDefinition = z.infer<typeof AreaDefinitionSchema>;

@@ -23,6 +23,8 @@ export const PersonSchema = z.object({
   ...sourced,
   name: z.string(),
   email: z.string().optional(),
+  /** False when the source shows the account as deactivated or deleted (Jira's "Former user"). */
+  active: z.boolean().optional(),
 });
 
 export const ProjectSchema = z.object({

@@ -26,9 +26,10 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
   }
   return withRuntime(config, options, async (runtime) => {
     const { store } = runtime;
-    const [sourceProjects, people] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person')]);
+    const [sourceProjects, people, runs] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person'), store.listLatestSyncRuns()]);
     const projects = applyProjectRules(sourceProjects, config.projectRules, { votes: await fieldVotes(config, store), pmFieldSources: pmFieldSources(config) });
-    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people });
+    const hoursUnavailable = Object.fromEntries(runs.flatMap((run) => (run.unavailable?.hours ? [[run.source, run.unavailable.hours]] : [])));
+    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people, hoursUnavailable });
     // One time rule for every figure: the same kpi.timeZone for the engine, latency and forecasts.
     const timeZone = config.kpi?.timeZone;
     const latency = createDecisionLatency({ asOf: options.asOf, windowDays: config.kpi?.windowDays, waitingStatuses: config.kpi?.waitingStatuses, timeZone });
@@ -55,13 +56,14 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
       'alignment.json': result.alignment,
       'quality.json': buildQualityDoc({
         now: runtime.now(),
-        runs: await store.listLatestSyncRuns(),
+        runs,
         sources: config.sources.map((source) => ({ name: source.name, type: source.type })),
         quarantine: await store.listQuarantine(),
         unmatchedIdentities: result.unmatchedIdentities,
         findings: result.findings,
         findingsOmitted: result.findingsOmitted,
         identitySuggestions: result.identitySuggestions,
+        identities: result.identities,
       }),
     };
     const names = Object.keys(documents) as (keyof SnapshotDocuments)[];

@@ -75,6 +75,7 @@ async function syncSource(
   const counts: Partial<Record<RecordKind, number>> = {};
   let quarantined = 0;
   let error: string | undefined;
+  let unavailable: SyncRun['unavailable'];
   // Elapsed time is the wall clock's, not runtime.now (which tests and replays may fix).
   const clockStart = performance.now();
   let pages = 0;
@@ -96,6 +97,7 @@ async function syncSource(
     while (!step.done) {
       lease.assertHeld();
       quarantined += await storeBatch(runtime, source.name, step.value, counts, release);
+      if (step.value.unavailable) unavailable = { ...unavailable, ...step.value.unavailable };
       pages += 1;
       records += batchSize(step.value);
       report(false);
@@ -109,6 +111,8 @@ async function syncSource(
     runtime.log.error(`sync ${source.name} failed: ${error}`);
   }
   report(true);
+  // A failed run leaves the stored data as the last good one left it: so are its gaps.
+  if (error !== undefined && unavailable === undefined) unavailable = (await runtime.store.listLatestSyncRuns()).find((last) => last.source === source.name)?.unavailable;
   const run: SyncRun = {
     source: source.name,
     sourceType: source.type,
@@ -118,6 +122,7 @@ async function syncSource(
     ...(error === undefined ? {} : { error }),
     counts,
     quarantined,
+    ...(unavailable ? { unavailable } : {}),
   };
   await runtime.store.putSyncRun(run);
   if (run.ok) runtime.log.info(`synced ${source.name}`, { ...counts, quarantined });

@@ -1,6 +1,6 @@
 import type { QuarantineEntry } from '../domain/records.ts';
 import type { SyncRun } from '../store/store.ts';
-import { SCHEMA_VERSION, type IdentitySuggestion, type QualityDoc, type QualityFinding } from '../contract/documents.ts';
+import { SCHEMA_VERSION, type IdentityReport, type IdentitySuggestion, type QualityDoc, type QualityFinding } from '../contract/documents.ts';
 
 /** The published quarantine list stops here; the per-source counts still count every entry. */
 export const QUARANTINE_LIST_LIMIT = 200;
@@ -17,6 +17,8 @@ export interface QualityInput {
   findings?: readonly QualityFinding[];
   findingsOmitted?: Readonly<Record<string, number>>;
   identitySuggestions?: readonly IdentitySuggestion[];
+  /** How accounts were joined to people, and the former (deleted or deactivated) accounts. */
+  identities?: IdentityReport;
 }
 
 /**
@@ -44,6 +46,7 @@ export function buildQualityDoc(input: QualityInput): QualityDoc {
         ...(error === undefined ? {} : { error }),
         records,
         quarantined: quarantined.get(name) ?? 0,
+        ...(run?.unavailable?.hours ? { unavailable: { hours: run.unavailable.hours } } : {}),
       };
     }),
     // The raw record stays in the store: it can be large and may hold more than the report should show.
@@ -54,5 +57,6 @@ export function buildQualityDoc(input: QualityInput): QualityDoc {
     findings: [...(input.findings ?? [])],
     findingsOmitted: { ...input.findingsOmitted },
     identitySuggestions: [...(input.identitySuggestions ?? [])],
+    ...(input.identities ? { identities: structuredClone(input.identities) } : {}),
   };
 }

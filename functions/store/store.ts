@@ -11,6 +11,8 @@ export interface SyncRun {
   /** Records written per kind. */
   counts: Partial<Record<RecordKind, number>>;
   quarantined: number;
+  /** Data the source could not give in this run, with the reason (e.g. hours, without time tracking). */
+  unavailable?: { hours?: string };
 }
 
 /**

@@ -5,7 +5,9 @@ import { AsanaProjectSchema } from '../../functions/connectors/asana/schema.ts';
 import { mapTaskPage } from '../../functions/connectors/asana/tasks.ts';
 import { createPeopleLedger } from '../../functions/connectors/kit/people.ts';
 import { createQuarantineBin } from '../../functions/connectors/kit/quarantine.ts';
+import { createTimeTrackingGate } from '../../functions/connectors/asana/time-tracking.ts';
 import { fixedNow, fixture } from './fixtures.ts';
+import { silentLog } from './helpers/local-server.ts';
 
 const source = 'asana-main';
 const unexpected = () => { throw new Error('unexpected call'); };
@@ -13,14 +15,14 @@ const unexpected = () => { throw new Error('unexpected call'); };
 async function mapTasksFixture() {
   const askedFor: string[] = [];
   const client: AsanaClient = {
-    myWorkspaces: unexpected, users: unexpected, portfolios: unexpected, portfolioItems: unexpected, projects: unexpected, projectTasks: unexpected, customFields: unexpected,
+    myWorkspaces: unexpected, users: unexpected, portfolios: unexpected, portfolio: unexpected, portfolioItems: unexpected, projects: unexpected, projectTasks: unexpected, customFields: unexpected,
     subtasks: async (task) => (fixture('asana', `subtasks-${task}`) as { data: unknown[] }).data,
     async taskTimeEntries(task) {
       askedFor.push(task);
       return (fixture('asana', `time-entries-${task}`) as { data: unknown[] }).data;
     },
   };
-  const context = { source, client, bin: createQuarantineBin({ source, now: fixedNow }), people: createPeopleLedger(), seenTasks: new Set<string>(), listed: new Set<string>() };
+  const context = { source, client, bin: createQuarantineBin({ source, now: fixedNow }), people: createPeopleLedger(), seenTasks: new Set<string>(), listed: new Set<string>(), timeTracking: createTimeTrackingGate(client, source, silentLog) };
   const page = fixture('asana', 'tasks-page-1') as { data: unknown[] };
   const batch = await mapTaskPage(context, '2001', page.data);
   return { batch, askedFor, context, page };

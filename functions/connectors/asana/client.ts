@@ -3,7 +3,7 @@ import type { SyncContext } from '../kit/connector.ts';
 import { describeRequest } from '../kit/errors.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../kit/http-client.ts';
 import { buildUrl, parsePage } from '../kit/page.ts';
-import { AsanaListSchema, AsanaMeSchema, optFields } from './schema.ts';
+import { AsanaItemSchema, AsanaListSchema, AsanaMeSchema, optFields } from './schema.ts';
 
 /**
  * Asana REST 1.0 over the shared HTTP client. Every list pages by `limit` and the opaque
@@ -16,6 +16,8 @@ export interface AsanaClient {
   users(workspace: string): AsyncGenerator<unknown[]>;
   portfolios(workspace: string): AsyncGenerator<unknown[]>;
   portfolioItems(portfolio: string): AsyncGenerator<unknown[]>;
+  /** One portfolio by gid (raw), for portfolios the config names. */
+  portfolio(gid: string): Promise<unknown>;
   projects(workspace: string): AsyncGenerator<unknown[]>;
   projectTasks(project: string, modifiedSince?: string): AsyncGenerator<unknown[]>;
   /** Direct subtasks of one task, all pages (project listings leave subtasks out). */
@@ -62,6 +64,10 @@ export function createAsanaClient(http: HttpClient, baseUrl: string, source: str
     },
     users: (workspace) => list(`/workspaces/${encodeURIComponent(workspace)}/users`, { opt_fields: optFields.users }),
     portfolios: (workspace) => list('/portfolios', { workspace, owner: 'me', opt_fields: optFields.portfolios }),
+    async portfolio(gid) {
+      const target = buildUrl(baseUrl, `/portfolios/${encodeURIComponent(gid)}`, { opt_fields: optFields.portfolios });
+      return parsePage(AsanaItemSchema, await http.getJson(target), source, describeRequest('GET', target)).data;
+    },
     portfolioItems: (portfolio) => list(`/portfolios/${encodeURIComponent(portfolio)}/items`, { opt_fields: optFields.portfolioItems }),
     projects: (workspace) => list('/projects', { workspace, archived: 'false', opt_fields: optFields.projects }),
     customFields: (workspace) => list(`/workspaces/${encodeURIComponent(workspace)}/custom_fields`, { opt_fields: 'name,resource_subtype,enum_options.name' }),

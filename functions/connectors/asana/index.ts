@@ -12,6 +12,7 @@ import { asanaFieldRefs, findCustomField, peopleFieldPerson, type AsanaFieldRefs
 import { mapAsanaPerson, mapAsanaProject } from './map.ts';
 import { AsanaPortfolioSchema, AsanaProjectSchema, AsanaUserSchema, type AsanaProject } from './schema.ts';
 import { mapTaskPage } from './tasks.ts';
+import { createTimeTrackingGate, noTimeTrackingReason, type TimeTrackingGate } from './time-tracking.ts';
 
 /**
  * Asana: people, portfolios (a project's portfolio), projects (the owner is the PM), then each
@@ -33,7 +34,7 @@ export const asanaConnector = {
       const users = page.map((raw) => bin.map('person', AsanaUserSchema, raw, (user) => mapAsanaPerson(source, user)));
       yield { people: people.admit(users), quarantined: bin.drain() };
     }
-    const portfolioOf = await readPortfolios(client, workspace, bin);
+    const portfolioOf = await readPortfolios(client, workspace, bin, context.source.portfolios);
     const fieldRefs = asanaFieldRefs(source, context.source.fields, context.source.storyPointsField);
     const projectGids: string[] = [];
     for await (const page of client.projects(workspace)) {
@@ -43,13 +44,16 @@ export const asanaConnector = {
     }
 
     const plan = planAsanaSync(context);
-    const taskContext = { source, client, bin, people, fieldRefs, seenTasks: new Set<string>(), listed: new Set<string>() };
+    const timeTracking = createTimeTrackingGate(client, source, context.log);
+    const taskContext = { source, client, bin, people, fieldRefs, seenTasks: new Set<string>(), listed: new Set<string>(), timeTracking };
     for (const projectGid of projectGids) {
       for await (const page of client.projectTasks(projectGid, plan.modifiedSince)) yield await mapTaskPage(taskContext, projectGid, page);
     }
+    const noTimeTracking = await timeTrackingFinding(timeTracking, taskContext.seenTasks, plan.state);
+    if (noTimeTracking) yield { unavailable: { hours: noTimeTracking } };
     const ledger = settleListing(context, plan, taskContext.listed);
     if (ledger.deleted.length) yield { deletions: [{ kind: 'task', ids: ledger.deleted.map((gid) => recordId(source, gid)) }] };
-    const next: AsanaState = { v: 1, modifiedSince: startedAt, ...ledger.marks };
+    const next: AsanaState = { v: 1, modifiedSince: startedAt, ...ledger.marks, ...(noTimeTracking ? { noTimeTracking: true } : {}) };
     return encodeState(next);
   },
 } satisfies Connector<AsanaSourceConfig>;
@@ -63,10 +67,29 @@ async function firstWorkspace(client: AsanaClient, context: SyncContext<AsanaSou
   });
 }
 
+/**
+ * Whether this workspace lacks time tracking: this sync's answer when it asked for entries (or a
+ * probe could), else what the previous sync found (an incremental sync that read no task).
+ */
+async function timeTrackingFinding(gate: TimeTrackingGate, tasks: ReadonlySet<string>, state: AsanaState | undefined): Promise<string | undefined> {
+  await gate.probe(tasks.values().next().value);
+  if (gate.asked) return gate.unavailable;
+  return state?.noTimeTracking ? noTimeTrackingReason : undefined;
+}
+
+/** The token user's own portfolios (Asana lists no others), or those the config names by gid. */
+async function* portfolioPages(client: AsanaClient, workspace: string, named: readonly string[] | undefined): AsyncGenerator<unknown[]> {
+  if (!named) {
+    yield* client.portfolios(workspace);
+    return;
+  }
+  for (const gid of named) yield [await client.portfolio(gid)];
+}
+
 /** Project gid → name of the first portfolio that holds it. */
-async function readPortfolios(client: AsanaClient, workspace: string, bin: QuarantineBin): Promise<Map<string, string>> {
+async function readPortfolios(client: AsanaClient, workspace: string, bin: QuarantineBin, named: readonly string[] | undefined): Promise<Map<string, string>> {
   const portfolioOf = new Map<string, string>();
-  for await (const page of client.portfolios(workspace)) {
+  for await (const page of portfolioPages(client, workspace, named)) {
     for (const raw of page) {
       const portfolio = bin.map('portfolio', AsanaPortfolioSchema, raw, (parsed) => parsed);
       if (!portfolio) continue;

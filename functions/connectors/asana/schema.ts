@@ -16,6 +16,9 @@ export const AsanaListSchema = z.object({
   next_page: z.object({ offset: z.string() }).nullish(),
 });
 
+/** A single record: `{data: {...}}`. */
+export const AsanaItemSchema = z.object({ data: z.unknown() });
+
 export const AsanaMeSchema = z.object({
   data: z.object({ gid, workspaces: z.array(z.object({ gid, name: z.string().optional() })) }),
 });

@@ -16,6 +16,8 @@ export const AsanaStateSchema = z.object({
   fullAt: z.number().optional(),
   syncsSinceFull: z.number().int().nonnegative().optional(),
   ids: z.string().optional(),
+  /** The workspace answered 402 for time tracking; kept for a sync that reads no task to ask. */
+  noTimeTracking: z.literal(true).optional(),
 });
 export type AsanaState = z.output<typeof AsanaStateSchema>;
 

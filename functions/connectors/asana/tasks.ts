@@ -4,6 +4,7 @@ import type { PeopleLedger } from '../kit/people.ts';
 import type { QuarantineBin } from '../kit/quarantine.ts';
 import type { AsanaClient } from './client.ts';
 import type { AsanaFieldRefs } from './custom-fields.ts';
+import type { TimeTrackingGate } from './time-tracking.ts';
 import { mapAsanaPerson, mapAsanaTask, mapAsanaTimeEntry } from './map.ts';
 import { AsanaTaskSchema, AsanaTimeEntrySchema, type AsanaTask } from './schema.ts';
 
@@ -24,8 +25,7 @@ export interface TaskPageContext {
   seenTasks: Set<string>;
   /** Every task gid listed in this sync, valid or quarantined: the listing deletions are judged by. */
   listed: Set<string>;
-  /** `storyPointsField` of the source config: a number custom field's gid or name. */
-  storyPointsField?: string | undefined;
+  timeTracking: TimeTrackingGate;
 }
 
 type Pair = { raw: AsanaTask; task: Task };
@@ -65,7 +65,7 @@ function mapLevel(context: TaskPageContext, projectGid: string, rawTasks: readon
 async function readTimeEntries(context: TaskPageContext, pairs: readonly Pair[], people: Array<Person | undefined>): Promise<TimeEntry[]> {
   // Only tasks with tracked time have entries: asking for the others would cost a request each for nothing.
   const entryLists = await Promise.all(
-    pairs.map(({ raw }) => ((raw.actual_time_minutes ?? 0) > 0 ? context.client.taskTimeEntries(raw.gid) : Promise.resolve([]))),
+    pairs.map(({ raw }) => ((raw.actual_time_minutes ?? 0) > 0 ? context.timeTracking.entries(raw.gid) : Promise.resolve([]))),
   );
   const timeEntries: TimeEntry[] = [];
   pairs.forEach(({ task }, index) => {

@@ -3,6 +3,7 @@ import type { Connector, RecordBatch, SyncContext } from '../kit/connector.ts';
 import { createPeopleLedger, type PeopleLedger } from '../kit/people.ts';
 import { createQuarantineBin, type QuarantineBin } from '../kit/quarantine.ts';
 import { encodeState } from '../kit/sync-state.ts';
+import { jiraApiBase } from './api-base.ts';
 import { readStatusCategories } from './changelog.ts';
 import { createJiraClient, createJiraHttp, type JiraClient } from './client.ts';
 import { jiraFieldIdsToRead } from './custom-fields.ts';
@@ -49,7 +50,8 @@ export const jiraConnector = {
 
 async function openRun(context: SyncContext<JiraSourceConfig>): Promise<IssuePageContext> {
   const source = context.source.name;
-  const client = createJiraClient(createJiraHttp(context), context.source.baseUrl, source);
+  const http = createJiraHttp(context);
+  const client = createJiraClient(http, await jiraApiBase(http, context.source), source);
   const [fields, categories] = await Promise.all([client.fields(), readStatusCategories(client)]);
   const pointFields = storyPointsFields(parseJiraFields(fields), context.source.storyPointsField, `sources.${source}.storyPointsField`);
   const fieldIds = fieldIdsOf(fields, context.source);

@@ -14,9 +14,19 @@ export function jiraStatus(categoryKey: string): TaskStatusValue {
 }
 
 export function mapJiraPerson(source: string, user: JiraUser): Person {
-  const person: Person = { id: recordId(source, user.accountId), source, sourceId: user.accountId, name: user.displayName };
+  const person: Person = { id: recordId(source, user.accountId), source, sourceId: user.accountId, name: personName(user) };
   if (user.emailAddress) person.email = user.emailAddress;
+  if (user.active === false) person.active = false;
   return person;
+}
+
+/**
+ * Jira names every deleted account "Former user": the end of the account id tells them apart on
+ * the pages (their hours stay under each account id, so they never merge).
+ */
+function personName(user: JiraUser): string {
+  const deleted = user.active === false && (user.displayName === '' || user.displayName === 'Former user');
+  return deleted ? `Former user …${user.accountId.slice(-6)}` : user.displayName;
 }
 
 export function mapJiraProject(source: string, project: JiraProject): Project {

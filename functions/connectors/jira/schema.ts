@@ -34,10 +34,29 @@ const id = z.union([z.string(), z.number()]).transform(String);
 export const JiraUserSchema = z.object({
   accountId: z.string().min(1),
   displayName: z.string().default(''),
-  /** Hidden by the user's privacy settings on many sites. */
+  /** Hidden by the user's privacy settings on many sites; blank for a deleted account. */
   emailAddress: z.string().optional(),
+  /** False for a deactivated or deleted account (a deleted one shows as "Former user"). */
+  active: z.boolean().optional(),
+  /** `atlassian`, `app`, `customer` or `unknown`. */
+  accountType: z.string().optional(),
 });
 export type JiraUser = z.output<typeof JiraUserSchema>;
+
+/**
+ * The account id Jira gives a corrupted or unavailable user record (UserDetails in Jira's OpenAPI
+ * document): shared by every such user, so it names nobody and must never become one person.
+ */
+export const UNKNOWN_ACCOUNT_ID = 'unknown';
+
+/** A user who may stand for nobody: the corrupted record (accountId "unknown") reads as absent. */
+const someUser = JiraUserSchema.nullish().transform((user) => (user && user.accountId !== UNKNOWN_ACCOUNT_ID ? user : undefined));
+
+/** A worklog's author: the person its hours count for, so it must name one account. */
+const worklogAuthor = JiraUserSchema.refine((user) => user.accountId !== UNKNOWN_ACCOUNT_ID, {
+  message: `is Jira's "${UNKNOWN_ACCOUNT_ID}" account (a corrupted or unavailable user record), which names no one person`,
+  path: ['accountId'],
+});
 
 export const JiraFieldSchema = z.object({
   id: z.string(),
@@ -53,7 +72,7 @@ export const JiraProjectSchema = z.object({
   id,
   key: z.string(),
   name: z.string(),
-  lead: JiraUserSchema.optional(),
+  lead: someUser,
   projectCategory: z.object({ name: z.string() }).nullish(),
 });
 export type JiraProject = z.output<typeof JiraProjectSchema>;
@@ -68,7 +87,7 @@ export const JiraProjectPageSchema = z.object({
 export const JiraWorklogSchema = z.object({
   id,
   issueId: id.optional(),
-  author: JiraUserSchema,
+  author: worklogAuthor,
   /** Kept as Jira wrote it: its day part is the day in the API user's zone. */
   started: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected a date-time'),
   timeSpentSeconds: z.number().nonnegative(),
@@ -90,7 +109,7 @@ export const JiraIssueFieldsSchema = z.looseObject({
   project: z.object({ id, key: z.string().optional() }),
   issuetype: z.object({ name: z.string() }).nullish(),
   status: z.object({ name: z.string(), statusCategory: z.object({ key: statusCategoryKey }) }),
-  assignee: JiraUserSchema.nullish(),
+  assignee: someUser,
   created: jiraDateTime,
   updated: jiraDateTime,
   duedate: jiraDate.nullish(),

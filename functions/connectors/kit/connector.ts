@@ -17,6 +17,16 @@ export interface RecordBatch {
    * so their quarantine entries are released.
    */
   released?: { kind: RecordKind; ids: string[] }[];
+  /**
+   * Data the source cannot give at all, with the reason (e.g. `hours`: the plan lacks time
+   * tracking). Kept on the sync run, so the reports show the figures as unavailable, not as 0.
+   */
+  unavailable?: SourceGaps;
+}
+
+/** What a source cannot give, by kind of data, with the reason. */
+export interface SourceGaps {
+  hours?: string;
 }
 
 /** Connectors log through the runtime's Logger; re-exported so a connector imports one module. */

@@ -18,6 +18,8 @@ export interface RawValue {
   weight?: number;
   /** In story points: tasks done without points, left out of the value (catalogue/points.ts). */
   unpointed?: number;
+  /** Why the value is null: an input the source cannot give (hours-unavailable.ts). */
+  unavailable?: string;
 }
 export type RawValues = Record<string, RawValue>;
 

@@ -2,6 +2,7 @@ import type { Project } from '../../domain/records.ts';
 import { SCHEMA_VERSION, type ProjectsDoc } from '../../contract/documents.ts';
 import { NO_PORTFOLIO } from '../alignment/alignment.ts';
 import { evmFigures, healthOf } from '../engine/evm.ts';
+import { withoutHourEvm } from './hours-unavailable.ts';
 import type { Identity } from '../engine/identity.ts';
 import { roundHours } from '../engine/numbers.ts';
 import { sumTallies, type ProjectTally } from '../engine/project-tally.ts';
@@ -13,6 +14,8 @@ export interface TalliedProject {
   project: Project;
   pm: Identity | undefined;
   tally: ProjectTally;
+  /** Why the project's hours are unavailable (its source lacks time tracking). */
+  hoursUnavailable?: string;
 }
 
 export const byName = <T extends { name: string; id: string }>(a: T, b: T): number =>
@@ -23,8 +26,8 @@ export function buildProjectsDoc(asOf: string, settings: KpiSettings, projects: 
   return {
     schemaVersion: SCHEMA_VERSION,
     asOf,
-    projects: sorted.map(({ project, pm, tally }) => {
-      const evm = evmFigures(tally, settings.currency);
+    projects: sorted.map(({ project, pm, tally, hoursUnavailable }) => {
+      const evm = hoursUnavailable ? withoutHourEvm(evmFigures(tally, settings.currency)) : evmFigures(tally, settings.currency);
       return {
         id: project.id,
         name: project.name,
@@ -37,6 +40,7 @@ export function buildProjectsDoc(asOf: string, settings: KpiSettings, projects: 
         hours: roundHours(tally.hoursInWindow),
         evm,
         ...healthOf(evm, settings.health),
+        ...(hoursUnavailable ? { hoursUnavailable } : {}),
       };
     }),
     portfolios: portfolios(projects, settings),
@@ -46,15 +50,19 @@ export function buildProjectsDoc(asOf: string, settings: KpiSettings, projects: 
 /** Portfolios by name, with the catch-all for projects without one last; figures are sums over projects. */
 function portfolios(projects: readonly TalliedProject[], settings: KpiSettings): NonNullable<ProjectsDoc['portfolios']> {
   const groups = new Map<string, ProjectTally[]>();
-  for (const { project, tally } of projects) {
+  const withoutHours = new Map<string, number>();
+  for (const { project, tally, hoursUnavailable } of projects) {
     const name = project.portfolio ?? NO_PORTFOLIO;
     groups.set(name, [...(groups.get(name) ?? []), tally]);
+    if (hoursUnavailable) withoutHours.set(name, (withoutHours.get(name) ?? 0) + 1);
   }
   const names = [...groups.keys()].sort((a, b) => (a === NO_PORTFOLIO ? 1 : b === NO_PORTFOLIO ? -1 : a < b ? -1 : a > b ? 1 : 0));
   return names.map((name) => {
     const tallies = groups.get(name) ?? [];
     const total = sumTallies(tallies);
-    const evm = evmFigures(total, settings.currency);
-    return { name, projects: tallies.length, hours: roundHours(total.hoursInWindow), evm, ...healthOf(evm, settings.health) };
+    const missing = withoutHours.get(name) ?? 0;
+    const evm = missing ? withoutHourEvm(evmFigures(total, settings.currency)) : evmFigures(total, settings.currency);
+    const note = missing ? { hoursUnavailable: `the hours of ${missing} of its ${tallies.length} projects are unavailable at their source` } : {};
+    return { name, projects: tallies.length, hours: roundHours(total.hoursInWindow), evm, ...healthOf(evm, settings.health), ...note };
   });
 }

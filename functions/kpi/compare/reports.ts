@@ -10,6 +10,7 @@ import { periodFields } from '../engine/period-fields.ts';
 import { managerValues, type RawValue, type RawValues } from './manager-values.ts';
 import { roundForUnit, roundRatio } from '../engine/numbers.ts';
 import { specsInUnit } from '../catalogue/points.ts';
+import { withoutHourKpis, withoutPartlySeenTeams } from './hours-unavailable.ts';
 import type { People } from '../engine/people.ts';
 import { intervalStandings, publishedStanding, rateStandings, type Standing } from './noise-limits.ts';
 import type { KpiSettings } from '../engine/settings.ts';
@@ -20,6 +21,10 @@ export interface ManagerEntry {
   pm: Identity;
   projectIds: string[];
   tally: ManagerTally;
+  /** Why hours are unavailable for some of the PM's projects (their source lacks time tracking). */
+  hoursUnavailable?: string;
+  /** For a person index, why some of their hours are unavailable (assigned work in such a source). */
+  hoursElsewhere?: (person: number) => string | undefined;
 }
 
 const round = (spec: KpiSpec, value: number | null | undefined): number | null =>
@@ -33,6 +38,7 @@ function periodValue(spec: KpiSpec, raw: RawValues, settings: KpiSettings): KpiV
     smallSample: r.n < (spec.smallBelow ?? settings.smallSampleN),
     ...(isRate(spec) ? { successes: r.successes ?? 0 } : {}),
     ...unpointedFields(r),
+    ...(r.unavailable === undefined ? {} : { unavailable: r.unavailable }),
   };
 }
 
@@ -95,7 +101,12 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
   const slotIndexes = (kind: string): number[] => calendar.slots.flatMap((slot, index) => (slot.kind === kind ? [index] : []));
   const months = slotIndexes('month');
   const quarters = slotIndexes('quarter');
-  const raws = entries.map((entry) => calendar.slots.map((_, slot) => managerValues(entry.tally, slot, calendar, people, settings.unit)));
+  const raws = entries.map((entry) =>
+    calendar.slots.map((_, slot) => {
+      const values = withoutPartlySeenTeams(managerValues(entry.tally, slot, calendar, people, settings.unit), entry.tally.teamHours.people(slot), entry.hoursElsewhere);
+      return withoutHourKpis(values, entry.hoursUnavailable);
+    }),
+  );
   const windowRaws = raws.map((perSlot) => perSlot[0] as RawValues);
   const { values, rankBy, standingsOf } = compared(windowRaws, settings);
   const z = zScores(RANKED_SPECS, rankBy);

@@ -1,6 +1,6 @@
 import type { KpiConfig, PersonOverride, PortfolioTargets, Theme } from '../../config/schema.ts';
 import type { Person, Project, StatusChange, Task, TimeEntry } from '../../domain/records.ts';
-import { SCHEMA_VERSION, type AlignmentDoc, type IdentitySuggestion, type ManagersDoc, type ProjectsDoc, type QualityFinding } from '../../contract/documents.ts';
+import { SCHEMA_VERSION, type AlignmentDoc, type IdentityReport, type IdentitySuggestion, type ManagersDoc, type ProjectsDoc, type QualityFinding } from '../../contract/documents.ts';
 import { AlignmentTally, NO_PORTFOLIO } from '../alignment/alignment.ts';
 import { periodFields } from './period-fields.ts';
 import { Calendar, DAY_MS, dateOfDay } from './calendar.ts';
@@ -16,6 +16,7 @@ import { Org } from './org.ts';
 import { People, weekOf } from './people.ts';
 import { PlausibilityTally } from '../quality/plausibility.ts';
 import { suggestIdentities } from '../quality/identity-suggestions.ts';
+import { IdentityReportTally } from '../quality/identity-report.ts';
 import { buildProjectsDoc } from '../compare/projects-report.ts';
 import { buildManagersDoc } from '../compare/reports.ts';
 import { MONTHS, QUARTERS, resolveKpiSettings, type KpiSettings } from './settings.ts';
@@ -42,6 +43,8 @@ export interface KpiEngineInput {
   /** The config's `portfolioTargets`: a portfolio's own theme targets (default: the company's). */
   portfolioTargets?: PortfolioTargets;
   overrides: readonly PersonOverride[];
+  /** Sources that cannot give hours, by source name, with the reason (a sync run's `unavailable.hours`). */
+  hoursUnavailable?: Readonly<Record<string, string>>;
 }
 
 export interface KpiResults {
@@ -55,6 +58,8 @@ export interface KpiResults {
   findingsOmitted: Record<string, number>;
   /** Unmatched accounts that look like one person, with the config that joins them (identity-suggestions.ts). */
   identitySuggestions: IdentitySuggestion[];
+  /** How accounts were joined to people, and the deleted or deactivated ones (identity-report.ts). */
+  identities: IdentityReport;
 }
 
 /**
@@ -94,6 +99,9 @@ class StreamingKpiEngine implements KpiEngine {
   /** The facts of the task in hand, one object for all (see factsOf). */
   #facts: TaskFacts | undefined;
   readonly #unmatched = new Map<string, Identity>();
+  readonly #identityReport: IdentityReportTally;
+  /** Canonical people assigned work in a source without hours, with its reason (hours-unavailable.ts). */
+  readonly #hoursElsewhere = new Map<string, string>();
   /** Scratch for Calendar.slotsOf: the slots of the record in hand. */
   readonly #slotBuffer = new Int32Array(3);
   #stage: 'tasks' | 'changes' | 'entries' = 'tasks';
@@ -104,6 +112,7 @@ class StreamingKpiEngine implements KpiEngine {
     this.#calendar = new Calendar(input.asOf, this.#settings.windowDays, MONTHS, QUARTERS);
     this.#dayOf = dayReader(this.#settings.timeZone).dayOf;
     this.#identities = createIdentityResolver(input.people, input.overrides);
+    this.#identityReport = new IdentityReportTally(this.#identities, input.people);
     this.#org = new Org(input.projects, this.#identities, this.#calendar);
     const firstDay = Math.min(...this.#calendar.slots.map((slot) => slot.from));
     this.#people = new People(this.#identities, input.overrides, this.#settings.defaultCapacityHoursPerWeek, this.#calendar.slots.length, firstDay, this.#calendar.asOf, (id) => this.#noteIdentity(id));
@@ -132,6 +141,7 @@ class StreamingKpiEngine implements KpiEngine {
       where.themes[i] = this.#themes.of(task.tags, projectIndex);
       rates[i] = (this.#people.anyRate ? this.#people.rateOf(task.assigneeId) : undefined) ?? Number.NaN;
     }
+    if (this.#input.hoursUnavailable) this.#noteAssigneesWithoutHours(tasks, this.#input.hoursUnavailable);
     // Ids of the whole page at once: the id table finds its cells faster in batches (id-table.ts).
     const slots = new Int32Array(count);
     this.#tasks.addAll(tasks.map((task) => task.id), count, slots, where);
@@ -199,9 +209,14 @@ class StreamingKpiEngine implements KpiEngine {
     countEstimation(this.#tasks, this.#cards, this.#org.managers, this.#calendar);
     const tallied = this.#org.projects.map((project, index) => {
       if (project.pmId !== undefined) this.#noteIdentity(project.pmId);
-      return { project, pm: project.pmId === undefined ? undefined : this.#identities.resolve(project.pmId), tally: this.#org.tallies[index] ?? this.#org.tallies[0]! };
+      const hoursUnavailable = this.#input.hoursUnavailable?.[project.source];
+      return { project, pm: project.pmId === undefined ? undefined : this.#identities.resolve(project.pmId), tally: this.#org.tallies[index] ?? this.#org.tallies[0]!, ...(hoursUnavailable ? { hoursUnavailable } : {}) };
     });
-    const managers = this.#org.managers.map((group) => ({ pm: group.pm, projectIds: group.projects.map((project) => project.id), tally: group.tally }));
+    const managers = this.#org.managers.map((group) => {
+      const hoursUnavailable = group.projects.map((project) => this.#input.hoursUnavailable?.[project.source]).find(Boolean);
+      const elsewhere = this.#hoursElsewhere.size ? { hoursElsewhere: (person: number) => this.#hoursElsewhere.get(this.#people.identityOf(person).id) } : {};
+      return { pm: group.pm, projectIds: group.projects.map((project) => project.id), tally: group.tally, ...(hoursUnavailable ? { hoursUnavailable } : {}), ...elsewhere };
+    });
     const unmatched = [...this.#unmatched.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const window = { from: this.#calendar.windowSlot.from, to: this.#calendar.asOf };
     const windowDates = { from: dateOfDay(window.from), to: asOf };
@@ -218,6 +233,7 @@ class StreamingKpiEngine implements KpiEngine {
       findings: plausibility.findings,
       findingsOmitted: plausibility.omitted,
       identitySuggestions: suggestIdentities(this.#input.people, this.#input.overrides, unmatched, this.#identities),
+      identities: this.#identityReport.finish(this.#people, 0),
     };
   }
 
@@ -240,9 +256,17 @@ class StreamingKpiEngine implements KpiEngine {
     return this.#org.projects.map((_, index) => this.#org.managers[this.#org.managerOf[index] ?? -1]?.pm.id);
   }
 
+  #noteAssigneesWithoutHours(tasks: readonly Task[], sources: Readonly<Record<string, string>>): void {
+    for (const task of tasks) {
+      const reason = sources[task.source];
+      if (reason !== undefined && task.assigneeId !== undefined) this.#hoursElsewhere.set(this.#identities.resolve(task.assigneeId).id, reason);
+    }
+  }
+
   #noteIdentity(recordId: string): void {
     if (this.#seenPeople.has(recordId)) return;
     this.#seenPeople.add(recordId);
+    this.#identityReport.note(recordId);
     const identity = this.#identities.resolve(recordId);
     if (!identity.matched) this.#unmatched.set(identity.id, identity);
   }

@@ -17,8 +17,12 @@ export interface Identity {
   matched: boolean;
 }
 
+/** How a source record found its person: an override's alias (the account id), an e-mail (rules 2 and 3), or not at all. */
+export type JoinedBy = 'alias' | 'email' | 'none';
+
 export interface IdentityResolver {
   resolve(recordId: string): Identity;
+  joinedBy(recordId: string): JoinedBy;
 }
 
 /** An e-mail as identities compare it: trimmed and lower case; undefined when empty. */
@@ -36,6 +40,7 @@ export function createIdentityResolver(people: readonly Person[], overrides: rea
       if (!identity) cache.set(recordId, (identity = directory.identify(recordId)));
       return identity;
     },
+    joinedBy: (recordId) => directory.joinedBy(recordId),
   };
 }
 
@@ -72,6 +77,11 @@ class PeopleDirectory {
     const email = normalEmail(person?.email);
     const canonical = (email ? this.#emailGroups.get(email)?.[0] : undefined) ?? person;
     return { id: canonical?.id ?? recordId, name: canonical?.name || recordId, matched: false };
+  }
+
+  joinedBy(recordId: string): JoinedBy {
+    if (this.#byAlias.has(recordId)) return 'alias';
+    return this.#overrideFor(recordId) ? 'email' : 'none';
   }
 
   #overrideFor(recordId: string): PersonOverride | undefined {
