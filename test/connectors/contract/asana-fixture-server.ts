@@ -22,16 +22,22 @@ function sendListPage(request: SeenRequest, response: ServerResponse, data: unkn
 }
 
 const lists: Record<string, () => unknown[]> = {
-  '/workspaces/9001/users': () => (fixture('asana', 'users-page-1') as { data: unknown[] }).data,
+  '/users?workspace=9001': () => (fixture('asana', 'users-page-1') as { data: unknown[] }).data,
   '/portfolios': () => (fixture('asana', 'portfolios-page-1') as { data: unknown[] }).data,
   '/portfolios/4001/items': () => (fixture('asana', 'portfolio-items-4001') as { data: unknown[] }).data,
   '/projects': () => (fixture('asana', 'projects-page-1') as { data: unknown[] }).data,
-  '/projects/2001/tasks': () => (fixture('asana', 'tasks-page-1') as { data: unknown[] }).data,
-  '/projects/2002/tasks': () => [],
+  '/tasks?project=2001': () => (fixture('asana', 'tasks-page-1') as { data: unknown[] }).data,
+  '/tasks?project=2002': () => [],
   '/tasks/3001/time_tracking_entries': () => (fixture('asana', 'time-entries-3001') as { data: unknown[] }).data,
   '/tasks/3004/subtasks': () => (fixture('asana', 'subtasks-3004') as { data: unknown[] }).data,
   '/tasks/3005/time_tracking_entries': () => (fixture('asana', 'time-entries-3005') as { data: unknown[] }).data,
 };
+
+/** `/users` and `/tasks` list what their filter names: the route is the path with that filter. */
+function routed(path: string, query: URLSearchParams): string {
+  const filter = path === '/users' ? 'workspace' : path === '/tasks' ? 'project' : undefined;
+  return filter ? `${path}?${filter}=${query.get(filter) ?? ''}` : path;
+}
 
 export interface AsanaFixtureState {
   taskReads: number;
@@ -46,10 +52,10 @@ export function asanaFixtureState(faults = true): AsanaFixtureState {
 
 export function asanaFixtureRoutes(request: SeenRequest, response: ServerResponse, state: AsanaFixtureState): void {
   if (request.headers.authorization !== `Bearer ${token}`) return sendJson(response, 401, { errors: [{ message: 'Not Authorized' }] });
-  const path = request.path.slice(base.length);
+  const path = routed(request.path.slice(base.length), request.query);
   if (path === '/users/me') return sendJson(response, 200, fixture('asana', 'me'));
-  if (path === '/projects/2001/tasks' && ++state.taskReads === 1 && state.faults) return sendJson(response, 429, { errors: [{ message: 'Rate limited' }] }, { 'retry-after': '2' });
-  if (path === '/projects/2002/tasks' && ++state.otherTaskReads === 1 && state.faults) return void response.writeHead(503).end('try again');
+  if (path === '/tasks?project=2001' && ++state.taskReads === 1 && state.faults) return sendJson(response, 429, { errors: [{ message: 'Rate limited' }] }, { 'retry-after': '2' });
+  if (path === '/tasks?project=2002' && ++state.otherTaskReads === 1 && state.faults) return void response.writeHead(503).end('try again');
   const list = lists[path];
   if (list) return sendListPage(request, response, list());
   sendJson(response, 404, { errors: [{ message: `no route ${path}` }] });
