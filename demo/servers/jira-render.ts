@@ -94,9 +94,8 @@ export function fieldCatalogue(): unknown[] {
     id, key: id, name, custom: false, orderable: true, navigable: true, searchable: true,
     clauseNames: [id], schema: { type, system: id },
   });
-  // No `untranslatedName`: Jira's FieldDetails declares no such property (additionalProperties: false).
   const custom = (id: number, name: string, type: string, customType: string) => ({
-    id: `customfield_${id}`, key: `customfield_${id}`, name, custom: true,
+    id: `customfield_${id}`, key: `customfield_${id}`, name, untranslatedName: name, custom: true,
     orderable: true, navigable: true, searchable: true, clauseNames: [`cf[${id}]`, name],
     schema: { type, custom: customType, customId: id },
   });

@@ -107,14 +107,17 @@ export function extract(document: JsonObject, operations: VendorDocument['operat
   return { openapi: document['openapi'] as Json, info: { title: info['title'] as Json, version: info['version'] as Json, license: info['license'] as Json }, servers: strip(document['servers'] as Json), paths, components: sorted };
 }
 
-function readDocument(file: string): { document: JsonObject; sha256: string } {
+export function readDocument(file: string): { document: JsonObject; sha256: string } {
   const text = readFileSync(file, 'utf8');
   const document = (file.endsWith('.json') ? JSON.parse(text) : yaml.load(text)) as JsonObject;
   return { document, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
+/** Where the full documents sit beside a checkout of the repository. */
+export const defaultVendorFolder = resolve(repository, '../shared/vendor-specs');
+
 function main(): void {
-  const folder = resolve(process.argv[2] ?? resolve(repository, '../shared/vendor-specs'));
+  const folder = resolve(process.argv[2] ?? defaultVendorFolder);
   const lines: string[] = [];
   for (const [vendor, spec] of Object.entries(vendorDocuments)) {
     const { document, sha256 } = readDocument(resolve(folder, spec.source));

@@ -44,6 +44,8 @@ export interface ContractOptions {
    * that the vendor types elsewhere: each is checked against the schema given.
    */
   embedded?: (operation: string, response: unknown) => { at: string; schema: JsonSchema; value: unknown }[];
+  /** Prefixes the vendor serves the same paths under besides the document's server (Atlassian's `/ex/jira/{cloudId}`). */
+  otherBases?: readonly RegExp[];
 }
 
 type Operation = { parameters?: JsonSchema[]; requestBody?: JsonSchema; responses?: Record<string, JsonSchema> };
@@ -92,7 +94,8 @@ export class VendorContract {
     return match ? `${exchange.method} ${match.template}` : undefined;
   }
 
-  private match(path: string): { template: string; values: Map<string, string> } | undefined {
+  private match(sent: string): { template: string; values: Map<string, string> } | undefined {
+    const path = (this.options.otherBases ?? []).reduce((rest, prefix) => rest.replace(prefix, ''), sent);
     if (!path.startsWith(`${this.basePath}/`)) return undefined;
     const parts = path.slice(this.basePath.length).split('/').filter(Boolean);
     for (const candidate of this.templates) {

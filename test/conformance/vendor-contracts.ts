@@ -10,7 +10,8 @@ export function loadVendorDocument(vendor: Vendor): object {
 
 export function vendorContract(vendor: Vendor): VendorContract {
   const document = loadVendorDocument(vendor);
-  if (vendor === 'jira') return new VendorContract(document, { embedded: issueFields });
+  // Scoped API tokens reach the same paths under https://api.atlassian.com/ex/jira/{cloudId}.
+  if (vendor === 'jira') return new VendorContract(document, { embedded: issueFields, otherBases: [/^\/ex\/jira\/[^/]+(?=\/rest\/)/] });
   // Asana answers `opt_fields` with fields of the full record (`TaskResponse`), declared or not on the compact one.
   return new VendorContract(document, {
     fullRecordsParameter: 'opt_fields',
