@@ -58,6 +58,7 @@ describe("the connectors' traffic against the vendors' OpenAPI documents", () =>
       }
       return { ...observed, findings, operations };
     });
+    for (const entry of checked) console.log(`${entry.vendor} ${entry.server}: ${entry.exchanges.length} exchanges, ${entry.operations.size} operations, ${entry.findings.length} findings`);
   }, 300_000);
 
   for (const vendor of ['jira', 'asana'] as const) {
