@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /**
- * The one server kit under every local API: the demo's Jira and Asana servers (http-kit.ts) and
- * the connector tests' fixture servers (test/connectors/helpers/local-server.ts). A real
- * node:http server on loopback whose handler gets each request with its whole body read.
+ * The one server kit under every local API: the demo's Jira and Asana servers (http-kit.ts), the
+ * connector tests' fixture servers (test/connectors/helpers/local-server.ts) and the fault suite's
+ * proxy (test/faults/fault-proxy.ts). A real node:http server on loopback whose handler gets each
+ * request with its whole body read.
  */
 export interface Listening {
   /** `http://127.0.0.1:PORT` (IPv6 hosts in brackets). */

@@ -1,5 +1,5 @@
-import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
+import { listen } from '../../demo/servers/listen.ts';
 import { seededRandom } from '../../functions/runtime/random.ts';
 
 /**
@@ -35,13 +35,14 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const injected: Record<FaultKind, number> = { 'rate-limit': 0, 'server-error': 0, timeout: 0, truncated: 0, malformed: 0 };
   let healed = false;
   const target = new URL(options.target);
-  const server = createServer((req, res) => {
+  // The same loopback server kit as the API servers behind it; it hands over the request body whole.
+  const server = await listen((req, body, res) => {
     const fault = healed || random() >= options.rate ? undefined : options.kinds[Math.floor(random() * options.kinds.length)];
     if (fault === 'rate-limit' || fault === 'server-error' || fault === 'timeout') {
       injected[fault]++;
       return answerFault(fault, req, res);
     }
-    relay(req, target, (status, headers, body) => {
+    relay(req, body, target, (status, headers, body) => {
       const broken = breakBody(fault, body, healed ? undefined : options.malformedIds, injected);
       res.writeHead(status, { ...headers, 'content-length': String(broken.declared) });
       // A cut body: half the bytes, then the connection drops short of the announced length.
@@ -49,24 +50,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       else res.end(broken.bytes);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${target.pathname.replace(/\/$/, '')}`,
+    url: `${server.origin}${target.pathname.replace(/\/$/, '')}`,
     injected,
     heal: () => {
       healed = true;
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
 
 function answerFault(fault: 'rate-limit' | 'server-error' | 'timeout', req: IncomingMessage, res: ServerResponse): void {
-  req.resume();
   if (fault === 'rate-limit') {
     res.writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' }).end('{"message":"slow down"}');
   } else if (fault === 'server-error') {
@@ -77,7 +71,7 @@ function answerFault(fault: 'rate-limit' | 'server-error' | 'timeout', req: Inco
   }
 }
 
-function relay(req: IncomingMessage, target: URL, done: (status: number, headers: Record<string, string>, body: Buffer) => void): void {
+function relay(req: IncomingMessage, body: string, target: URL, done: (status: number, headers: Record<string, string>, body: Buffer) => void): void {
   const upstream = forward(
     { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
     (reply) => {
@@ -93,7 +87,7 @@ function relay(req: IncomingMessage, target: URL, done: (status: number, headers
     },
   );
   upstream.on('error', () => req.socket.destroy());
-  req.pipe(upstream);
+  upstream.end(body);
 }
 
 interface BrokenBody {
