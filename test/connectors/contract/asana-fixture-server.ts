@@ -17,8 +17,16 @@ function sendListPage(request: SeenRequest, response: ServerResponse, data: unkn
   const limit = Number(request.query.get('limit'));
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) return sendJson(response, 400, { errors: [{ message: 'limit: invalid' }] });
   const at = request.query.has('offset') ? Number(Buffer.from(request.query.get('offset')!, 'base64url').toString()) : 0;
-  const next = at + 1 < data.length ? { offset: Buffer.from(String(at + 1)).toString('base64url'), path: request.path, uri: '' } : null;
+  const next = at + 1 < data.length ? nextPage(request, Buffer.from(String(at + 1)).toString('base64url')) : null;
   sendJson(response, 200, { data: data.slice(at, at + 1), next_page: next });
+}
+
+/** Asana's NextPage: the offset, the path to ask (below the base path) and the same as a full URI. */
+function nextPage(request: SeenRequest, offset: string): { offset: string; path: string; uri: string } {
+  const query = new URLSearchParams(request.query);
+  query.set('offset', offset);
+  const path = `${request.path.slice(base.length)}?${query.toString()}`;
+  return { offset, path, uri: `http://${request.headers.host ?? 'localhost'}${base}${path}` };
 }
 
 const lists: Record<string, () => unknown[]> = {
