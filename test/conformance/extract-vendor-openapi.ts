@@ -5,19 +5,18 @@
  *
  *     node test/conformance/extract-vendor-openapi.ts [folder of the vendor documents]
  *
- * The folder defaults to ../shared/vendor-specs beside the repository. Asana's document is YAML:
- * it is read with js-yaml, which the project already installs (through astro); the extracts are JSON.
+ * The folder defaults to ../shared/vendor-specs beside the repository. Asana's document is YAML,
+ * read with js-yaml (a dev dependency); the extracts are JSON.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { load as loadYaml } from 'js-yaml';
 import { vendorDocuments, type VendorDocument } from './vendor-operations.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
 const repository = new URL('../../', import.meta.url).pathname;
 const output = new URL('../fixtures/vendor-openapi/', import.meta.url).pathname;
 
@@ -109,7 +108,7 @@ export function extract(document: JsonObject, operations: VendorDocument['operat
 
 export function readDocument(file: string): { document: JsonObject; sha256: string } {
   const text = readFileSync(file, 'utf8');
-  const document = (file.endsWith('.json') ? JSON.parse(text) : yaml.load(text)) as JsonObject;
+  const document = (file.endsWith('.json') ? JSON.parse(text) : loadYaml(text)) as JsonObject;
   return { document, sha256: createHash('sha256').update(text).digest('hex') };
 }
 

@@ -1,4 +1,5 @@
-import { missingStep, validateSchema, type JsonSchema, type SchemaIssue } from './openapi-schema.ts';
+import { missingStep } from './openapi-field-paths.ts';
+import { validateSchema, type JsonSchema, type SchemaIssue } from './openapi-schema.ts';
 
 /**
  * Checks one HTTP exchange against a vendor's OpenAPI document: the request must be an operation
@@ -169,7 +170,7 @@ export class VendorContract {
     const issues: string[] = [];
     for (const path of values.flatMap((value) => value.split(','))) {
       if (listed.has(path)) continue;
-      const missing = answer && missingStep(this.document, answer as JsonSchema, ['data', ...path.split('.')], { direction: 'response', ...(this.options.fullForm ? { mapRef: this.options.fullForm } : {}) });
+      const missing = answer && missingStep(this.document, answer as JsonSchema, ['data', ...path.split('.')], this.options.fullForm);
       if (!answer || missing !== undefined) issues.push(`"${path}" is neither in the declared list nor a field of the answer (no "${missing ?? path}")`);
     }
     return issues;

@@ -1,21 +1,19 @@
+import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
+import ajvFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { OpenApiReading, type JsonSchema, type Reading } from './openapi-json-schema.ts';
+
 /**
- * A validator for the part of OpenAPI 3.0's schema language the vendors' extracts use: `type`,
- * `nullable`, `enum`, `format` (date, date-time, int32), `properties`, `required`,
- * `additionalProperties`, `items`, `allOf`/`oneOf`/`anyOf`, `$ref`, `readOnly`/`writeOnly` and the
- * numeric, length and item-count bounds. Anything else in a schema is ignored.
+ * Validates values against the schemas of an OpenAPI 3.0 document with Ajv (JSON Schema 2019-09,
+ * for `unevaluatedProperties`) and ajv-formats. The documents' reading (`allOf` as one record,
+ * `nullable`, `readOnly`/`writeOnly` by direction) is written as JSON Schema by
+ * openapi-json-schema.ts; here Ajv's errors become the suite's messages.
  *
- * Why not a library: none is installed (zod 4 cannot read JSON Schema, and OpenAPI 3.0 is not
- * plain JSON Schema anyway: `nullable`, `readOnly` in requests). Ajv would need a new dependency.
- *
- * Two deliberate readings, both written in docs/source-api-subset.md ("The vendors' documents"):
- * - `allOf` is merged before checking: the properties of all members together are the declared
- *   ones, and `additionalProperties: false` on a member rejects only names no member declares.
- *   (Plain JSON Schema would check each member alone and reject every composed record.)
- * - Where a schema says nothing about `additionalProperties`, extra names are allowed, as JSON
- *   Schema says, but each is reported in `undeclared`, so the caller decides.
+ * `format: date-time` is RFC 3339 as ajv-formats checks it (a real day and time), with the `T`
+ * and an offset written `Z`, `+hh:mm` or `+hhmm`: Jira writes `+0000` in every date-time it sends.
  */
 
-export type JsonSchema = { [keyword: string]: unknown };
+export type { JsonSchema };
 
 export interface SchemaIssue {
   /** Where in the value: `$.data[0].assignee`. */
@@ -36,211 +34,163 @@ export interface Validation {
   undeclared: SchemaIssue[];
 }
 
+/**
+ * The errors come from the document's own reading; the undeclared names from a second run in which
+ * the records that say nothing about extra names are closed (Ajv cannot name what it lets pass).
+ */
 export function validateSchema(document: object, schema: JsonSchema, value: unknown, options: ValidationOptions, at = '$'): Validation {
-  const out: Validation = { errors: [], undeclared: [] };
-  check(new Context(document, options, out), schema, value, at, 'inline');
-  return out;
+  const errors = run(document, { ...options, sealSilent: false }, schema, value).map((error) => issue(error, value, at));
+  const undeclared = run(document, { ...options, sealSilent: true }, schema, value)
+    .filter((error) => error.keyword === 'unevaluatedProperties' && error.parentSchema?.['x-undeclared'] === 'silent')
+    .map((error) => {
+      const key = (error.params as { unevaluatedProperty: string }).unevaluatedProperty;
+      return { at: `${place(error.instancePath, value, at)}.${key}`, message: `${nameOf(error)}.${key}` };
+    });
+  return { errors, undeclared };
 }
 
-class Context {
-  readonly document: object;
-  readonly options: ValidationOptions;
-  readonly out: Validation;
-  constructor(document: object, options: ValidationOptions, out: Validation) {
-    this.document = document;
-    this.options = options;
-    this.out = out;
-  }
+const rfc3339 = fullFormats['date-time'] as { validate: (text: string) => boolean };
+const dateTimeShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
-  /** `expanding`: the schemas being merged right now; a member naming one of them is not mapped again. */
-  resolve(ref: string, expanding: ReadonlySet<string>): { schema: JsonSchema; name: string; target: string } {
-    const mapped = this.options.mapRef?.(ref) ?? ref;
-    const target = expanding.has(mapped) ? ref : mapped;
-    if (!target.startsWith('#/')) throw new Error(`only local references are supported: ${target}`);
-    let node: unknown = this.document;
-    for (const part of target.slice(2).split('/')) node = (node as Record<string, unknown> | undefined)?.[part];
-    if (node === undefined) throw new Error(`dangling reference ${target}`);
-    return { schema: node as JsonSchema, name: target.split('/').pop() as string, target };
-  }
+/** One Ajv per document and reading, each with the document's components rewritten for that reading. */
+const readers = new WeakMap<object, Map<string, { ajv: Ajv2019; compiled: WeakMap<JsonSchema, ValidateFunction>; reading: OpenApiReading }>>();
+const mapRefIds = new WeakMap<(ref: string) => string, number>();
+let mapRefCount = 0;
 
-  error(at: string, message: string): void {
-    this.out.errors.push({ at, message });
+function reader(document: object, reading: Reading) {
+  if (reading.mapRef && !mapRefIds.has(reading.mapRef)) mapRefIds.set(reading.mapRef, (mapRefCount += 1));
+  const key = `${reading.direction} ${reading.sealSilent} ${reading.mapRef ? mapRefIds.get(reading.mapRef) : 0}`;
+  const byReading = readers.get(document) ?? new Map();
+  readers.set(document, byReading);
+  let found = byReading.get(key);
+  if (!found) {
+    // An unknown keyword or format, or a keyword of the wrong shape, still stops the compilation
+    // (strictSchema); the meta-schema pass over the rewritten schemas and the inlining of every
+    // reference are left out: together they made the first check of an Asana answer 3 s instead of 1.
+    const ajv = new Ajv2019({ strict: false, strictSchema: true, allErrors: true, verbose: true, inlineRefs: false, validateSchema: false });
+    ajvFormats.default(ajv);
+    ajv.addFormat('date-time', { type: 'string', validate: (text: string) => dateTimeShape.test(text) && rfc3339.validate(text) });
+    // OpenAPI's own keywords, and the converter's notes for the messages: annotations only.
+    ajv.addVocabulary(['example', 'xml', 'discriminator', 'externalDocs', 'x-in', 'x-undeclared']);
+    ajv.addKeyword({ keyword: 'x-refused', schemaType: 'string', validate: () => false });
+    const openApi = new OpenApiReading(document, reading);
+    found = { ajv, compiled: new WeakMap(), reading: openApi };
+    byReading.set(key, found);
   }
+  return found;
 }
 
-/** A schema with its `$ref` followed and its `allOf` members merged into it. */
-interface Flat {
-  name: string;
-  schema: JsonSchema;
-  properties: Map<string, JsonSchema[]>;
-  required: Set<string>;
-  /** false, a schema, true (anything goes), or undefined (silent). */
-  additional: boolean | JsonSchema | undefined;
-}
-
-function flatten(context: Context, schema: JsonSchema, name: string, expanding: ReadonlySet<string> = new Set()): Flat {
-  if (typeof schema['$ref'] === 'string') {
-    const target = context.resolve(schema['$ref'], expanding);
-    return flatten(context, target.schema, target.name, new Set([...expanding, target.target]));
+function validator(document: object, reading: Reading, schema: JsonSchema): { ajv: Ajv2019; validate: ValidateFunction } {
+  const { ajv, compiled, reading: openApi } = reader(document, reading);
+  let validate = compiled.get(schema);
+  if (!validate) {
+    const root = openApi.value(schema);
+    for (const written of openApi.written.splice(0)) ajv.addSchema(written);
+    validate = ajv.compile(root);
+    compiled.set(schema, validate);
   }
-  const flat: Flat = { name, schema: { ...schema }, properties: new Map(), required: new Set(), additional: additionalOf(schema) };
-  for (const [key, property] of Object.entries((schema['properties'] as Record<string, JsonSchema>) ?? {})) flat.properties.set(key, [property]);
-  for (const key of (schema['required'] as string[]) ?? []) flat.required.add(key);
-  for (const member of (schema['allOf'] as JsonSchema[]) ?? []) {
-    const part = flatten(context, member, name, expanding);
-    for (const [key, list] of part.properties) flat.properties.set(key, [...(flat.properties.get(key) ?? []), ...list]);
-    for (const key of part.required) flat.required.add(key);
-    flat.additional = stricter(flat.additional, part.additional);
-    for (const keyword of ['type', 'enum', 'format', 'items', 'nullable', 'readOnly', 'writeOnly', 'oneOf', 'anyOf'] as const) {
-      if (flat.schema[keyword] === undefined && part.schema[keyword] !== undefined) flat.schema[keyword] = part.schema[keyword];
-    }
-  }
-  const members = (schema['allOf'] as JsonSchema[] | undefined) ?? [];
-  // `{allOf: [{$ref: X}], readOnly: true}` is X in Jira's and Asana's documents: name it so.
-  if (members.length === 1 && !schema['properties'] && typeof members[0]?.['$ref'] === 'string') flat.name = (members[0]['$ref'] as string).split('/').pop() as string;
-  delete flat.schema['allOf'];
-  return flat;
+  return { ajv, validate };
 }
 
-function additionalOf(schema: JsonSchema): Flat['additional'] {
-  const value = schema['additionalProperties'];
-  if (value === undefined) return undefined;
-  if (typeof value === 'boolean') return value;
-  return Object.keys(value as object).length === 0 ? true : (value as JsonSchema);
-}
-
-function stricter(a: Flat['additional'], b: Flat['additional']): Flat['additional'] {
-  if (a === false || b === false) return false;
-  if (typeof a === 'object') return a;
-  if (typeof b === 'object') return b;
-  return a === true || b === true ? true : undefined;
-}
-
-function check(context: Context, raw: JsonSchema, value: unknown, at: string, name: string): void {
-  const flat = flatten(context, raw, name);
-  const schema = flat.schema;
-  if (value === null) {
-    if (schema['nullable'] === true || acceptsNullByParts(context, schema)) return;
-    if (schema['type'] !== undefined || schema['enum'] !== undefined || flat.properties.size > 0) context.error(at, `null where ${describe(flat)} is declared (not nullable)`);
-    return;
-  }
-  if (!checkType(context, schema, value, at, flat)) return;
-  if (Array.isArray(schema['enum']) && !(schema['enum'] as unknown[]).includes(value)) {
-    context.error(at, `${JSON.stringify(value)} is not one of ${JSON.stringify(schema['enum'])}`);
-  }
-  checkBounds(context, schema, value, at);
-  if (Array.isArray(value) && schema['items']) value.forEach((item, index) => check(context, schema['items'] as JsonSchema, item, `${at}[${index}]`, flat.name));
-  if (isObject(value)) checkObject(context, flat, value, at);
-  for (const keyword of ['oneOf', 'anyOf'] as const) {
-    if (Array.isArray(schema[keyword])) checkAlternatives(context, keyword, schema[keyword] as JsonSchema[], value, at, flat.name);
-  }
-}
-
-function acceptsNullByParts(context: Context, schema: JsonSchema): boolean {
-  const alternatives = [...((schema['oneOf'] as JsonSchema[]) ?? []), ...((schema['anyOf'] as JsonSchema[]) ?? [])];
-  return alternatives.some((alternative) => flatten(context, alternative, '').schema['nullable'] === true);
-}
-
-function checkType(context: Context, schema: JsonSchema, value: unknown, at: string, flat: Flat): boolean {
-  const type = schema['type'] as string | undefined;
-  const ok =
-    type === undefined ||
-    (type === 'integer' && Number.isInteger(value)) ||
-    (type === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
-    (type === 'string' && typeof value === 'string') ||
-    (type === 'boolean' && typeof value === 'boolean') ||
-    (type === 'array' && Array.isArray(value)) ||
-    (type === 'object' && isObject(value));
-  if (!ok) context.error(at, `${JSON.stringify(value)?.slice(0, 60)} is not ${describe(flat)}`);
-  return ok;
-}
-
-const formats: Record<string, RegExp> = {
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  // RFC 3339 asks for `+hh:mm`; Jira writes `+hhmm` in every date-time it sends, so both pass.
-  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/,
-};
-
-function checkBounds(context: Context, schema: JsonSchema, value: unknown, at: string): void {
-  const bound = (keyword: string) => schema[keyword] as number | undefined;
-  if (typeof value === 'number') {
-    if (bound('minimum') !== undefined && value < bound('minimum')!) context.error(at, `${value} is below the minimum ${bound('minimum')}`);
-    if (bound('maximum') !== undefined && value > bound('maximum')!) context.error(at, `${value} is above the maximum ${bound('maximum')}`);
-    if (schema['format'] === 'int32' && Math.abs(value) > 2 ** 31) context.error(at, `${value} does not fit int32`);
-  }
-  if (typeof value === 'string') {
-    const format = formats[schema['format'] as string];
-    if (format && !format.test(value)) context.error(at, `${JSON.stringify(value)} is not a ${schema['format'] as string}`);
-    if (bound('maxLength') !== undefined && value.length > bound('maxLength')!) context.error(at, `longer than ${bound('maxLength')}`);
-    if (bound('minLength') !== undefined && value.length < bound('minLength')!) context.error(at, `shorter than ${bound('minLength')}`);
-  }
-  if (Array.isArray(value)) {
-    if (bound('maxItems') !== undefined && value.length > bound('maxItems')!) context.error(at, `${value.length} items, at most ${bound('maxItems')} allowed`);
-    if (bound('minItems') !== undefined && value.length < bound('minItems')!) context.error(at, `${value.length} items, at least ${bound('minItems')} required`);
-    if (schema['uniqueItems'] === true && new Set(value.map((item) => JSON.stringify(item))).size !== value.length) context.error(at, 'items are not unique');
-  }
-}
-
-function checkObject(context: Context, flat: Flat, value: Record<string, unknown>, at: string): void {
-  const { direction } = context.options;
-  for (const key of flat.required) {
-    if (key in value) continue;
-    const hidden = (flat.properties.get(key) ?? []).some((property) => flatten(context, property, '').schema[direction === 'request' ? 'readOnly' : 'writeOnly'] === true);
-    if (!hidden) context.error(at, `required property "${key}" is missing`);
-  }
-  for (const [key, item] of Object.entries(value)) {
-    const where = `${at}.${key}`;
-    const declared = flat.properties.get(key);
-    if (declared) {
-      for (const property of declared) {
-        const shown = flatten(context, property, flat.name).schema;
-        if (direction === 'request' && shown['readOnly'] === true) context.error(where, `"${key}" is read-only: a request may not send it`);
-        if (direction === 'response' && shown['writeOnly'] === true) context.error(where, `"${key}" is write-only: a response may not carry it`);
-        check(context, property, item, where, flat.name);
-      }
-    } else if (flat.additional === false) context.error(where, `"${key}" is not a property of ${flat.name} (additionalProperties: false)`);
-    else if (typeof flat.additional === 'object') check(context, flat.additional, item, where, flat.name);
-    else if (flat.additional === undefined) context.out.undeclared.push({ at: where, message: `${flat.name}.${key}` });
-  }
-}
-
-function checkAlternatives(context: Context, keyword: 'oneOf' | 'anyOf', alternatives: JsonSchema[], value: unknown, at: string, name: string): void {
-  const trials = alternatives.map((alternative) => {
-    const out: Validation = { errors: [], undeclared: [] };
-    check(new Context(context.document, context.options, out), alternative, value, at, name);
-    return out;
-  });
-  const passing = trials.filter((trial) => trial.errors.length === 0);
-  if (passing.length === 0) context.error(at, `matches none of the ${keyword} alternatives (first: ${trials[0]?.errors[0]?.message ?? '?'})`);
-  else if (keyword === 'oneOf' && passing.length > 1) context.error(at, `matches ${passing.length} oneOf alternatives, exactly one allowed`);
-  else context.out.undeclared.push(...(passing[0] as Validation).undeclared);
-}
-
-function describe(flat: Flat): string {
-  const type = (flat.schema['type'] as string | undefined) ?? 'a value';
-  return flat.name === 'inline' ? `of type ${type}` : `of type ${type} (${flat.name})`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function run(document: object, reading: Reading, schema: JsonSchema, value: unknown): ErrorObject[] {
+  const { ajv, validate } = validator(document, reading, schema);
+  if (validate(value)) return [];
+  return readable(ajv, [...(validate.errors ?? [])]);
 }
 
 /**
- * Whether a dotted field path (`assignee.email`) names a property at every step, following arrays
- * to their items; the answer is the first step that names nothing, or undefined when all do.
+ * Ajv's errors without the ones that only explain another: each alternative's errors before a
+ * failed `oneOf`/`anyOf` (the message quotes the first), the `if` of a nullable schema, and
+ * whatever else a value of the wrong type breaks where it stands.
  */
-export function missingStep(document: object, schema: JsonSchema, path: readonly string[], options: ValidationOptions): string | undefined {
-  const context = new Context(document, options, { errors: [], undeclared: [] });
-  let current: JsonSchema[] = [schema];
-  for (const step of path) {
-    const next: JsonSchema[] = [];
-    for (const candidate of current) {
-      let flat = flatten(context, candidate, '');
-      while (flat.schema['type'] === 'array' && flat.schema['items']) flat = flatten(context, flat.schema['items'] as JsonSchema, flat.name);
-      next.push(...(flat.properties.get(step) ?? []));
+function readable(ajv: Ajv2019, errors: ErrorObject[]): ErrorObject[] {
+  const kept: ErrorObject[] = [];
+  for (let index = errors.length - 1; index >= 0; index -= 1) {
+    const error = errors[index] as ErrorObject;
+    if (error.keyword === 'if') continue;
+    if (error.keyword === 'oneOf' || error.keyword === 'anyOf') {
+      // Ajv lists the failing alternatives' errors just before; as many as each gives on its own.
+      const explained = (error.schema as JsonSchema[]).map((alternative) => {
+        const alone = ajv.compile(alternative);
+        return alone(error.data) ? [] : (alone.errors ?? []);
+      });
+      index -= explained.reduce((sum, list) => sum + list.length, 0);
+      kept.unshift({ ...error, params: { ...error.params, first: explained[0]?.[0] } });
+      continue;
     }
-    if (next.length === 0) return step;
-    current = next;
+    kept.unshift(error);
   }
-  return undefined;
+  // A value of the wrong type is one finding, however many `allOf` members declare the type.
+  const wrongType = new Map<string, ErrorObject>();
+  for (const error of kept) if (error.keyword === 'type' && !wrongType.has(error.instancePath)) wrongType.set(error.instancePath, error);
+  return kept.filter((error) => !wrongType.has(error.instancePath) || wrongType.get(error.instancePath) === error);
+}
+
+function issue(error: ErrorObject, value: unknown, at: string): SchemaIssue {
+  const where = place(error.instancePath, value, at);
+  const limit = (error.params as { limit?: number }).limit;
+  const data = error.data;
+  switch (error.keyword) {
+    case 'type':
+      return { at: where, message: data === null ? `null where ${describe(error)} is declared (not nullable)` : `${JSON.stringify(data)?.slice(0, 60)} is not ${describe(error)}` };
+    case 'enum':
+      return { at: where, message: `${JSON.stringify(data)} is not one of ${JSON.stringify(error.schema)}` };
+    case 'format': {
+      const format = error.schema as string;
+      return { at: where, message: typeof data === 'number' ? `${data} does not fit ${format}` : `${JSON.stringify(data)} is not a ${format}` };
+    }
+    case 'required':
+      return { at: where, message: `required property "${(error.params as { missingProperty: string }).missingProperty}" is missing` };
+    case 'unevaluatedProperties': {
+      const key = (error.params as { unevaluatedProperty: string }).unevaluatedProperty;
+      return { at: `${where}.${key}`, message: `"${key}" is not a property of ${nameOf(error)} (additionalProperties: false)` };
+    }
+    case 'x-refused':
+      return { at: where, message: `"${where.split('.').pop() as string}" is ${error.schema as string}` };
+    case 'oneOf':
+    case 'anyOf': {
+      const passing = (error.params as { passingSchemas?: number[] | null }).passingSchemas;
+      if (error.keyword === 'oneOf' && passing) return { at: where, message: `matches ${passing.length} oneOf alternatives, exactly one allowed` };
+      const first = (error.params as { first?: ErrorObject }).first;
+      return { at: where, message: `matches none of the ${error.keyword} alternatives (first: ${first ? issue(first, data, '$').message : '?'})` };
+    }
+    case 'maximum':
+      return { at: where, message: `${data as number} is above the maximum ${limit}` };
+    case 'minimum':
+      return { at: where, message: `${data as number} is below the minimum ${limit}` };
+    case 'maxLength':
+      return { at: where, message: `longer than ${limit}` };
+    case 'minLength':
+      return { at: where, message: `shorter than ${limit}` };
+    case 'maxItems':
+      return { at: where, message: `${(data as unknown[]).length} items, at most ${limit} allowed` };
+    case 'minItems':
+      return { at: where, message: `${(data as unknown[]).length} items, at least ${limit} required` };
+    case 'uniqueItems':
+      return { at: where, message: 'items are not unique' };
+    default:
+      return { at: where, message: `${error.keyword}: ${error.message ?? 'fails'}` };
+  }
+}
+
+function nameOf(error: ErrorObject): string {
+  return (error.parentSchema?.['x-in'] as string | undefined) ?? 'inline';
+}
+
+function describe(error: ErrorObject): string {
+  const name = nameOf(error);
+  const type = (error.schema as string | string[]).toString();
+  return name === 'inline' ? `of type ${type}` : `of type ${type} (${name})`;
+}
+
+/** Ajv's JSON pointer as the suite writes places: `$.data[0].assignee`. */
+function place(pointer: string, value: unknown, at: string): string {
+  let node = value;
+  let out = at;
+  for (const raw of pointer.split('/').slice(1)) {
+    const step = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += Array.isArray(node) ? `[${step}]` : `.${step}`;
+    node = (node as { [key: string]: unknown } | undefined)?.[step];
+  }
+  return out;
 }
