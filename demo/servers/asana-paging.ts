@@ -6,6 +6,9 @@ import { parseOptFields, project } from './asana-fields.ts';
 /** Without `limit` Asana answers unpaged, but refuses a result too large to send that way. */
 const UNPAGED_MAX = 100;
 
+/** The query parameters that choose which records a list holds. */
+const filters = ['workspace', 'project', 'owner', 'archived', 'modified_since'] as const;
+
 export function asanaError(status: number, message: string): ApiReply {
   return { status, body: { errors: [{ message, help: 'For more information on API status codes and how to handle them, read the docs on errors: https://developers.asana.com/docs/errors' }] } };
 }
@@ -21,7 +24,8 @@ export interface RecordView<T> {
  * to `opt_fields` (or to their compact form when none are named).
  */
 export function listReply<T>(request: ApiRequest, records: readonly T[], view: RecordView<T>): ApiReply {
-  const fingerprint = request.path;
+  // A token belongs to one listing: its path and the filters that pick its records.
+  const fingerprint = [request.path, ...filters.map((name) => request.query.get(name) ?? '')].join('|');
   const limitText = request.query.get('limit');
   const limit = limitText === null ? undefined : Number(limitText);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) {
@@ -38,7 +42,8 @@ export function listReply<T>(request: ApiRequest, records: readonly T[], view: R
   const end = start + page.length;
   return {
     status: 200,
-    body: { data: shape(request, page, view), next_page: end < records.length ? nextPage(request, encodeToken(end, fingerprint)) : null },
+    // `next_page` only answers a `limit` (Asana's NextPage: "only present when a limit query parameter is provided").
+    body: { data: shape(request, page, view), ...(limit === undefined ? {} : { next_page: end < records.length ? nextPage(request, encodeToken(end, fingerprint)) : null }) },
   };
 }
 

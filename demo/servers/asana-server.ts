@@ -83,6 +83,7 @@ function route(index: AsanaIndex, request: ApiRequest): ApiReply {
   if (request.path === '/users/me') {
     return itemReply(request, { ...(userRecord(index.admin) as object), photo: null, workspaces: [catalog.workspace] });
   }
+  if (request.path === '/users') return listUsers(index, request);
   if (first === 'workspaces' && sub === 'users' && parts.length === 3) {
     if (id !== catalog.workspace.gid) return asanaError(404, `workspace: Unknown object: ${id}`);
     return listReply(request, catalog.org.people.map(userRecord), named('user'));
@@ -97,7 +98,12 @@ function route(index: AsanaIndex, request: ApiRequest): ApiReply {
     return listReply(request, items, named('project'));
   }
   if (request.path === '/projects') return listProjects(index, request);
-  if (first === 'projects' && sub === 'tasks' && parts.length === 3) return listTasks(index, request, id ?? '');
+  if (request.path === '/tasks') {
+    const project = request.query.get('project');
+    return project ? listTasks(index, request, project, true) : asanaError(400, 'project: Must specify a project (the only filter this server knows)');
+  }
+  // Asana declares no `modified_since` here: the listing is always whole.
+  if (first === 'projects' && sub === 'tasks' && parts.length === 3) return listTasks(index, request, id ?? '', false);
   if (first === 'tasks' && sub === 'time_tracking_entries' && parts.length === 3) {
     if (catalog.org.asanaTimeTracking === false) return asanaError(402, 'Time tracking is not available on your plan. Upgrade to use time tracking.');
     return listTimeEntries(index, request, id ?? '');
@@ -133,10 +139,18 @@ function listProjects(index: AsanaIndex, request: ApiRequest): ApiReply {
   return listReply(request, projects.map((project) => projectRecord(index.catalog, project)), named('project'));
 }
 
-function listTasks(index: AsanaIndex, request: ApiRequest, gid: string): ApiReply {
+/** `GET /users?workspace=`: the workspace's people, paged (unlike `/workspaces/{gid}/users`). */
+function listUsers(index: AsanaIndex, request: ApiRequest): ApiReply {
+  const workspace = request.query.get('workspace');
+  if (!workspace) return asanaError(400, 'workspace: Missing input');
+  if (workspace !== index.catalog.workspace.gid) return asanaError(404, `workspace: Unknown object: ${workspace}`);
+  return listReply(request, index.catalog.org.people.map(userRecord), named('user'));
+}
+
+function listTasks(index: AsanaIndex, request: ApiRequest, gid: string, filtersByModified: boolean): ApiReply {
   const project = index.projectsByGid.get(gid);
   if (!project) return asanaError(404, `project: Unknown object: ${gid}`);
-  const sinceText = request.query.get('modified_since');
+  const sinceText = filtersByModified ? request.query.get('modified_since') : null;
   const since = sinceText === null ? Number.NEGATIVE_INFINITY : Date.parse(sinceText);
   if (Number.isNaN(since)) return asanaError(400, `modified_since: Not a valid date-time: ${sinceText}`);
   const tasks = (index.tasksByProject.get(project.id) ?? []).filter((task) => task.updatedAt >= since);

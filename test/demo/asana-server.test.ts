@@ -91,13 +91,18 @@ describe('startAsanaServer', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it('keeps only tasks modified since the given time', async () => {
+  it('keeps only tasks modified since the given time on GET /tasks?project=, the listing Asana declares it on', async () => {
     const project = biggest;
     const since = org.now - 45 * 86_400_000;
     const expected = asanaTasks.filter((task) => task.projectId === project.id && task.updatedAt >= since).length;
-    const page = await get(`/projects/${project.sourceId}/tasks?limit=100&modified_since=${new Date(since).toISOString()}&opt_fields=modified_at`);
+    const query = `limit=100&modified_since=${new Date(since).toISOString()}&opt_fields=modified_at`;
+    const page = await get(`/tasks?project=${project.sourceId}&${query}`);
+    expect(expected).toBeLessThan(taskCount(project.id));
     expect(page.body.data).toHaveLength(Math.min(100, expected));
     expect(page.body.data.every((task: any) => Date.parse(task.modified_at) >= since)).toBe(true);
+    const whole = await get(`/projects/${project.sourceId}/tasks?${query}`);
+    expect(whole.body.data).toHaveLength(Math.min(100, taskCount(project.id)));
+    expect((await get(`/tasks?limit=10`)).status).toBe(400);
   });
 
   it('lists portfolios owned by me, their projects and the projects with owners', async () => {
@@ -114,10 +119,13 @@ describe('startAsanaServer', () => {
     expect(first.owner).toEqual({ gid: owner.asanaGid, email: owner.email });
   });
 
-  it('lists the workspace users with their emails', async () => {
-    const users = await get(`/workspaces/${workspace}/users?limit=100&opt_fields=name,email`);
+  it('lists the workspace users with their emails, paged on GET /users and unpaged on /workspaces/{gid}/users', async () => {
+    const users = await get(`/users?workspace=${workspace}&limit=100&opt_fields=name,email`);
     expect(users.body.data).toHaveLength(org.people.length);
     expect(users.body.next_page).toBeNull();
+    const unpaged = await get(`/workspaces/${workspace}/users?opt_fields=name,email`);
+    expect(unpaged.body.data).toHaveLength(org.people.length);
+    expect('next_page' in unpaged.body).toBe(false);
   });
 });
 

@@ -62,7 +62,8 @@ export function createAsanaClient(http: HttpClient, baseUrl: string, source: str
       const me = parsePage(AsanaMeSchema, await http.getJson(target), source, describeRequest('GET', target));
       return me.data.workspaces.map((workspace) => workspace.gid);
     },
-    users: (workspace) => list(`/workspaces/${encodeURIComponent(workspace)}/users`, { opt_fields: optFields.users }),
+    // Not `/workspaces/{gid}/users`: Asana declares no `limit` there and caps it at 2000 users unpaged.
+    users: (workspace) => list('/users', { workspace, opt_fields: optFields.users }),
     portfolios: (workspace) => list('/portfolios', { workspace, owner: 'me', opt_fields: optFields.portfolios }),
     async portfolio(gid) {
       const target = buildUrl(baseUrl, `/portfolios/${encodeURIComponent(gid)}`, { opt_fields: optFields.portfolios });
@@ -71,8 +72,8 @@ export function createAsanaClient(http: HttpClient, baseUrl: string, source: str
     portfolioItems: (portfolio) => list(`/portfolios/${encodeURIComponent(portfolio)}/items`, { opt_fields: optFields.portfolioItems }),
     projects: (workspace) => list('/projects', { workspace, archived: 'false', opt_fields: optFields.projects }),
     customFields: (workspace) => list(`/workspaces/${encodeURIComponent(workspace)}/custom_fields`, { opt_fields: 'name,resource_subtype,enum_options.name' }),
-    projectTasks: (project, modifiedSince) =>
-      list(`/projects/${encodeURIComponent(project)}/tasks`, { opt_fields: optFields.tasks, modified_since: modifiedSince }),
+    // `GET /tasks?project=`: the only task listing Asana declares `modified_since` on (not `/projects/{gid}/tasks`).
+    projectTasks: (project, modifiedSince) => list('/tasks', { project, opt_fields: optFields.tasks, modified_since: modifiedSince }),
     async subtasks(task) {
       const all: unknown[] = [];
       for await (const page of list(`/tasks/${encodeURIComponent(task)}/subtasks`, { opt_fields: optFields.tasks })) all.push(...page);

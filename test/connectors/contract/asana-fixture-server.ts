@@ -17,21 +17,35 @@ function sendListPage(request: SeenRequest, response: ServerResponse, data: unkn
   const limit = Number(request.query.get('limit'));
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) return sendJson(response, 400, { errors: [{ message: 'limit: invalid' }] });
   const at = request.query.has('offset') ? Number(Buffer.from(request.query.get('offset')!, 'base64url').toString()) : 0;
-  const next = at + 1 < data.length ? { offset: Buffer.from(String(at + 1)).toString('base64url'), path: request.path, uri: '' } : null;
+  const next = at + 1 < data.length ? nextPage(request, Buffer.from(String(at + 1)).toString('base64url')) : null;
   sendJson(response, 200, { data: data.slice(at, at + 1), next_page: next });
 }
 
+/** Asana's NextPage: the offset, the path to ask (below the base path) and the same as a full URI. */
+function nextPage(request: SeenRequest, offset: string): { offset: string; path: string; uri: string } {
+  const query = new URLSearchParams(request.query);
+  query.set('offset', offset);
+  const path = `${request.path.slice(base.length)}?${query.toString()}`;
+  return { offset, path, uri: `http://${request.headers.host ?? 'localhost'}${base}${path}` };
+}
+
 const lists: Record<string, () => unknown[]> = {
-  '/workspaces/9001/users': () => (fixture('asana', 'users-page-1') as { data: unknown[] }).data,
+  '/users?workspace=9001': () => (fixture('asana', 'users-page-1') as { data: unknown[] }).data,
   '/portfolios': () => (fixture('asana', 'portfolios-page-1') as { data: unknown[] }).data,
   '/portfolios/4001/items': () => (fixture('asana', 'portfolio-items-4001') as { data: unknown[] }).data,
   '/projects': () => (fixture('asana', 'projects-page-1') as { data: unknown[] }).data,
-  '/projects/2001/tasks': () => (fixture('asana', 'tasks-page-1') as { data: unknown[] }).data,
-  '/projects/2002/tasks': () => [],
+  '/tasks?project=2001': () => (fixture('asana', 'tasks-page-1') as { data: unknown[] }).data,
+  '/tasks?project=2002': () => [],
   '/tasks/3001/time_tracking_entries': () => (fixture('asana', 'time-entries-3001') as { data: unknown[] }).data,
   '/tasks/3004/subtasks': () => (fixture('asana', 'subtasks-3004') as { data: unknown[] }).data,
   '/tasks/3005/time_tracking_entries': () => (fixture('asana', 'time-entries-3005') as { data: unknown[] }).data,
 };
+
+/** `/users` and `/tasks` list what their filter names: the route is the path with that filter. */
+function routed(path: string, query: URLSearchParams): string {
+  const filter = path === '/users' ? 'workspace' : path === '/tasks' ? 'project' : undefined;
+  return filter ? `${path}?${filter}=${query.get(filter) ?? ''}` : path;
+}
 
 export interface AsanaFixtureState {
   taskReads: number;
@@ -46,10 +60,10 @@ export function asanaFixtureState(faults = true): AsanaFixtureState {
 
 export function asanaFixtureRoutes(request: SeenRequest, response: ServerResponse, state: AsanaFixtureState): void {
   if (request.headers.authorization !== `Bearer ${token}`) return sendJson(response, 401, { errors: [{ message: 'Not Authorized' }] });
-  const path = request.path.slice(base.length);
+  const path = routed(request.path.slice(base.length), request.query);
   if (path === '/users/me') return sendJson(response, 200, fixture('asana', 'me'));
-  if (path === '/projects/2001/tasks' && ++state.taskReads === 1 && state.faults) return sendJson(response, 429, { errors: [{ message: 'Rate limited' }] }, { 'retry-after': '2' });
-  if (path === '/projects/2002/tasks' && ++state.otherTaskReads === 1 && state.faults) return void response.writeHead(503).end('try again');
+  if (path === '/tasks?project=2001' && ++state.taskReads === 1 && state.faults) return sendJson(response, 429, { errors: [{ message: 'Rate limited' }] }, { 'retry-after': '2' });
+  if (path === '/tasks?project=2002' && ++state.otherTaskReads === 1 && state.faults) return void response.writeHead(503).end('try again');
   const list = lists[path];
   if (list) return sendListPage(request, response, list());
   sendJson(response, 404, { errors: [{ message: `no route ${path}` }] });
