@@ -11,6 +11,8 @@ import { makeProjectWork } from './tasks.ts';
 import { levelWorklogs } from './level.ts';
 import { themeSeeds } from './themes.ts';
 import { DAY_MS, HOUR_MS, startOfDay } from './time.ts';
+import { addReplans } from './variations/replans.ts';
+import { markNoResolutionProject } from './variations/no-resolution.ts';
 
 export interface GenerateOptions {
   seed: number;
@@ -48,6 +50,9 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
   levelWorklogs({ random: random.fork('leveling'), projects, tasks, worklogs, workloads });
   for (const draft of drafts) draft.project.modifiedAt = Math.max(draft.project.createdAt, ...lastUpdates(tasks, draft.project.id));
   assignIds(ids, projects, tasks, worklogs);
+  const personaOf = new Map(pms.map((pm, index) => [pm.id, personas[index]!.id]));
+  addReplans({ random: random.fork('replans'), ids, projects, tasks, personaOf, now });
+  markNoResolutionProject(projects, personaOf);
   tasks.sort((a, b) => a.createdAt - b.createdAt || Number(a.sourceId) - Number(b.sourceId));
   return {
     seed: options.seed,

@@ -12,6 +12,7 @@ export type {
   DemoPerson,
   DemoPortfolio,
   DemoProject,
+  DemoReplan,
   DemoScale,
   DemoStatusChange,
   DemoSystem,

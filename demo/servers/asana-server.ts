@@ -7,6 +7,7 @@ import type { RecordView } from './asana-paging.ts';
 import { asanaError, itemReply, listReply } from './asana-paging.ts';
 import type { AsanaCatalog } from './asana-records.ts';
 import { asanaSubtype, makeCatalog, projectRecord, taskRecord, timeEntryRecord, userRecord } from './asana-records.ts';
+import { compactStory, taskStories } from './asana-stories.ts';
 
 interface AsanaIndex {
   catalog: AsanaCatalog;
@@ -97,6 +98,7 @@ function route(index: AsanaIndex, request: ApiRequest): ApiReply {
   if (first === 'projects' && sub === 'tasks' && parts.length === 3) return listTasks(index, request, id ?? '');
   if (first === 'tasks' && sub === 'time_tracking_entries' && parts.length === 3) return listTimeEntries(index, request, id ?? '');
   if (first === 'tasks' && sub === 'subtasks' && parts.length === 3) return listSubtasks(index, request, id ?? '');
+  if (first === 'tasks' && sub === 'stories' && parts.length === 3) return listStories(index, request, id ?? '');
   return asanaError(404, 'Unknown route.');
 }
 
@@ -145,6 +147,12 @@ function listSubtasks(index: AsanaIndex, request: ApiRequest, gid: string): ApiR
 /** Asana leaves `actual_time_minutes` null on a task nobody tracked time on. */
 function actualMinutes(logs: readonly DemoWorklog[] | undefined): number | null {
   return logs ? logs.reduce((sum, log) => sum + Math.round(log.hours * 60), 0) : null;
+}
+
+function listStories(index: AsanaIndex, request: ApiRequest, gid: string): ApiReply {
+  const task = index.tasksByGid.get(gid);
+  if (!task) return asanaError(404, `task: Unknown object: ${gid}`);
+  return listReply(request, taskStories(index.catalog, task), { full: (record) => record, compact: compactStory });
 }
 
 function listTimeEntries(index: AsanaIndex, request: ApiRequest, gid: string): ApiReply {

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { ForecastsDocSchema, type ForecastsDoc } from './forecasts-document.ts';
+import { ProjectPlanSchema } from './plan.ts';
+import { DoneDatingSchema } from './done-dating.ts';
 
 export { ForecastsDocSchema, type Forecast, type ForecastsDoc } from './forecasts-document.ts';
 
@@ -225,6 +227,7 @@ export const ProjectsDocSchema = z.object({
       health: HealthSchema.optional(),
       /** Why the health is what it is, e.g. "SPI 0.82 < 0.9". */
       healthReason: z.string().optional(),
+      plan: ProjectPlanSchema.optional(),
     }),
   ),
   /** Deprecated: the same roll-ups as portfolios.json, kept for schemaVersion 1 readers. */
@@ -386,6 +389,8 @@ export const QualityDocSchema = z.object({
   /** Findings left out of `findings` by the cap, per kind. */
   findingsOmitted: z.record(z.string(), z.number().int()).optional(),
   identitySuggestions: z.array(IdentitySuggestionSchema).optional(),
+  /** Per source, which rule dated its done tasks. */
+  doneDating: z.array(DoneDatingSchema).optional(),
 });
 
 export const LatestSchema = z.object({

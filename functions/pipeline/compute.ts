@@ -60,6 +60,7 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
         findings: result.findings,
         findingsOmitted: result.findingsOmitted,
         identitySuggestions: result.identitySuggestions,
+        doneDating: result.doneDating,
       }),
     };
     const names = Object.keys(documents) as (keyof SnapshotDocuments)[];

@@ -1,6 +1,7 @@
 import type { QuarantineEntry } from '../domain/records.ts';
 import type { SyncRun } from '../store/store.ts';
 import { SCHEMA_VERSION, type IdentitySuggestion, type QualityDoc, type QualityFinding } from '../contract/documents.ts';
+import type { DoneDating } from '../contract/done-dating.ts';
 
 /** The published quarantine list stops here; the per-source counts still count every entry. */
 export const QUARANTINE_LIST_LIMIT = 200;
@@ -17,6 +18,8 @@ export interface QualityInput {
   findings?: readonly QualityFinding[];
   findingsOmitted?: Readonly<Record<string, number>>;
   identitySuggestions?: readonly IdentitySuggestion[];
+  /** Per source, which rule dated its done tasks (absent: not counted). */
+  doneDating?: readonly DoneDating[];
 }
 
 /**
@@ -54,5 +57,6 @@ export function buildQualityDoc(input: QualityInput): QualityDoc {
     findings: [...(input.findings ?? [])],
     findingsOmitted: { ...input.findingsOmitted },
     identitySuggestions: [...(input.identitySuggestions ?? [])],
+    ...(input.doneDating ? { doneDating: input.doneDating.map((row) => ({ ...row })) } : {}),
   };
 }

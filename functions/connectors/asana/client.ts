@@ -4,6 +4,7 @@ import { describeRequest } from '../kit/errors.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../kit/http-client.ts';
 import { buildUrl, parsePage } from '../kit/page.ts';
 import { AsanaListSchema, AsanaMeSchema, optFields } from './schema.ts';
+import { storyOptFields } from './stories.ts';
 
 /**
  * Asana REST 1.0 over the shared HTTP client. Every list pages by `limit` and the opaque
@@ -22,6 +23,8 @@ export interface AsanaClient {
   subtasks(task: string): Promise<unknown[]>;
   /** Every time-tracking entry of one task, all pages. */
   taskTimeEntries(task: string): Promise<unknown[]>;
+  /** Every story of one task, all pages (the due-date changes are read from them: stories.ts). */
+  taskStories(task: string): Promise<unknown[]>;
 }
 
 const limit = 100;
@@ -72,6 +75,11 @@ export function createAsanaClient(http: HttpClient, baseUrl: string, source: str
     async taskTimeEntries(task) {
       const all: unknown[] = [];
       for await (const page of list(`/tasks/${encodeURIComponent(task)}/time_tracking_entries`, { opt_fields: optFields.timeEntries })) all.push(...page);
+      return all;
+    },
+    async taskStories(task) {
+      const all: unknown[] = [];
+      for await (const page of list(`/tasks/${encodeURIComponent(task)}/stories`, { opt_fields: storyOptFields })) all.push(...page);
       return all;
     },
   };

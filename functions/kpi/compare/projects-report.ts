@@ -6,6 +6,7 @@ import type { Identity } from '../engine/identity.ts';
 import { roundHours } from '../engine/numbers.ts';
 import { sumTallies, type ProjectTally } from '../engine/project-tally.ts';
 import type { KpiSettings } from '../engine/settings.ts';
+import { projectPlan } from './project-plan.ts';
 
 /** The projects document: earned value and health per project, and rolled up per portfolio. */
 
@@ -36,6 +37,7 @@ export function buildProjectsDoc(asOf: string, settings: KpiSettings, projects: 
         hours: roundHours(tally.hoursInWindow),
         evm,
         ...healthOf(evm, settings.health),
+        plan: projectPlan(tally),
       };
     }),
     portfolios: portfolios(projects, settings),
