@@ -11,10 +11,10 @@ import { DAY_MS, HOUR_MS, dayOf, floorToDay, startOfDay } from '../time.ts';
  * twice. The generated due date stays the current one, so no figure against it changes.
  */
 
-/** Share of a PM's dated tasks that were re-planned: the under-estimator moves dates rather than admit slip. */
+/** Share of a PM's dated tasks that were re-planned: the late and the under-estimating PMs move dates rather than admit slip. */
 const REPLAN_SHARE: Record<PersonaId, number> = {
   steady: 0.04,
-  'late-but-cheap': 0.12,
+  'late-but-cheap': 0.3,
   'fast-over-budget': 0.05,
   'theme-drifter': 0.15,
   'small-sample': 0.1,
