@@ -70,13 +70,14 @@ export function factsOf(task: Task, calendar: Calendar, dayOf: DayOf, rate: numb
   into.startDay = startDay;
   into.startedDay = started;
   into.estimate = estimateHours ?? 0;
-  const plan = planOf(task, asOf, dayOf);
-  into.baselineDueDay = plan.baselineDueOn === undefined ? Number.NaN : dayNumber(plan.baselineDueOn);
-  into.replanned = plan.dueMoves > 0;
+  // Most tasks have no plan history: their baseline is today's plan, read without a call.
+  const plan = task.dueChanges === undefined && task.estimateChanges === undefined ? undefined : planOf(task, asOf, dayOf);
+  into.baselineDueDay = plan === undefined ? into.dueDay : plan.baselineDueOn === undefined ? Number.NaN : dayNumber(plan.baselineDueOn);
+  into.replanned = plan !== undefined && plan.dueMoves > 0;
   // A performance-measurement baseline: planned value at the promised day, in the promised hours.
   const baseline = pvBasis === 'baseline';
   into.planDueDay = baseline && !Number.isNaN(into.baselineDueDay) ? into.baselineDueDay : into.dueDay;
-  into.planEstimate = baseline ? (plan.baselineEstimateHours ?? into.estimate) : into.estimate;
+  into.planEstimate = baseline ? (plan?.baselineEstimateHours ?? into.estimate) : into.estimate;
   into.rate = rate ?? Number.NaN;
   into.startedMs = startedAt === undefined ? Number.NaN : instantMs(startedAt);
   into.doneMs = doneAt === undefined ? Number.NaN : instantMs(doneAt);
