@@ -11,8 +11,7 @@ import { makeProjectWork } from './tasks.ts';
 import { levelWorklogs } from './level.ts';
 import { themeSeeds } from './themes.ts';
 import { DAY_MS, HOUR_MS, startOfDay } from './time.ts';
-import { addReplans } from './variations/replans.ts';
-import { markNoResolutionProject } from './variations/no-resolution.ts';
+import { addPlanAndDoneVariations } from './variations/plan-and-done.ts';
 
 export interface GenerateOptions {
   seed: number;
@@ -50,9 +49,7 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
   levelWorklogs({ random: random.fork('leveling'), projects, tasks, worklogs, workloads });
   for (const draft of drafts) draft.project.modifiedAt = Math.max(draft.project.createdAt, ...lastUpdates(tasks, draft.project.id));
   assignIds(ids, projects, tasks, worklogs);
-  const personaOf = new Map(pms.map((pm, index) => [pm.id, personas[index]!.id]));
-  addReplans({ random: random.fork('replans'), ids, projects, tasks, personaOf, now });
-  markNoResolutionProject(projects, personaOf);
+  addPlanAndDoneVariations({ random: random.fork('replans'), ids, projects, tasks, pms, personas, now });
   tasks.sort((a, b) => a.createdAt - b.createdAt || Number(a.sourceId) - Number(b.sourceId));
   return {
     seed: options.seed,
