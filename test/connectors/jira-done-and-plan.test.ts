@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JiraSourceConfig } from '../../functions/config/index.ts';
 import { jiraConnector, mapJiraIssue } from '../../functions/connectors/jira/index.ts';
 import { JiraIssueSchema } from '../../functions/connectors/jira/schema.ts';
+import { readStatusChanges } from '../../functions/connectors/jira/changelog.ts';
+import type { JiraClient } from '../../functions/connectors/jira/client.ts';
+import { createQuarantineBin } from '../../functions/connectors/kit/quarantine.ts';
 import type { Task } from '../../functions/domain/index.ts';
 import { demoCredentials, generateOrg, type DemoTask } from '../../demo/generator/index.ts';
 import { startJiraServer } from '../../demo/servers/jira-server.ts';
@@ -107,5 +110,29 @@ describe('Jira plan history', () => {
     expect(await ask(['duedate'])).toEqual(demo.replans!.filter((replan) => replan.due).map(() => ['duedate']));
     const all = (await ask([])).flat();
     expect(all).toEqual(expect.arrayContaining(['status', 'duedate', 'timeoriginalestimate', 'resolution']));
+  });
+
+  it('reads the plan of a history whose status move is quarantined, and dates the completion by the moves it trusts', async () => {
+    // Jira writes every key of an item, `fromString`/`toString` included (null when empty).
+    const item = (fieldId: string, from: string | null, to: string | null, strings: [string | null, string | null] = [from, to]) => ({ field: fieldId, fieldId, from, fromString: strings[0], to, toString: strings[1] });
+    const histories: unknown[] = [
+      { id: '1', created: '2026-03-02T09:00:00.000+0000', items: [item('status', '1', '3')] },
+      { id: '2', created: '2026-03-03T09:00:00.000+0000', items: [item('duedate', '2026-03-05', '2026-03-09', ['2026-03-05 00:00:00.0', '2026-03-09 00:00:00.0']), item('status', '3', '99')] },
+      // An item may leave its strings out altogether.
+      { id: '3', created: '2026-03-04T09:00:00.000+0000', items: [item('status', '3', '1'), { field: 'timeoriginalestimate', fieldId: 'timeoriginalestimate', to: '7200' }] },
+    ];
+    let askedFields: readonly string[] = [];
+    const client = { changelogs: async (_ids: readonly string[], fieldIds: readonly string[]) => { askedFields = fieldIds; return new Map([['7', histories]]); } } as unknown as JiraClient;
+    const categories = new Map([['1', 'todo'], ['3', 'done']] as const);
+    const bin = createQuarantineBin({ source: 'j', now: () => new Date('2026-03-05T00:00:00Z') });
+    const task: Task = { id: 'j:7', source: 'j', sourceId: '7', projectId: 'j:9', title: 't', status: 'done', originalStatus: 'Done', createdAt: '2026-03-01T09:00:00+00:00', updatedAt: '2026-03-04T09:00:00+00:00', tags: [], doneAt: '2026-03-04T09:00:00+00:00', doneFrom: 'statusCategoryChange' };
+    const changes = await readStatusChanges({ source: 'j', client, bin, categories }, [task]);
+    expect(askedFields).toEqual(['status', 'duedate', 'timeoriginalestimate']);
+    expect(bin.drain().map((entry) => entry.reason)).toEqual([expect.stringContaining('status id 99')]);
+    expect(changes.map((change) => change.sourceId)).toEqual(['1', '3']);
+    // The only trusted move into done is history 1 (history 2's target is unknown).
+    expect([task.doneAt, task.doneFrom]).toEqual(['2026-03-02T09:00:00.000+00:00', 'changelog']);
+    expect(task.dueChanges).toEqual([{ at: '2026-03-03T09:00:00.000+00:00', from: '2026-03-05', to: '2026-03-09' }]);
+    expect(task.estimateChanges).toEqual([{ at: '2026-03-04T09:00:00.000+00:00', toHours: 2 }]);
   });
 });
