@@ -14,6 +14,7 @@ import { DAY_MS, HOUR_MS, startOfDay } from './time.ts';
 import { applyOwnershipVariation } from './variations/project-ownership.ts';
 import { markTeamManagedProject } from './variations/team-managed.ts';
 import { withFormerUsers } from './variations/former-users.ts';
+import { addPlanAndDoneVariations } from './variations/plan-and-done.ts';
 
 export interface GenerateOptions {
   seed: number;
@@ -51,6 +52,7 @@ export function generateOrg(options: GenerateOptions): DemoOrg {
   levelWorklogs({ random: random.fork('leveling'), projects, tasks, worklogs, workloads });
   for (const draft of drafts) draft.project.modifiedAt = Math.max(draft.project.createdAt, ...lastUpdates(tasks, draft.project.id));
   assignIds(ids, projects, tasks, worklogs);
+  addPlanAndDoneVariations({ random: random.fork('replans'), ids, projects, tasks, pms, personas, now });
   markTeamManagedProject(projects, tasks);
   tasks.sort((a, b) => a.createdAt - b.createdAt || Number(a.sourceId) - Number(b.sourceId));
   const org: DemoOrg = withFormerUsers({

@@ -13,6 +13,7 @@ export type {
   DemoPerson,
   DemoPortfolio,
   DemoProject,
+  DemoReplan,
   DemoScale,
   DemoStatusChange,
   DemoSystem,

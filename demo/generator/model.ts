@@ -68,6 +68,8 @@ export interface DemoProject {
   modifiedAt: number;
   /** Asana section gids, by workflow section. */
   sectionGids: Record<AsanaSection, string>;
+  /** Jira: the project's workflow never sets a resolution, so done is known by status category only (variations/no-resolution.ts). */
+  setsNoResolution?: boolean;
   /** Jira only: a team-managed project (variations/team-managed.ts); absent: company-managed. */
   jiraStyle?: 'team-managed';
   /** Project ownership as a real company keeps it (variations/project-ownership.ts); absent: the lead is `pmId`. */
@@ -128,6 +130,22 @@ export interface DemoTask {
   history: DemoStatusChange[];
   /** Sum of the task's worklog hours. */
   spentHours: number;
+  /** Changes of the due date and original estimate, oldest first (variations/replans.ts); absent: never changed. */
+  replans?: DemoReplan[];
+}
+
+/** One edit of a task's plan: Jira records it as a changelog entry, Asana a due-date change as a story. */
+export interface DemoReplan {
+  /** Jira history id. */
+  id: string;
+  /** Asana story gid. */
+  gid: string;
+  at: number;
+  authorId: string;
+  /** Set when the due date changed: the days before and after (null: none). */
+  due?: { from: string | null; to: string | null };
+  /** Set when the original estimate changed, in hours (null: none). */
+  estimate?: { from: number | null; to: number | null };
 }
 
 export interface DemoWorklog {

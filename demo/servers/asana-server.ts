@@ -8,6 +8,7 @@ import { asanaError, itemReply, listReply } from './asana-paging.ts';
 import type { AsanaCatalog } from './asana-records.ts';
 import { listCustomFields } from './asana-custom-fields.ts';
 import { asanaSubtype, makeCatalog, projectRecord, taskRecord, timeEntryRecord, userRecord } from './asana-records.ts';
+import { compactStory, taskStories } from './asana-stories.ts';
 
 interface AsanaIndex {
   catalog: AsanaCatalog;
@@ -109,6 +110,7 @@ function route(index: AsanaIndex, request: ApiRequest): ApiReply {
     return listTimeEntries(index, request, id ?? '');
   }
   if (first === 'tasks' && sub === 'subtasks' && parts.length === 3) return listSubtasks(index, request, id ?? '');
+  if (first === 'tasks' && sub === 'stories' && parts.length === 3) return listStories(index, request, id ?? '');
   return asanaError(404, 'Unknown route.');
 }
 
@@ -172,6 +174,12 @@ function listSubtasks(index: AsanaIndex, request: ApiRequest, gid: string): ApiR
 /** Asana leaves `actual_time_minutes` null on a task nobody tracked time on. */
 function actualMinutes(logs: readonly DemoWorklog[] | undefined): number | null {
   return logs ? logs.reduce((sum, log) => sum + Math.round(log.hours * 60), 0) : null;
+}
+
+function listStories(index: AsanaIndex, request: ApiRequest, gid: string): ApiReply {
+  const task = index.tasksByGid.get(gid);
+  if (!task) return asanaError(404, `task: Unknown object: ${gid}`);
+  return listReply(request, taskStories(index.catalog, task), { full: (record) => record, compact: compactStory });
 }
 
 function listTimeEntries(index: AsanaIndex, request: ApiRequest, gid: string): ApiReply {

@@ -32,8 +32,8 @@ const renderers: Record<string, FieldRenderer> = {
   created: (task) => jiraTime(task.createdAt),
   updated: (task) => jiraTime(task.updatedAt),
   duedate: (task) => task.dueOn,
-  resolutiondate: (task) => (task.doneAt === null ? null : jiraTime(task.doneAt)),
-  resolution: (task, c) => (task.doneAt === null ? null : { self: `${c.origin}/rest/api/3/resolution/10000`, id: '10000', name: 'Done' }),
+  resolutiondate: (task, c) => (!resolved(task, c) ? null : jiraTime(task.doneAt!)),
+  resolution: (task, c) => (!resolved(task, c) ? null : { self: `${c.origin}/rest/api/3/resolution/10000`, id: '10000', name: 'Done' }),
   statuscategorychangedate: (task) => jiraTime(categoryChangedAt(task)),
   timeoriginalestimate: (task) => hoursToSeconds(task.estimateHours),
   aggregatetimeoriginalestimate: (task) => hoursToSeconds(task.estimateHours),
@@ -96,6 +96,11 @@ export function selectFields(requested: readonly string[]): string[] | undefined
   for (const name of names) if (name.startsWith('-')) selected.delete(name.slice(1));
   const list = [...selected];
   return list.length === 1 && list[0] === 'id' ? undefined : list.filter((name) => name !== 'id');
+}
+
+/** Done with a resolution, unless the project's workflow never sets one (the demo's no-resolution variation). */
+function resolved(task: DemoTask, c: IssueContext): boolean {
+  return task.doneAt !== null && !c.index.projectsById.get(task.projectId)?.setsNoResolution;
 }
 
 function categoryChangedAt(task: DemoTask): number {

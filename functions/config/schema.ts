@@ -4,6 +4,7 @@ import { SourceFieldsSchema } from './source-fields.ts';
 import { AsanaStoryPointsFieldSchema, JiraStoryPointsFieldSchema, KpiUnitSchema } from './story-points.ts';
 import { jiraAuthFields } from './jira-auth.ts';
 import { asanaPortfolioFields } from './asana-portfolios.ts';
+import { PvBasisSchema } from './kpi-plan.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -160,6 +161,7 @@ export const KpiConfigSchema = z
     smallSampleN: z.number().int().min(1).optional(),
     /** Earned-value rule: the whole estimate when done, or half when started and half when done. */
     evmRule: z.enum(['0/100', '50/50']).optional(),
+    pvBasis: PvBasisSchema,
     /** Capacity of a person without a configured capacityHoursPerWeek. */
     defaultCapacityHoursPerWeek: z.number().positive().optional(),
     /** Project health from min(SPI, CPI): at risk below atRiskBelow, off track below offTrackBelow. */

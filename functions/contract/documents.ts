@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { ForecastsDocSchema, type ForecastsDoc } from './forecasts-document.ts';
+import { ProjectPlanSchema } from './plan.ts';
+import { DoneDatingSchema } from './done-dating.ts';
 
 export { ForecastsDocSchema, type Forecast, type ForecastsDoc } from './forecasts-document.ts';
 
@@ -242,6 +244,7 @@ export const ProjectsDocSchema = z.object({
       healthReason: z.string().optional(),
       /** Set when the source cannot give the project's hours (e.g. an Asana plan without time tracking): `hours` and `evm.ac` are not 0 h of work, and CPI, CV, EAC, ETC, VAC and TCPI are null. */
       hoursUnavailable: z.string().optional(),
+      plan: ProjectPlanSchema.optional(),
     }),
   ),
   /** Deprecated: the same roll-ups as portfolios.json, kept for schemaVersion 1 readers. */
@@ -427,6 +430,8 @@ export const QualityDocSchema = z.object({
   findingsOmitted: z.record(z.string(), z.number().int()).optional(),
   identitySuggestions: z.array(IdentitySuggestionSchema).optional(),
   identities: IdentityReportSchema.optional(),
+  /** Per source, which rule dated its done tasks. */
+  doneDating: z.array(DoneDatingSchema).optional(),
 });
 
 export const LatestSchema = z.object({

@@ -46,6 +46,18 @@ export const ProjectSchema = z.object({
 
 export const TaskStatus = z.enum(['todo', 'in_progress', 'done']);
 
+/**
+ * Which rule dated a done task's `doneAt` (Jira): the resolution date; else the last move into a
+ * done-category status in the changelog (workflows that never set a resolution); else the
+ * source's `statuscategorychangedate`. Absent where the source has one completion time (Asana).
+ */
+export const DoneFrom = z.enum(['resolution', 'changelog', 'statusCategoryChange']);
+
+/** One change of a task's due date in the source's history; an absent side means no due date. */
+export const DueChangeSchema = z.object({ at: isoDateTime, from: isoDate.optional(), to: isoDate.optional() });
+/** One change of a task's original estimate, in hours; an absent side means no estimate. */
+export const EstimateChangeSchema = z.object({ at: isoDateTime, fromHours: z.number().nonnegative().optional(), toHours: z.number().nonnegative().optional() });
+
 export const TaskSchema = z.object({
   ...sourced,
   projectId: z.string().min(1),
@@ -60,6 +72,11 @@ export const TaskSchema = z.object({
   /** First move into an in-progress status, where the source tells it. */
   startedAt: isoDateTime.optional(),
   doneAt: isoDateTime.optional(),
+  doneFrom: DoneFrom.optional(),
+  /** Due-date changes from the source's history, oldest first: the baseline and re-plans are read from them. */
+  dueChanges: z.array(DueChangeSchema).optional(),
+  /** Original-estimate changes from the source's history, oldest first. */
+  estimateChanges: z.array(EstimateChangeSchema).optional(),
   estimateHours: z.number().nonnegative().optional(),
   spentHours: z.number().nonnegative().optional(),
   storyPoints: z.number().nonnegative().optional(),
@@ -103,6 +120,9 @@ export type Project = z.infer<typeof ProjectSchema>;
 export type Task = z.infer<typeof TaskSchema>;
 export type TimeEntry = z.infer<typeof TimeEntrySchema>;
 export type TaskStatusValue = z.infer<typeof TaskStatus>;
+export type DoneFromValue = z.infer<typeof DoneFrom>;
+export type DueChange = z.infer<typeof DueChangeSchema>;
+export type EstimateChange = z.infer<typeof EstimateChangeSchema>;
 
 /** The kinds of record the store keeps, by name. */
 export const recordSchemas = {

@@ -64,6 +64,7 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
         findingsOmitted: result.findingsOmitted,
         identitySuggestions: result.identitySuggestions,
         identities: result.identities,
+        doneDating: result.doneDating,
       }),
     };
     const names = Object.keys(documents) as (keyof SnapshotDocuments)[];

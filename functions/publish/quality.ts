@@ -1,6 +1,7 @@
 import type { QuarantineEntry } from '../domain/records.ts';
 import type { SyncRun } from '../store/store.ts';
 import { SCHEMA_VERSION, type IdentityReport, type IdentitySuggestion, type QualityDoc, type QualityFinding } from '../contract/documents.ts';
+import type { DoneDating } from '../contract/done-dating.ts';
 
 /** The published quarantine list stops here; the per-source counts still count every entry. */
 export const QUARANTINE_LIST_LIMIT = 200;
@@ -19,6 +20,8 @@ export interface QualityInput {
   identitySuggestions?: readonly IdentitySuggestion[];
   /** How accounts were joined to people, and the former (deleted or deactivated) accounts. */
   identities?: IdentityReport;
+  /** Per source, which rule dated its done tasks (absent: not counted). */
+  doneDating?: readonly DoneDating[];
 }
 
 /**
@@ -58,5 +61,6 @@ export function buildQualityDoc(input: QualityInput): QualityDoc {
     findingsOmitted: { ...input.findingsOmitted },
     identitySuggestions: [...(input.identitySuggestions ?? [])],
     ...(input.identities ? { identities: structuredClone(input.identities) } : {}),
+    ...(input.doneDating ? { doneDating: input.doneDating.map((row) => ({ ...row })) } : {}),
   };
 }

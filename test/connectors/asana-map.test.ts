@@ -21,6 +21,8 @@ async function mapTasksFixture() {
       askedFor.push(task);
       return (fixture('asana', `time-entries-${task}`) as { data: unknown[] }).data;
     },
+    // The fixture's tasks have no due-date changes: their stories hold none.
+    taskStories: async () => [],
   };
   const context = { source, client, bin: createQuarantineBin({ source, now: fixedNow }), people: createPeopleLedger(), seenTasks: new Set<string>(), listed: new Set<string>(), timeTracking: createTimeTrackingGate(client, source, silentLog) };
   const page = fixture('asana', 'tasks-page-1') as { data: unknown[] };

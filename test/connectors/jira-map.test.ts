@@ -49,7 +49,7 @@ describe('Jira mapping', () => {
         id: 'jira-main:20001', source, sourceId: '20001', projectId: 'jira-main:10000', title: 'Card tokenisation', type: 'Story',
         status: 'done', originalStatus: 'Done', assigneeId: 'jira-main:acc-dev-1',
         createdAt: '2026-02-02T08:00:00.000+00:00', updatedAt: '2026-03-02T10:00:00.000+00:00', dueOn: '2026-03-01',
-        doneAt: '2026-02-27T16:30:00.000+01:00', estimateHours: 8, spentHours: 10, storyPoints: 5, tags: ['payments', 'pci', 'Checkout'],
+        doneAt: '2026-02-27T16:30:00.000+01:00', doneFrom: 'resolution', estimateHours: 8, spentHours: 10, storyPoints: 5, tags: ['payments', 'pci', 'Checkout'],
       },
       {
         id: 'jira-main:20003', source, sourceId: '20003', projectId: 'jira-main:10001', title: 'Rotate certificates', type: 'Sub-task',

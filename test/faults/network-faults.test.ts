@@ -47,7 +47,8 @@ describe('sync under injected network faults and malformed records', () => {
     await clean?.close();
   });
 
-  it('stores exactly what the source holds: nothing lost, nothing doubled, bad records quarantined', async () => {
+  // Two syncs through faults (timeouts among them); the Asana sync reads each dated task's stories too (due-date history).
+  it('stores exactly what the source holds: nothing lost, nothing doubled, bad records quarantined', { timeout: 120_000 }, async () => {
     // Prepare
     const reference = await syncAndRead(clean, 'reference', []);
     // Act

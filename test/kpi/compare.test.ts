@@ -91,7 +91,7 @@ describe('comparing PMs with the company', () => {
     // Throughput 4 ÷ (31/7) = 0.9 a week for Ann; no percentile to say it beats Bob's 0.45.
     expect(ann?.values.throughput).toEqual({ value: 0.9, n: 4, smallSample: true });
     const counts = managers.kpis.filter((k) => k.ranked === false).map((k) => k.id);
-    expect(counts).toEqual(['overdueOpen', 'throughput', 'wip', 'hoursLogged']);
+    expect(counts).toEqual(['overdueOpen', 'replannedTasks', 'throughput', 'wip', 'hoursLogged']);
     expect(managers.kpis.filter((k) => k.comparison === 'count').map((k) => k.id)).toEqual(counts);
     // No area holds a count, and no count is anybody's weakest KPI.
     for (const area of areaDefinitions) for (const id of area.kpis) expect(counts).not.toContain(id);

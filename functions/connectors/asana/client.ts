@@ -4,6 +4,7 @@ import { describeRequest } from '../kit/errors.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../kit/http-client.ts';
 import { buildUrl, parsePage } from '../kit/page.ts';
 import { AsanaItemSchema, AsanaListSchema, AsanaMeSchema, optFields } from './schema.ts';
+import { storyOptFields } from './stories.ts';
 
 /**
  * Asana REST 1.0 over the shared HTTP client. Every list pages by `limit` and the opaque
@@ -26,6 +27,8 @@ export interface AsanaClient {
   taskTimeEntries(task: string): Promise<unknown[]>;
   /** The workspace's custom fields (for `pmpulse sources inspect`). */
   customFields(workspace: string): AsyncGenerator<unknown[]>;
+  /** Every story of one task, all pages (the due-date changes are read from them: stories.ts). */
+  taskStories(task: string): Promise<unknown[]>;
 }
 
 const limit = 100;
@@ -82,6 +85,11 @@ export function createAsanaClient(http: HttpClient, baseUrl: string, source: str
     async taskTimeEntries(task) {
       const all: unknown[] = [];
       for await (const page of list(`/tasks/${encodeURIComponent(task)}/time_tracking_entries`, { opt_fields: optFields.timeEntries })) all.push(...page);
+      return all;
+    },
+    async taskStories(task) {
+      const all: unknown[] = [];
+      for await (const page of list(`/tasks/${encodeURIComponent(task)}/stories`, { opt_fields: storyOptFields })) all.push(...page);
       return all;
     },
   };

@@ -7,6 +7,7 @@ import type { AsanaFieldRefs } from './custom-fields.ts';
 import type { TimeTrackingGate } from './time-tracking.ts';
 import { mapAsanaPerson, mapAsanaTask, mapAsanaTimeEntry } from './map.ts';
 import { AsanaTaskSchema, AsanaTimeEntrySchema, type AsanaTask } from './schema.ts';
+import { readDueChanges } from './stories.ts';
 
 /**
  * One page of a project's tasks → one batch: the tasks and their subtasks (any depth), their time
@@ -45,7 +46,7 @@ export async function mapTaskPage(context: TaskPageContext, projectGid: string, 
     level = mapLevel(context, projectGid, children.flat());
   }
   const people: Array<Person | undefined> = pairs.map(({ raw }) => (raw.assignee ? mapAsanaPerson(context.source, raw.assignee) : undefined));
-  const timeEntries = await readTimeEntries(context, pairs, people);
+  const [timeEntries] = await Promise.all([readTimeEntries(context, pairs, people), readDueChanges(context.client, pairs.map(({ task }) => task))]);
   return { people: context.people.admit(people), tasks: pairs.map(({ task }) => task), timeEntries, quarantined: context.bin.drain() };
 }
 

@@ -40,8 +40,8 @@ export interface JiraClient {
   worklogsDeleted(since: number): AsyncGenerator<WorklogChangePage>;
   /** Full worklogs by id (up to 1000 per call). */
   worklogList(ids: readonly string[]): Promise<unknown[]>;
-  /** Status histories (raw) of up to 1000 issues, by issue id. */
-  changelogs(issueIds: readonly string[]): Promise<Map<string, unknown[]>>;
+  /** Histories (raw) of up to 1000 issues, by issue id, with the items of the named fields only (at most 10). */
+  changelogs(issueIds: readonly string[], fieldIds: readonly string[]): Promise<Map<string, unknown[]>>;
 }
 
 /** Largest page each call serves (the server caps larger asks anyway). */
@@ -129,11 +129,11 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
     worklogsDeleted: (since) => worklogChanges('/worklog/deleted', since),
     worklogList: (ids) => post(JiraListSchema, url('/worklog/list'), { ids: ids.map(Number) }),
 
-    async changelogs(issueIds) {
+    async changelogs(issueIds, fieldIds) {
       const byIssue = new Map<string, unknown[]>();
       let nextPageToken: string | undefined;
       do {
-        const body = { issueIdsOrKeys: issueIds, fieldIds: ['status'], maxResults: pageSize.changelogs, ...(nextPageToken ? { nextPageToken } : {}) };
+        const body = { issueIdsOrKeys: issueIds, fieldIds, maxResults: pageSize.changelogs, ...(nextPageToken ? { nextPageToken } : {}) };
         const page = await post(JiraChangelogBulkSchema, url('/changelog/bulkfetch'), body);
         // One issue's histories may continue on the next page.
         for (const log of page.issueChangeLogs) byIssue.set(log.issueId, [...(byIssue.get(log.issueId) ?? []), ...log.changeHistories]);

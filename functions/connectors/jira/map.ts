@@ -55,7 +55,13 @@ export function mapJiraIssue(source: string, issue: JiraIssue, storyPointsFields
   if (fields.issuetype?.name) task.type = fields.issuetype.name;
   if (fields.assignee) task.assigneeId = recordId(source, fields.assignee.accountId);
   if (fields.duedate) task.dueOn = fields.duedate;
-  if (status === 'done' && fields.resolutiondate) task.doneAt = fields.resolutiondate;
+  // Many workflows never set a resolution: then the category change dates the completion, unless
+  // the changelog names the last move into done (changelog.ts, which reads it after this).
+  const doneAt = status !== 'done' ? undefined : fields.resolutiondate ?? fields.statuscategorychangedate;
+  if (doneAt) {
+    task.doneAt = doneAt;
+    task.doneFrom = fields.resolutiondate ? 'resolution' : 'statusCategoryChange';
+  }
   // Without the changelog, the last move into the in-progress category is the best start we know;
   // it is the first move unless the issue went back to "to do" and was picked up again.
   if (status === 'in_progress' && fields.statuscategorychangedate) task.startedAt = fields.statuscategorychangedate;

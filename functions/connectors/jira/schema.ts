@@ -144,14 +144,19 @@ export const JiraChangelogBulkSchema = z.object({
   nextPageToken: z.string().nullish(),
 });
 
-const historyItem = z.object({
+/**
+ * Read through a copy without a prototype: an item that leaves out `toString` would otherwise show
+ * zod the inherited Object.prototype.toString, a function, and the whole history would be quarantined.
+ */
+const ownKeys = (raw: unknown): unknown => (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.assign(Object.create(null), raw) : raw);
+const historyItem = z.preprocess(ownKeys, z.object({
   field: z.string(),
   fieldId: z.string().optional(),
   from: z.string().nullish(),
   fromString: z.string().nullish(),
   to: z.string().nullish(),
   toString: z.string().nullish(),
-});
+}));
 export const JiraHistorySchema = z.object({ id, created: jiraDateTime, items: z.array(historyItem) });
 export type JiraHistory = z.output<typeof JiraHistorySchema>;
 

@@ -1,5 +1,6 @@
 import type { AreaDefinition, KpiDefinition } from '../../contract/documents.ts';
 import { deliveryKpis } from './delivery.ts';
+import { baselineKpis } from './baseline.ts';
 import { flowKpis, teamKpis } from './flow.ts';
 import { isRanked, publishedDefinition, type AreaId, type KpiSpec } from './kpi-spec.ts';
 import { DEFAULT_KPI_SETTINGS } from '../engine/settings.ts';
@@ -16,7 +17,7 @@ export const SMALL_SAMPLE_HOURS = 1;
 export const DEFAULT_WINDOW_DAYS = DEFAULT_KPI_SETTINGS.windowDays;
 
 /** Every KPI, in the order the site lists them: each count next to its size-normalised form. */
-export const KPI_SPECS: readonly KpiSpec[] = [...deliveryKpis, ...flowKpis, ...teamKpis];
+export const KPI_SPECS: readonly KpiSpec[] = [...deliveryKpis, ...baselineKpis, ...flowKpis, ...teamKpis];
 /** The KPIs PMs are compared on: percentiles, signals, z-scores, areas and the weakest KPI. */
 export const RANKED_SPECS: readonly KpiSpec[] = KPI_SPECS.filter(isRanked);
 
@@ -28,7 +29,7 @@ export const KPI_IDS = KPI_SPECS.map((spec) => spec.id) as readonly KpiId[];
  * catalogue without its formula in manager-values.ts (which must return a value for every id)
  * does not compile.
  */
-export type KpiId = (typeof deliveryKpis)[number]['id'] | (typeof flowKpis)[number]['id'] | (typeof teamKpis)[number]['id'];
+export type KpiId = (typeof deliveryKpis)[number]['id'] | (typeof baselineKpis)[number]['id'] | (typeof flowKpis)[number]['id'] | (typeof teamKpis)[number]['id'];
 
 export const kpiDefinitions: readonly KpiDefinition[] = KPI_SPECS.map(publishedDefinition);
 

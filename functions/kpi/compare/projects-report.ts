@@ -7,6 +7,7 @@ import type { Identity } from '../engine/identity.ts';
 import { roundHours } from '../engine/numbers.ts';
 import { sumTallies, type ProjectTally } from '../engine/project-tally.ts';
 import type { KpiSettings } from '../engine/settings.ts';
+import { projectPlan } from './project-plan.ts';
 
 /** The projects document: earned value and health per project, and rolled up per portfolio. */
 
@@ -41,6 +42,7 @@ export function buildProjectsDoc(asOf: string, settings: KpiSettings, projects: 
         evm,
         ...healthOf(evm, settings.health),
         ...(hoursUnavailable ? { hoursUnavailable } : {}),
+        plan: projectPlan(tally),
       };
     }),
     portfolios: portfolios(projects, settings),

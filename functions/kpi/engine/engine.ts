@@ -15,6 +15,8 @@ import { C } from './manager-tally.ts';
 import { Org } from './org.ts';
 import { People, weekOf } from './people.ts';
 import { PlausibilityTally } from '../quality/plausibility.ts';
+import { DoneDatingTally } from '../quality/done-dating.ts';
+import type { DoneDating } from '../../contract/done-dating.ts';
 import { suggestIdentities } from '../quality/identity-suggestions.ts';
 import { IdentityReportTally } from '../quality/identity-report.ts';
 import { buildProjectsDoc } from '../compare/projects-report.ts';
@@ -60,6 +62,8 @@ export interface KpiResults {
   identitySuggestions: IdentitySuggestion[];
   /** How accounts were joined to people, and the deleted or deactivated ones (identity-report.ts). */
   identities: IdentityReport;
+  /** Per source, which rule dated its done tasks (quality/done-dating.ts). */
+  doneDating: DoneDating[];
 }
 
 /**
@@ -94,6 +98,7 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #themes: TaskThemes;
   readonly #entries: EntryTally;
   readonly #plausibility: PlausibilityTally;
+  readonly #doneDating = new DoneDatingTally();
   readonly #seenPeople = new Set<string>();
   readonly #grouping = new GroupOrder();
   /** The facts of the task in hand, one object for all (see factsOf). */
@@ -152,9 +157,10 @@ class StreamingKpiEngine implements KpiEngine {
       const task = tasks[i] as Task;
       const slot = slots[i] as number;
       if (slot < 0) continue; // a task seen twice (overlapping pages) counts once
+      this.#doneDating.add(task);
       const projectIndex = where.projects[i] as number;
       const rate = rates[i] as number;
-      const facts = factsOf(task, calendar, dayOf, Number.isNaN(rate) ? undefined : rate, (this.#facts ??= blankFacts(task)));
+      const facts = factsOf(task, calendar, dayOf, Number.isNaN(rate) ? undefined : rate, (this.#facts ??= blankFacts(task)), this.#settings.pvBasis);
       this.#rememberTimes(slot, task, facts);
       const project = this.#org.tallies[projectIndex];
       if (project) tallyProjectTask(project, facts, calendar.asOf, this.#settings.evmRule);
@@ -234,6 +240,7 @@ class StreamingKpiEngine implements KpiEngine {
       findingsOmitted: plausibility.omitted,
       identitySuggestions: suggestIdentities(this.#input.people, this.#input.overrides, unmatched, this.#identities),
       identities: this.#identityReport.finish(this.#people, 0),
+      doneDating: this.#doneDating.finish(),
     };
   }
 

@@ -14,8 +14,9 @@ export const C = {
   due: 0, onTime: 1, slipSum: 2, milestoneDue: 3, milestoneHit: 4, done: 5,
   estimatedDone: 6, estimateSum: 7, spentSum: 8, completions: 9, reopens: 10,
   hours: 11, entries: 12, leadN: 13, donePointed: 14, donePoints: 15,
+  baselineDue: 16, baselineSlipSum: 17, replanned: 18,
 } as const;
-const COUNTERS = 16;
+const COUNTERS = 19;
 
 /** States at each month end (the last one is the as-of date), summed from difference arrays. */
 export const S = { overdue: 0, dueByEnd: 1, wip: 2, createdByEnd: 3, pv: 4, ev: 5, ac: 6, estimatedByEnd: 7 } as const;

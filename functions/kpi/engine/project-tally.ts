@@ -16,6 +16,13 @@ export interface ProjectTally {
   hoursInWindow: number;
   entriesInWindow: number;
   unalignedHoursInWindow: number;
+  /** Tasks due by the as-of date (current due date) and their summed slip in days. */
+  currentDue: number;
+  currentSlipSum: number;
+  /** Tasks whose baseline due date is by the as-of date, their summed slip against it, and those re-planned. */
+  baselineDue: number;
+  baselineSlipSum: number;
+  replanned: number;
   /** The same earned-value figures costed at people's rates; `costed` counts the hours that had a rate. */
   cost: { bac: number; pv: number; ev: number; ac: number; costed: number };
 }
@@ -24,6 +31,7 @@ export function emptyTally(): ProjectTally {
   return {
     tasks: 0, doneTasks: 0, estimatedTasks: 0, bac: 0, pv: 0, ev: 0, ac: 0,
     hoursInWindow: 0, entriesInWindow: 0, unalignedHoursInWindow: 0,
+    currentDue: 0, currentSlipSum: 0, baselineDue: 0, baselineSlipSum: 0, replanned: 0,
     cost: { bac: 0, pv: 0, ev: 0, ac: 0, costed: 0 },
   };
 }

@@ -9,6 +9,8 @@ export interface KpiSettings {
   windowDays: number;
   smallSampleN: number;
   evmRule: '0/100' | '50/50';
+  /** Planned value from today's due dates and estimates, or from the baseline (baseline.ts). */
+  pvBasis: 'current' | 'baseline';
   defaultCapacityHoursPerWeek: number;
   health: { atRiskBelow: number; offTrackBelow: number };
   currency: string;
@@ -22,6 +24,7 @@ export const DEFAULT_KPI_SETTINGS: KpiSettings = {
   windowDays: 90,
   smallSampleN: 10,
   evmRule: '0/100',
+  pvBasis: 'current',
   defaultCapacityHoursPerWeek: 40,
   health: { atRiskBelow: 0.95, offTrackBelow: 0.85 },
   currency: 'EUR',
@@ -39,6 +42,7 @@ export function resolveKpiSettings(config: KpiConfig | undefined, windowDays?: n
     windowDays: windowDays ?? config?.windowDays ?? d.windowDays,
     smallSampleN: config?.smallSampleN ?? d.smallSampleN,
     evmRule: config?.evmRule ?? d.evmRule,
+    pvBasis: config?.pvBasis ?? d.pvBasis,
     defaultCapacityHoursPerWeek: config?.defaultCapacityHoursPerWeek ?? d.defaultCapacityHoursPerWeek,
     health: {
       atRiskBelow: config?.health?.atRiskBelow ?? d.health.atRiskBelow,

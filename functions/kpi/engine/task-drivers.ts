@@ -1,4 +1,4 @@
-import { DAY_MS, type Calendar } from './calendar.ts';
+import { DAY_MS, dateOfDay, type Calendar } from './calendar.ts';
 import type { ManagerTally } from './manager-tally.ts';
 import { roundHours } from './numbers.ts';
 import { slipOf, type TaskFacts } from './task-tally.ts';
@@ -21,7 +21,8 @@ const openText = (status: string): string => (status === 'done' ? 'marked done w
 const describe = {
   late: (facts: TaskFacts, slip: number) => (Number.isNaN(facts.doneDay) ? `${openText(facts.status)}, ${days(slip)} past its due date` : `done ${days(slip)} late`),
   overdue: (facts: TaskFacts, daysOverdue: number) => `${openText(facts.status)}, due ${days(daysOverdue)} before the as-of date`,
-  unearned: (facts: TaskFacts) => `${roundHours(facts.estimate)} h planned by ${facts.task.dueOn}, not earned`,
+  // What earned value planned (kpi.pvBasis): today's due date and estimate, or the baseline's.
+  unearned: (facts: TaskFacts) => `${roundHours(facts.planEstimate)} h planned by ${dateOfDay(facts.planDueDay)}, not earned`,
   lead: (_: TaskFacts, lead: number) => `${days(Math.round(lead * 10) / 10)} from created to done`,
   cycle: (_: TaskFacts, cycle: number) => `${days(Math.round(cycle * 10) / 10)} from start to done`,
 };
@@ -37,10 +38,8 @@ export function offerDrivers(m: ManagerTally, facts: TaskFacts, calendar: Calend
     // +1 so a task due today and still open (slip 0) is listed too: it already misses the rate.
     drivers.offer('late', slip + 1, task, describe.late, facts, slip);
   }
-  if (open && dueDay <= asOf) {
-    drivers.offer('overdue', asOf - dueDay + 1, task, describe.overdue, facts, asOf - dueDay);
-    if (facts.estimate > 0) drivers.offer('unearned', facts.estimate, task, describe.unearned, facts, 0);
-  }
+  if (open && dueDay <= asOf) drivers.offer('overdue', asOf - dueDay + 1, task, describe.overdue, facts, asOf - dueDay);
+  if (open && facts.hasEstimate && facts.planDueDay <= asOf && facts.planEstimate > 0) drivers.offer('unearned', facts.planEstimate, task, describe.unearned, facts, 0);
   if (open || doneDay < window.from) return; // a done day implies a doneAt
   offerDoneDrivers(m, facts);
 }

@@ -40,6 +40,23 @@ const nearestRank = (values: number[], q: number): number | null => {
 };
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
+/**
+ * The catalogue's baseline: the first value a task was given (the value before its first change,
+ * else the first change's new value), reading only changes dated by asOf; the value in force at asOf
+ * is what the first later change changed from, else the task's own. Moved: any later change of value.
+ */
+function promised<V>(own: V | undefined, changes: readonly { at: string; from?: V | undefined; to?: V | undefined }[], asOf: string, timeZone: string | undefined): { baseline: V | undefined; moved: boolean } {
+  const ordered = [...changes].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const known = ordered.filter((change) => dayOf(change.at, timeZone) <= asOf);
+  const later = ordered.filter((change) => dayOf(change.at, timeZone) > asOf);
+  const inForce = later.length > 0 ? later[0]!.from : own;
+  if (known.length === 0) return { baseline: inForce, moved: false };
+  const values = [known[0]!.from, ...known.slice(0, -1).map((change) => change.to), inForce];
+  const first = values.findIndex((value) => value !== undefined);
+  if (first < 0) return { baseline: undefined, moved: false };
+  return { baseline: values[first], moved: values.some((value, i) => i > first && value !== values[i - 1]) };
+}
+
 /** Window figures per PM id. */
 export function simpleWindowKpis(input: SimpleInput): Map<string, SimpleFigures> {
   const { asOf, timeZone } = input;
@@ -110,6 +127,17 @@ export function simpleWindowKpis(input: SimpleInput): Map<string, SimpleFigures>
     const ev = withEstimate.filter((task) => doneDay(task) !== undefined).reduce((sum, task) => sum + task.estimateHours!, 0);
     const ac = entries.reduce((sum, entry) => sum + entry.hours, 0);
 
+    // What was promised: each task's first due date and estimate, from its history as of asOf.
+    const dueHistory = (task: Task) => promised(task.dueOn, task.dueChanges ?? [], asOf, timeZone);
+    const baselined = tasks.map((task) => ({ task, ...dueHistory(task) })).filter((row) => row.baseline !== undefined && inWindow(row.baseline));
+    const baselineSlips = baselined.map((row) => Math.max(0, daysBetween(row.baseline!, doneDay(row.task) ?? asOf)));
+    const replanned = baselined.filter((row) => row.moved).length;
+    const firstEstimate = (task: Task) =>
+      promised(task.estimateHours, (task.estimateChanges ?? []).map((c) => ({ at: c.at, from: c.fromHours, to: c.toHours })), asOf, timeZone).baseline;
+    const plannedDue = (task: Task) => dueHistory(task).baseline ?? task.dueOn;
+    const pvBaseline = withEstimate.filter((task) => plannedDue(task) !== undefined && plannedDue(task)! <= asOf).reduce((sum, task) => sum + (firstEstimate(task) ?? task.estimateHours!), 0);
+    const evBaseline = withEstimate.filter((task) => doneDay(task) !== undefined).reduce((sum, task) => sum + (firstEstimate(task) ?? task.estimateHours!), 0);
+
     result.set(pm, {
       onTimeRate: ratio(onTime, due.length),
       slipDaysMean: ratio(slips.reduce((sum, s) => sum + s, 0), due.length),
@@ -126,6 +154,9 @@ export function simpleWindowKpis(input: SimpleInput): Map<string, SimpleFigures>
       estimationAccuracy: ratio(spent, estimated),
       spi: ratio(ev, pv),
       cpi: ratio(ev, ac),
+      slipDaysMeanBaseline: ratio(baselineSlips.reduce((sum, s) => sum + s, 0), baselined.length),
+      replanShare: ratio(replanned, baselined.length),
+      spiBaseline: ratio(evBaseline, pvBaseline),
     });
   }
   return result;
