@@ -21,7 +21,8 @@ export function taskStories(catalog: AsanaCatalog, task: DemoTask): Json[] {
 
 function dueStory(catalog: AsanaCatalog, replan: DemoReplan): Json {
   const due = replan.due as NonNullable<DemoReplan['due']>;
-  const dates = (day: string | null): Json => (day === null ? null : { start_on: null, due_at: null, due_on: day });
+  // The document declares the dates object never null: a date set for the first time has nulls inside (the connector reads both).
+  const dates = (day: string | null): Json => ({ start_on: null, due_at: null, due_on: day });
   return {
     gid: replan.gid, resource_type: 'story', created_at: asanaTime(replan.at),
     created_by: compactUser(catalog.people.get(replan.authorId) as DemoPerson),
