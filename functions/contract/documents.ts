@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ForecastsDocSchema, type ForecastsDoc } from './forecasts-document.ts';
+import { ProjectMixesSchema } from './alignment-projects.ts';
 
 export { ForecastsDocSchema, type Forecast, type ForecastsDoc } from './forecasts-document.ts';
 
@@ -298,6 +299,8 @@ export const AlignmentDocSchema = z.object({
     .optional(),
   /** Projects with the most unaligned hours in the window, largest first. */
   unalignedWork: z.array(z.object({ projectId: z.string(), name: z.string(), pmId: z.string().nullable(), hours: z.number() })).optional(),
+  /** Each project's hours per theme over the window (the projects × themes matrix of a portfolio). */
+  projects: ProjectMixesSchema,
   portfolios: z.array(
     z.object({
       name: z.string(),

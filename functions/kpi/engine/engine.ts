@@ -27,6 +27,7 @@ import { TaskThemes } from '../alignment/task-themes.ts';
 import { blankFacts, factsOf, tallyManagerTask, tallyProjectTask, type TaskFacts } from './task-tally.ts';
 import { createThemeMatcher } from '../alignment/themes.ts';
 import { unalignedWork } from '../alignment/unaligned.ts';
+import { projectMixes } from '../alignment/project-mix.ts';
 import { dayReader, type DayOf } from './zone-day.ts';
 
 export interface KpiEngineInput {
@@ -213,6 +214,7 @@ class StreamingKpiEngine implements KpiEngine {
       alignment: {
         schemaVersion: SCHEMA_VERSION,
         ...this.#alignment.finish(asOf, windowDates, managers.map((m) => m.pm.id), unalignedWork(tallied), this.#projectManagerIds()),
+        projects: projectMixes(this.#alignment, this.#input.themes, this.#org.projects),
       },
       unmatchedIdentities: unmatched.map(({ id, name }) => ({ id, name })),
       findings: plausibility.findings,
