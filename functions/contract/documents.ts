@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ForecastsDocSchema, type ForecastsDoc } from './forecasts-document.ts';
 import { ProjectMixesSchema } from './alignment-projects.ts';
+import { TaskUrlSchema } from './task-url.ts';
 
 export { ForecastsDocSchema, type Forecast, type ForecastsDoc } from './forecasts-document.ts';
 
@@ -379,6 +380,8 @@ export const QualityDocSchema = z.object({
       error: z.string().optional(),
       records: z.record(z.string(), z.number()),
       quarantined: z.number().int(),
+      /** Web address of one of the source's tasks: `{id}` is the task's id in the source, `{projectId}` its project's. Absent for sources without task pages. */
+      taskUrl: TaskUrlSchema,
     }),
   ),
   quarantine: z.array(z.object({ source: z.string(), kind: z.string(), recordId: z.string(), reason: z.string() })),
