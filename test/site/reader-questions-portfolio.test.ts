@@ -84,11 +84,14 @@ describe('reader questions on portfolios, in Chromium', () => {
     expect(await page.locator('main h1').innerText()).toBe(furthest.name);
     expect(await page.locator('[data-gap-answer] [data-gap]').innerText()).toBe(furthest.gapScore.toFixed(2));
     // The matrix lists the projects by their part of the gap, largest first, as the JSON gives them.
-    const rows = page.locator('#project-theme-matrix tbody tr');
-    expect(await rows.locator('th').allInnerTexts()).toEqual(parts.map(([id]) => names.get(id)));
-    const shown = (await rows.locator('td[data-gap-part]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-gap-part')))));
+    // (A long matrix shows its leading rows and sums the rest in one row.)
+    const rows = page.locator('#project-theme-matrix tbody tr:not(.rest)');
+    const count = await rows.count();
+    expect(count).toBe(Math.min(parts.length, 25));
+    expect(await rows.locator('th').allInnerTexts()).toEqual(parts.slice(0, count).map(([id]) => names.get(id)));
+    const shown = await rows.locator('td[data-gap-part]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-gap-part'))));
     shown.forEach((part, i) => expect(part).toBeCloseTo(parts[i]![1], 3));
-    expect(shown.reduce((sum, part) => sum + part, 0)).toBeCloseTo(furthest.gapScore, 2);
+    expect(parts.reduce((sum, [, part]) => sum + part, 0)).toBeCloseTo(furthest.gapScore, 2);
     // The named cause is the project adding most, and it links to its page.
     const cause = page.locator('[data-gap-answer] a[data-cause]').first();
     expect(await cause.innerText()).toBe(names.get(parts[0]![0]));

@@ -45,3 +45,27 @@ export function throughputSpec(weeks: ThroughputWeek[]): TopLevelSpec {
     ],
   } as TopLevelSpec;
 }
+
+const SERIES_COLOURS = ['#4c78a8', '#f58518', '#54a24b', '#b279a2', '#e45756', '#72b7b2', '#eeca3b', '#9d755d', '#ff9da6', '#79706e'];
+
+/** Several cumulative completion curves on one chart (one per portfolio), with the 50/85/95 % lines. */
+export function cumulativeCurvesSpec(rows: { series: string; date: string; cumulative: number }[], series: string[]): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 420,
+    height: 200,
+    padding: 4,
+    layer: [
+      {
+        data: { values: rows },
+        mark: { type: 'line', interpolate: 'step-after', point: true },
+        encoding: {
+          x: { field: 'date', type: 'temporal', title: 'Week ending', axis: { format: '%d %b %Y', labelAngle: -45 } },
+          y: { field: 'cumulative', type: 'quantitative', title: 'Share of trials finished', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+          color: { field: 'series', type: 'nominal', scale: { domain: series, range: series.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!) }, legend: { orient: 'bottom', title: null, columns: 2, labelLimit: 200 } },
+        },
+      },
+      { data: { values: LEVELS }, mark: { type: 'rule', strokeDash: [4, 3], opacity: 0.5 }, encoding: { y: { field: 'level', type: 'quantitative' } } },
+    ],
+  } as TopLevelSpec;
+}

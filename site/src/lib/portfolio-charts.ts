@@ -1,7 +1,7 @@
 import type { AlignmentDoc } from '../../../functions/contract/documents.ts';
-import type { ChartDef } from './charts.ts';
+import type { ChartDef, ChartTable } from './charts.ts';
 import { alignmentChartDef, alignmentLink } from './charts.ts';
-import { forecastChartDefs } from './forecast-charts.ts';
+import { portfolioCurvesDef, riskiestRangeDef } from './forecast-overview-charts.ts';
 import { distributionChartDef, throughputChartDef } from './forecast-detail-charts.ts';
 import { formatHours, formatScore } from './format.ts';
 import { gapTrendSpec } from './gap-trend-spec.ts';
@@ -36,7 +36,7 @@ function gapTrendDef(page: PortfolioPage, alignment: PortfolioAlignment): ChartD
   };
 }
 
-/** Every chart of a portfolio page, in page order (the projects' forecast ranges are the forecasts page's own chart). */
+/** Every chart of a portfolio page, in page order. */
 export function portfolioChartDefs(snapshot: Snapshot, page: PortfolioPage) {
   const a = page.alignment;
   const mix = a && alignmentChartDef({
@@ -48,7 +48,8 @@ export function portfolioChartDefs(snapshot: Snapshot, page: PortfolioPage) {
   });
   const asOf = snapshot.documents['forecasts.json'].asOf;
   const forecast = page.forecast;
-  const ranges = forecastChartDefs(snapshot.documents['forecasts.json']).find((def) => def.id === `forecast-${page.slug}`);
+  const ids = new Set(page.projects.map((p) => p.id));
+  const ranges = riskiestRangeDef(portfolioChartId(page, 'ranges'), page.name, snapshot.documents['forecasts.json'].projects.filter((f) => ids.has(f.id)));
   return {
     mix,
     gapTrend: a && gapTrendDef(page, a),
@@ -70,15 +71,30 @@ export function projectChartDefs(snapshot: Snapshot, project: Project) {
   };
 }
 
-/** The charts whose CSVs live under data/portfolio/ and data/project/ (each id once). */
-export function portfolioSiteCharts(snapshot: Snapshot): ChartDef[] {
-  const portfolios = portfolioPages(snapshot).flatMap((page) => {
-    const { ranges: _shared, ...own } = portfolioChartDefs(snapshot, page);
-    return present(Object.values(own));
-  });
+/** A portfolio's whole projects × themes matrix as a table (the page shows its leading rows). */
+export function matrixTable(page: PortfolioPage, names: ReadonlyMap<string, string>): ChartTable {
+  const themes = page.alignment?.themes ?? [];
+  return {
+    columns: ['Project', 'Part of gap', 'Hours', ...themes.map((t) => `${t.name} hours`), 'Unaligned hours'],
+    rows: page.gapRows.map((r) => [names.get(r.id) ?? r.id, r.gapPart.toFixed(4), String(r.totalHours), ...r.themeHours.map(String), String(r.unalignedHours)]),
+  };
+}
+
+/** The riskiest projects of the whole company, for the forecasts page. */
+export const riskiestProjectsDef = (snapshot: Snapshot) => riskiestRangeDef('forecasts/riskiest-projects', 'All projects', snapshot.documents['forecasts.json'].projects);
+export { portfolioCurvesDef };
+
+/** The tables behind data/<group>/<id>.csv: the portfolio, project and forecasts pages' charts and matrices (each id once). */
+export function portfolioSiteTables(snapshot: Snapshot): { id: string; table: ChartTable }[] {
+  const names = new Map(snapshot.documents['projects.json'].projects.map((p) => [p.id, p.name]));
+  const portfolios = portfolioPages(snapshot).flatMap((page) => [
+    ...present(Object.values(portfolioChartDefs(snapshot, page))),
+    ...(page.gapRows.length > 0 ? [{ id: portfolioChartId(page, 'matrix'), table: matrixTable(page, names) }] : []),
+  ]);
   const projects = snapshot.documents['projects.json'].projects.flatMap((project) => {
     const { distribution, throughput } = projectChartDefs(snapshot, project);
     return present([distribution, throughput]);
   });
-  return [...new Map([...portfolios, ...projects].map((d) => [d.id, d])).values()];
+  const overview = present([portfolioCurvesDef(snapshot.documents['forecasts.json']), riskiestProjectsDef(snapshot)]);
+  return [...new Map([...portfolios, ...projects, ...overview].map((d) => [d.id, { id: d.id, table: d.table }])).values()];
 }

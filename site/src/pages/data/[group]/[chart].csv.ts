@@ -1,13 +1,13 @@
-// The CSVs of the portfolio and project pages' charts, data/<portfolio|project>/<id>.csv: the same tables the pages draw.
+// The CSVs of the portfolio, project and forecasts pages' charts and matrices, data/<group>/<id>.csv: the same tables the pages show.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { portfolioSiteCharts } from '../../../lib/portfolio-charts.ts';
+import { portfolioSiteTables } from '../../../lib/portfolio-charts.ts';
 import { toCsv } from '../../../lib/csv.ts';
 import { loadSnapshot } from '../../../lib/snapshot.ts';
 import type { ChartTable } from '../../../lib/charts.ts';
 
 export const getStaticPaths = (async () => {
   const snapshot = await loadSnapshot();
-  return portfolioSiteCharts(snapshot).map((def) => {
+  return portfolioSiteTables(snapshot).map((def) => {
     const [group, chart] = def.id.split('/') as [string, string];
     return { params: { group, chart }, props: { table: def.table } };
   });
