@@ -94,6 +94,7 @@ function documents(asOf: string) {
   const projects = managers.flatMap((pm) => pm.projectIds.map((id, j) => ({
     id, name: `Project ${id}`, source: 'jira', pmId: pm.id, portfolio: portfolioNames[j % portfolioNames.length]!, tasks: 80, doneTasks: 50, hours: 400,
     evm: evm(), health: healths[Math.floor(rand() * 4)]!, healthReason: 'SPI 0.88 < 0.9',
+    lateTasks: Array.from({ length: 10 }, (_, t) => ({ id: `jira:${id}-${t}`, title: `Late task ${t} of ${id} with a fairly long title`, projectId: id, status: 'in_progress', dueOn: '2025-10-01', reason: `open, ${40 - t} days past its due date` })),
   })));
   const portfolios = portfolioNames.map((name) => ({ name, projects: Math.round(PROJECTS / portfolioNames.length), hours: 30_000, evm: evm(), health: healths[Math.floor(rand() * 4)]! }));
   const share = { totalHours: 30_000, unalignedHours: 3_000, gapScore: 0.2, themes };

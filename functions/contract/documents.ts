@@ -227,6 +227,8 @@ export const ProjectsDocSchema = z.object({
       health: HealthSchema.optional(),
       /** Why the health is what it is, e.g. "SPI 0.82 < 0.9". */
       healthReason: z.string().optional(),
+      /** Up to 10 tasks due in the window and not done by their due day, the most days late first. */
+      lateTasks: z.array(DriverTaskSchema).optional(),
     }),
   ),
   /** Deprecated: the same roll-ups as portfolios.json, kept for schemaVersion 1 readers. */

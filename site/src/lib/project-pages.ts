@@ -18,7 +18,9 @@ export interface ProjectPageFacts {
   /** The project's part of its portfolio's gap score (see portfolio-gap.ts). */
   gapPart: number | undefined;
   unalignedHours: number | undefined;
-  /** Published tasks of the project: the drill-down lists of its PM's weakest KPI. */
+  /** The project's late tasks (projects.json), or in older snapshots its tasks on its PM's drill-down list. */
+  lateListed: boolean;
+  /** The tasks listed. */
   tasks: DriverTask[];
 }
 
@@ -38,13 +40,17 @@ export function projectPageFacts(snapshot: Snapshot, project: Project): ProjectP
     { name: 'Unaligned', hours: mix.unalignedHours, share: share(mix.unalignedHours), target: 0 },
   ];
   const gapPart = mix && portfolio ? projectGapRows(portfolio, [mix])[0]?.gapPart : undefined;
+  // Snapshots that list each project's late tasks say so with the field; older ones only have the PMs' drill-down lists.
   const managers = docs['managers.json'].managers;
-  const tasks = managers.flatMap((pm) => (pm.drivers?.tasks ?? []).filter((t) => t.projectId === project.id).map((t) => ({ ...t, kpi: pm.drivers!.kpi })));
+  const tasks = project.lateTasks
+    ? project.lateTasks.map((t) => ({ ...t, kpi: 'onTimeRate' }))
+    : managers.flatMap((pm) => (pm.drivers?.tasks ?? []).filter((t) => t.projectId === project.id).map((t) => ({ ...t, kpi: pm.drivers!.kpi })));
   return {
     pmName: project.pmId ? pmLabels(docs['managers.json']).get(project.pmId) : undefined,
     mix: rows,
     gapPart,
     unalignedHours: mix?.unalignedHours,
+    lateListed: project.lateTasks !== undefined,
     tasks,
   };
 }
