@@ -91,8 +91,9 @@ function documents(asOf: string) {
   const managers = Array.from({ length: PMS }, (_, i) => manager(i));
   const company = Object.fromEntries(kpis.map((k) => [k.id, { mean: kpiValue(k.unit).value, median: kpiValue(k.unit).value, n: PMS, ...(k.unit === 'ratio' ? { funnel: funnel(0.75) } : {}) }]));
   const companyMonths = months.map((period) => ({ period, values: Object.fromEntries(kpis.map((k) => [k.id, { mean: kpiValue(k.unit).value, median: null }])) }));
-  const projects = managers.flatMap((pm) => pm.projectIds.map((id, j) => ({
-    id, name: `Project ${id}`, source: 'jira', pmId: pm.id, portfolio: portfolioNames[j % portfolioNames.length]!, tasks: 80, doneTasks: 50, hours: 400,
+  // Each PM's projects spread over the portfolios, so every portfolio holds about PROJECTS / 12 of them.
+  const projects = managers.flatMap((pm, i) => pm.projectIds.map((id, j) => ({
+    id, name: `Project ${id}`, source: 'jira', pmId: pm.id, portfolio: portfolioNames[(i * pm.projectIds.length + j) % portfolioNames.length]!, tasks: 80, doneTasks: 50, hours: 400,
     evm: evm(), health: healths[Math.floor(rand() * 4)]!, healthReason: 'SPI 0.88 < 0.9',
     lateTasks: Array.from({ length: 10 }, (_, t) => ({ id: `jira:${id}-${t}`, title: `Late task ${t} of ${id} with a fairly long title`, projectId: id, status: 'in_progress', dueOn: '2025-10-01', reason: `open, ${40 - t} days past its due date` })),
   })));

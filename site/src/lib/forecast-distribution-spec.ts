@@ -58,7 +58,8 @@ export function cumulativeCurvesSpec(rows: { series: string; date: string; cumul
     layer: [
       {
         data: { values: rows },
-        mark: { type: 'line', interpolate: 'step-after', point: true },
+        // No point marks: a dozen curves of dozens of weeks would weigh more than the rest of the page.
+        mark: { type: 'line', interpolate: 'step-after' },
         encoding: {
           x: { field: 'date', type: 'temporal', title: 'Week ending', axis: { format: '%d %b %Y', labelAngle: -45 } },
           y: { field: 'cumulative', type: 'quantitative', title: 'Share of trials finished', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
