@@ -1,5 +1,5 @@
 import type { Forecast, ForecastsDoc } from '../../../functions/contract/forecasts-document.ts';
-import type { ChartDef } from './charts.ts';
+import type { ChartDef, ChartTable } from './charts.ts';
 import { byRisk, forecastLink, forecastTable } from './forecast-charts.ts';
 import { cumulativeCurvesSpec } from './forecast-distribution-spec.ts';
 import { forecastRangeSpec } from './forecast-spec.ts';
@@ -34,11 +34,21 @@ export function portfolioCurvesDef(doc: ForecastsDoc): ChartDef | undefined {
   return {
     id: 'forecasts/portfolio-curves',
     caption: 'Portfolios: share of trials finished by each week',
-    note: 'One curve per portfolio; where it crosses a dashed line (50, 85, 95 %) is that confidence\u2019s completion date. A steep curve is a sure date, a long one an uncertain date.',
+    note: 'One curve per portfolio; where it crosses a dashed line (50, 85, 95 %) is that confidence\u2019s completion date. A steep curve is a sure date, a long one an uncertain date. In the table, an empty cell: that curve ended once 99 % of trials were done.',
     label: `Cumulative completion curves of ${ok.length} portfolios: ${ok.map((p) => `${p.name} 85 % by ${p.p85 ?? 'no date'}`).join('; ')}`,
-    table: { columns: ['Portfolio', 'Week ending', 'Finished by then'], rows: rows.map((r) => [r.series, r.date, formatShare(r.cumulative)]) },
-    numeric: [2],
+    table: curvesTable(ok),
+    numeric: ok.map((_, i) => i + 1),
     definitions: [forecastLink],
     spec: cumulativeCurvesSpec(rows, ok.map((p) => p.name)),
+  };
+}
+
+/** One row per week, one column per portfolio: a dozen curves as a long list would outweigh the page. */
+function curvesTable(portfolios: readonly Forecast[]): ChartTable {
+  const dates = [...new Set(portfolios.flatMap((p) => p.distribution.map((d) => d.date)))].sort();
+  const byDate = portfolios.map((p) => new Map(p.distribution.map((d) => [d.date, d.cumulative])));
+  return {
+    columns: ['Week ending', ...portfolios.map((p) => p.name)],
+    rows: dates.map((date) => [date, ...byDate.map((curve) => { const c = curve.get(date); return c === undefined ? '' : formatShare(c); })]),
   };
 }
