@@ -8,6 +8,7 @@ import { gapTrendSpec } from './gap-trend-spec.ts';
 import { partialNote } from './periods.ts';
 import { portfolioPages, type PortfolioPage, type Project } from './portfolio-pages.ts';
 import { slug } from './slug.ts';
+import { byId } from './project-index.ts';
 import type { Snapshot } from './snapshot.ts';
 
 const present = (defs: (ChartDef | undefined)[]) => defs.filter((d): d is ChartDef => d !== undefined);
@@ -62,7 +63,7 @@ export function portfolioChartDefs(snapshot: Snapshot, page: PortfolioPage) {
 /** Both forecast charts of a project page. */
 export function projectChartDefs(snapshot: Snapshot, project: Project) {
   const doc = snapshot.documents['forecasts.json'];
-  const forecast = doc.projects.find((f) => f.id === project.id);
+  const forecast = byId(doc.projects, project.id);
   const idBase = projectChartId(project.id, 'forecast');
   return {
     forecast,

@@ -3,6 +3,7 @@ import { projectGapRows } from './portfolio-gap.ts';
 import { NO_PORTFOLIO, type Project } from './portfolio-pages.ts';
 import { pmLabels } from './scales.ts';
 import type { Snapshot } from './snapshot.ts';
+import { byId } from './project-index.ts';
 
 export interface ProjectThemeRow {
   name: string;
@@ -27,7 +28,7 @@ export interface ProjectPageFacts {
 export function projectPageFacts(snapshot: Snapshot, project: Project): ProjectPageFacts {
   const { documents: docs } = snapshot;
   const alignment = docs['alignment.json'];
-  const mix = alignment.projects?.find((m) => m.id === project.id);
+  const mix = alignment.projects ? byId(alignment.projects, project.id) : undefined;
   const portfolio = alignment.portfolios.find((p) => p.name === (project.portfolio ?? NO_PORTFOLIO));
   const hoursOf = new Map(mix?.themes.map((t) => [t.id, t.hours]));
   const total = mix?.totalHours ?? 0;
