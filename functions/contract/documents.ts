@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { ForecastsDocSchema, type ForecastsDoc } from './forecasts-document.ts';
 import { ProjectPlanSchema } from './plan.ts';
 import { DoneDatingSchema } from './done-dating.ts';
+import { ProjectMixesSchema } from './alignment-projects.ts';
+import { TaskUrlSchema } from './task-url.ts';
 
 export { ForecastsDocSchema, type Forecast, type ForecastsDoc } from './forecasts-document.ts';
 
@@ -245,6 +247,8 @@ export const ProjectsDocSchema = z.object({
       /** Set when the source cannot give the project's hours (e.g. an Asana plan without time tracking): `hours` and `evm.ac` are not 0 h of work, and CPI, CV, EAC, ETC, VAC and TCPI are null. */
       hoursUnavailable: z.string().optional(),
       plan: ProjectPlanSchema.optional(),
+      /** Up to 10 tasks due in the window and not done by their due day, the most days late first. */
+      lateTasks: z.array(DriverTaskSchema).optional(),
     }),
   ),
   /** Deprecated: the same roll-ups as portfolios.json, kept for schemaVersion 1 readers. */
@@ -318,6 +322,8 @@ export const AlignmentDocSchema = z.object({
     .optional(),
   /** Projects with the most unaligned hours in the window, largest first. */
   unalignedWork: z.array(z.object({ projectId: z.string(), name: z.string(), pmId: z.string().nullable(), hours: z.number() })).optional(),
+  /** Each project's hours per theme over the window (the projects × themes matrix of a portfolio). */
+  projects: ProjectMixesSchema,
   portfolios: z.array(
     z.object({
       name: z.string(),
@@ -419,6 +425,8 @@ export const QualityDocSchema = z.object({
       quarantined: z.number().int(),
       /** Data the source cannot give, with the reason (`hours`: its plan lacks time tracking): shown as unavailable, never as 0. */
       unavailable: z.object({ hours: z.string().optional() }).optional(),
+      /** Web address of one of the source's tasks: `{id}` is the task's id in the source, `{projectId}` its project's. Absent for sources without task pages. */
+      taskUrl: TaskUrlSchema,
     }),
   ),
   quarantine: z.array(z.object({ source: z.string(), kind: z.string(), recordId: z.string(), reason: z.string() })),

@@ -5,6 +5,7 @@ import { createForecastEngine } from '../forecast/index.ts';
 import { createDecisionLatency } from '../latency/index.ts';
 import { withLatencyKpis } from '../latency/managers-kpis.ts';
 import { buildQualityDoc } from '../publish/quality.ts';
+import { taskUrlTemplate } from '../publish/task-links.ts';
 import type { SnapshotDocuments } from '../contract/documents.ts';
 import type { Store } from '../store/store.ts';
 import { withRuntime, type RuntimeOptions } from './runtime.ts';
@@ -57,7 +58,7 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
       'quality.json': buildQualityDoc({
         now: runtime.now(),
         runs,
-        sources: config.sources.map((source) => ({ name: source.name, type: source.type })),
+        sources: config.sources.map((source) => ({ name: source.name, type: source.type, taskUrl: taskUrlTemplate(source) })),
         quarantine: await store.listQuarantine(),
         unmatchedIdentities: result.unmatchedIdentities,
         findings: result.findings,

@@ -11,7 +11,7 @@ export interface QualityInput {
   /** The latest sync run of each source. */
   runs: readonly SyncRun[];
   /** The configured sources, in config order. */
-  sources: readonly { name: string; type: string }[];
+  sources: readonly { name: string; type: string; taskUrl?: string | undefined }[];
   quarantine: readonly QuarantineEntry[];
   unmatchedIdentities: readonly { id: string; name: string }[];
   /** The KPI engine's implausible-input flags and suggested identity joins (absent: none). */
@@ -36,7 +36,7 @@ export function buildQualityDoc(input: QualityInput): QualityDoc {
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: input.now.toISOString(),
-    sources: input.sources.map(({ name, type }) => {
+    sources: input.sources.map(({ name, type, taskUrl }) => {
       const run = runs.get(name);
       const records: Record<string, number> = {};
       for (const [kind, count] of Object.entries(run?.counts ?? {})) if (count !== undefined) records[kind] = count;
@@ -50,6 +50,7 @@ export function buildQualityDoc(input: QualityInput): QualityDoc {
         records,
         quarantined: quarantined.get(name) ?? 0,
         ...(run?.unavailable?.hours ? { unavailable: { hours: run.unavailable.hours } } : {}),
+        ...(taskUrl === undefined ? {} : { taskUrl }),
       };
     }),
     // The raw record stays in the store: it can be large and may hold more than the report should show.

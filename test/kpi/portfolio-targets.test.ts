@@ -84,4 +84,18 @@ describe('targets per portfolio', () => {
     expect([february?.gapScore, february?.themes.map((t) => t.target)]).toEqual([0.15, [0.8, 0.1]]);
     expect([march?.gapScore, march?.themes.map((t) => t.target)]).toEqual([0.29, [0.4, 0.42]]);
   });
+
+  it("publishes each project's window hours per theme, which sum to its portfolio's", () => {
+    const doc = alignment();
+    // By hand from the entries above, March only (G2's February hours fall outside the window).
+    expect(doc.projects).toEqual([
+      { id: 'jira:C1', totalHours: 10, unalignedHours: 2, themes: [{ id: 'growth', hours: 2 }, { id: 'platform', hours: 6 }] },
+      { id: 'jira:C2', totalHours: 8, unalignedHours: 2, themes: [{ id: 'platform', hours: 6 }] },
+      { id: 'jira:G1', totalHours: 10, unalignedHours: 0, themes: [{ id: 'growth', hours: 8 }, { id: 'platform', hours: 2 }] },
+      { id: 'jira:G2', totalHours: 2, unalignedHours: 0, themes: [{ id: 'growth', hours: 2 }] },
+    ]);
+    const core = doc.portfolios.find((p) => p.name === 'Core');
+    const coreProjects = doc.projects!.filter((p) => p.id.startsWith('jira:C'));
+    expect(coreProjects.reduce((sum, p) => sum + p.totalHours, 0)).toBe(core?.totalHours);
+  });
 });

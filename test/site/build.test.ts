@@ -160,8 +160,10 @@ describe('buildSite', () => {
   it('draws portfolio health from portfolios.json, worst first', () => {
     const overview = html.get('index.html') ?? '';
     const table = overview.slice(overview.indexOf('<table class="health-table"'), overview.indexOf('</table>', overview.indexOf('<table class="health-table"')));
-    const names = [...table.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    const names = [...table.matchAll(/<th scope="row"[^>]*><a href="([^"]*)"[^>]*>([^<]*)<\/a><\/th>/g)].map((m) => m[2]);
     expect(names).toEqual(['Growth &amp; Payments', 'Platform', 'Research &lt;lab&gt;']);
+    // Each name opens its portfolio's page.
+    expect([...table.matchAll(/<th scope="row"[^>]*><a href="([^"]*)"/g)].map((m) => m[1])).toEqual(['/portfolio/growth-payments-0xiz36z/', '/portfolio/Platform/', '/portfolio/research-lab-0oe5c2r/']);
     expect(table).toContain('CPI 0.81 &lt; 0.85');
   });
 

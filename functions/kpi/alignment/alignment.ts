@@ -69,6 +69,12 @@ export class AlignmentTally {
     this.#projectMonths[at] = (this.#projectMonths[at] as number) + hours;
   }
 
+  /** A known project's hours over the window per theme, the unaligned hours last. */
+  projectWindowHours(projectIndex: number): Float64Array {
+    const from = (projectIndex + 1) * this.#width;
+    return this.#projectWindow.subarray(from, from + this.#width);
+  }
+
   /**
    * The window's figures, the months oldest first, and the PMs in the order given;
    * `projectManagers` is the PM id of each project, by project index.

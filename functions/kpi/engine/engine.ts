@@ -30,6 +30,8 @@ import { TaskThemes } from '../alignment/task-themes.ts';
 import { blankFacts, factsOf, tallyManagerTask, tallyProjectTask, type TaskFacts } from './task-tally.ts';
 import { createThemeMatcher } from '../alignment/themes.ts';
 import { unalignedWork } from '../alignment/unaligned.ts';
+import { projectMixes } from '../alignment/project-mix.ts';
+import { ProjectLateTasks } from './project-late.ts';
 import { dayReader, type DayOf } from './zone-day.ts';
 
 export interface KpiEngineInput {
@@ -93,6 +95,7 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #org: Org;
   readonly #people: People;
   readonly #alignment: AlignmentTally;
+  readonly #lateByProject = new ProjectLateTasks();
   readonly #tasks: TaskIndex;
   readonly #cards: TaskCards;
   readonly #themes: TaskThemes;
@@ -164,6 +167,7 @@ class StreamingKpiEngine implements KpiEngine {
       this.#rememberTimes(slot, task, facts);
       const project = this.#org.tallies[projectIndex];
       if (project) tallyProjectTask(project, facts, calendar.asOf, this.#settings.evmRule);
+      if (project) this.#lateByProject.offer(projectIndex, facts, calendar);
       const manager = this.#org.managerTally(projectIndex);
       if (!manager) continue;
       if (facts.hasEstimate) this.#cards.keep(slot, task, projectIndex); // may become an 'estimate' or 'overrun' driver
@@ -230,10 +234,11 @@ class StreamingKpiEngine implements KpiEngine {
     const plausibility = this.#plausibility.finish(this.#people, managersDoc, asOf);
     return {
       managers: managersDoc,
-      projects: buildProjectsDoc(asOf, this.#settings, tallied),
+      projects: this.#lateByProject.addTo(buildProjectsDoc(asOf, this.#settings, tallied), (id) => this.#org.indexOf(id)),
       alignment: {
         schemaVersion: SCHEMA_VERSION,
         ...this.#alignment.finish(asOf, windowDates, managers.map((m) => m.pm.id), unalignedWork(tallied), this.#projectManagerIds()),
+        projects: projectMixes(this.#alignment, this.#input.themes, this.#org.projects),
       },
       unmatchedIdentities: unmatched.map(({ id, name }) => ({ id, name })),
       findings: plausibility.findings,

@@ -18,7 +18,7 @@ const openText = (status: string): string => (status === 'done' ? 'marked done w
  * overrun, …). Functions at module level, not closures at each offer: a million tasks would
  * otherwise build a few million closures that are almost never called.
  */
-const describe = {
+export const describe = {
   late: (facts: TaskFacts, slip: number) => (Number.isNaN(facts.doneDay) ? `${openText(facts.status)}, ${days(slip)} past its due date` : `done ${days(slip)} late`),
   overdue: (facts: TaskFacts, daysOverdue: number) => `${openText(facts.status)}, due ${days(daysOverdue)} before the as-of date`,
   // What earned value planned (kpi.pvBasis): today's due date and estimate, or the baseline's.
