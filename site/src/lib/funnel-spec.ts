@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FunnelLimitSchema, KpiDefinition } from '../../../functions/contract/documents.ts';
 import type { z } from 'zod';
-import { pmColourScale } from './palette.ts';
+import type { LimitPosition } from './limits.ts';
 
 export type FunnelLimit = z.infer<typeof FunnelLimitSchema>;
 
@@ -10,6 +10,10 @@ export interface FunnelPoint {
   label: string;
   n: number;
   value: number;
+  /** Against the 95 % limits at this PM's n; 'within' when the snapshot carries no signal. */
+  position: LimitPosition;
+  /** Whether the point carries its name on the chart (every PM's name is in the table). */
+  named: boolean;
 }
 
 export interface FunnelInput {
@@ -27,7 +31,15 @@ const limitLines = [
 ];
 
 /**
- * Rate against volume: a PM outside the dotted 99.8 % limits differs from the mean by more
+ * Shape and colour say where a point lies (a triangle up above the limits, down below, a grey
+ * circle within), so no reader has to tell 200 PM colours apart: names are written beside points.
+ */
+const positions: LimitPosition[] = ['above', 'within', 'below'];
+const shapes = ['triangle-up', 'circle', 'triangle-down'];
+const colours = ['#1f6fb2', '#7b818c', '#c2410c'];
+
+/**
+ * Rate against volume: a PM outside the dotted 99.8 % limits differs from the pooled rate by more
  * than chance, while a PM with few tasks sits in the wide mouth of the funnel, not at the bottom.
  */
 export function funnelSpec(input: FunnelInput): TopLevelSpec {
@@ -40,16 +52,36 @@ export function funnelSpec(input: FunnelInput): TopLevelSpec {
   }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 460,
-    height: 260,
+    width: 560,
+    height: 300,
     padding: 4,
     layer: [
       ...lines,
-      { mark: { type: 'rule', color: 'currentColor', strokeWidth: 1.5 }, encoding: { y: { datum: input.target, type: 'quantitative' } } },
+      // A layer without data of its own draws nothing: the pooled rate needs its one row.
+      { data: { values: [{ target: input.target }] }, mark: { type: 'rule', color: 'currentColor', strokeWidth: 1.5 }, encoding: { y: { field: 'target', type: 'quantitative' } } },
+      {
+        data: { values: [{ target: input.target }] },
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fontSize: 11 },
+        encoding: { x: { value: 'width' }, y: { field: 'target', type: 'quantitative' }, text: { value: 'pooled rate' } },
+      },
       {
         data: { values: input.points },
-        mark: { type: 'point', filled: true, size: 70, opacity: 0.9 },
-        encoding: { x, y: { ...y, field: 'value' }, color: { field: 'pmId', type: 'nominal', scale: pmColourScale(input.points.map((p) => p.pmId)), legend: null } },
+        layer: [
+          {
+            mark: { type: 'point', filled: true, size: 70, opacity: 0.9 },
+            encoding: {
+              x,
+              y: { ...y, field: 'value' },
+              shape: { field: 'position', type: 'nominal', scale: { domain: positions, range: shapes }, legend: null },
+              color: { field: 'position', type: 'nominal', scale: { domain: positions, range: colours }, legend: null },
+            },
+          },
+          {
+            transform: [{ filter: 'datum.named' }],
+            mark: { type: 'text', align: 'left', dx: 7, fontSize: 11 },
+            encoding: { x, y: { ...y, field: 'value' }, text: { field: 'label' } },
+          },
+        ],
       },
     ],
   } as TopLevelSpec;

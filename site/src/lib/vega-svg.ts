@@ -28,13 +28,41 @@ const theme = {
   rule: { color: 'currentColor' },
 };
 
+/**
+ * The chart's wrapper carries role="img" and the text alternative, so the SVG inside is decoration:
+ * hidden from assistive technology, and without the graphics roles Vega writes on groups even with
+ * ARIA off (each would need a name of its own).
+ */
+export function presentational(svg: string): string {
+  return svg
+    .replace(/\s(?:role|aria-roledescription|aria-label)="[^"]*"/g, '')
+    .replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
+}
+
 /** Compiles a Vega-Lite spec and renders it to an SVG string, with no browser. */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const themed = { ...spec, config: { ...theme, ...spec.config } } as TopLevelSpec;
   const view = new View(parse(compile(themed).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return presentational(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/** Width of a chart drawn for a phone: a 390 px screen less the page's and the figure's padding. */
+export const NARROW_WIDTH = 320;
+
+/**
+ * The same chart drawn for a narrow screen: the whole SVG, axis labels included, fits NARROW_WIDTH,
+ * so text keeps its size instead of the picture being scaled down. Undefined for a chart that is
+ * already narrow or whose width Vega-Lite cannot fit (faceted views, concatenations not in columns).
+ */
+export function narrowSpec(spec: TopLevelSpec): TopLevelSpec | undefined {
+  const s = spec as unknown as Record<string, unknown>;
+  // Small multiples already sized for a phone stack in one column instead of two.
+  if (Array.isArray(s.concat) && typeof s.columns === 'number' && s.columns > 1) return { ...s, columns: 1 } as unknown as TopLevelSpec;
+  if (typeof s.width !== 'number' || s.width <= NARROW_WIDTH) return undefined;
+  if (['concat', 'hconcat', 'vconcat', 'facet', 'repeat'].some((key) => key in s)) return undefined;
+  return { ...s, width: NARROW_WIDTH, autosize: { type: "fit-x", contains: "padding" } } as unknown as TopLevelSpec;
 }
