@@ -39,3 +39,6 @@ export function tempDir(prefix: string): Promise<string> {
 export async function readFixture(name: string): Promise<unknown> {
   return JSON.parse(await readFile(path.join(fixtureDir, name), 'utf8'));
 }
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
