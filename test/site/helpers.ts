@@ -21,6 +21,10 @@ export const pagePaths = [
   'pm/pm-nasty/index.html',
   'pm/pm-linus/index.html',
   'pm/pm-marie/index.html',
+  'kpi/onTimeRate/index.html',
+  'kpi/cycleTime/index.html',
+  'kpi/spi/index.html',
+  'kpi/hoursLogged/index.html',
   '404.html',
 ] as const;
 

@@ -60,9 +60,11 @@ export const NARROW_WIDTH = 320;
  */
 export function narrowSpec(spec: TopLevelSpec): TopLevelSpec | undefined {
   const s = spec as unknown as Record<string, unknown>;
+  // A long name in a legend must not push the drawing past the screen.
+  const config = { ...(s.config as object | undefined), legend: { ...theme.legend, labelLimit: 140 } };
   // Small multiples already sized for a phone stack in one column instead of two.
-  if (Array.isArray(s.concat) && typeof s.columns === 'number' && s.columns > 1) return { ...s, columns: 1 } as unknown as TopLevelSpec;
+  if (Array.isArray(s.concat) && typeof s.columns === 'number' && s.columns > 1) return { ...s, columns: 1, config } as unknown as TopLevelSpec;
   if (typeof s.width !== 'number' || s.width <= NARROW_WIDTH) return undefined;
   if (['concat', 'hconcat', 'vconcat', 'facet', 'repeat'].some((key) => key in s)) return undefined;
-  return { ...s, width: NARROW_WIDTH, autosize: { type: "fit-x", contains: "padding" } } as unknown as TopLevelSpec;
+  return { ...s, width: NARROW_WIDTH, autosize: { type: 'fit-x', contains: 'padding' }, config } as unknown as TopLevelSpec;
 }
