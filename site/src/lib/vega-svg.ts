@@ -2,6 +2,9 @@ import { parse, View } from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const escapedFont = FONT.replace(/"/g, '&quot;');
+
 /**
  * Text and axes use currentColor so the same SVG follows the page's light or dark
  * scheme; ARIA on marks is off because the wrapper carries role="img" and a label.
@@ -9,7 +12,7 @@ import type { TopLevelSpec } from 'vega-lite';
 const theme = {
   aria: false,
   background: null,
-  font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  font: FONT,
   view: { stroke: null },
   axis: {
     labelColor: 'currentColor',
@@ -28,15 +31,28 @@ const theme = {
   rule: { color: 'currentColor' },
 };
 
+
+/** Numbers in geometry to two decimals: a hundredth of a pixel is below what any screen shows. */
+const roundGeometry = (value: string) => value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
+
 /**
  * The chart's wrapper carries role="img" and the text alternative, so the SVG inside is decoration:
- * hidden from assistive technology, and without the graphics roles Vega writes on groups even with
- * ARIA off (each would need a name of its own).
+ * hidden from assistive technology as a whole, and without the graphics roles Vega writes on
+ * groups even with ARIA off (each would need a name of its own). What only a live Vega view uses
+ * goes too (classes, pointer events, empty backgrounds, labels hidden for overlap, the font
+ * repeated on every text), which halves the weight of a page of small multiples.
  */
 export function presentational(svg: string): string {
   return svg
-    .replace(/\s(?:role|aria-roledescription|aria-label)="[^"]*"/g, '')
-    .replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
+    .replace(/\s(?:role|aria-roledescription|aria-label|aria-hidden|class|pointer-events)="[^"]*"/g, '')
+    .replace(/<path d="M0,0h0v0h0Z"\/>/g, '')
+    .replace(/<path d=""[^>]*\/>/g, '')
+    .replace(/<text[^>]*opacity="0"[^>]*>[^<]*<\/text>/g, '')
+    .replace(new RegExp(` font-family="${escapedFont.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'g'), '')
+    // SVG's own defaults, written out on every element by Vega.
+    .replace(/\s(?:opacity|stroke-width)="1"|\s(?:x|y|x1|y1|x2|y2)="0"|\stransform="translate\(0,0\)"/g, '')
+    .replace(/\s(d|transform|points|x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g, (_m, name: string, value: string) => ` ${name}="${roundGeometry(value)}"`)
+    .replace(/^<svg /, `<svg aria-hidden="true" focusable="false" font-family="${escapedFont}" `);
 }
 
 /** Compiles a Vega-Lite spec and renders it to an SVG string, with no browser. */
