@@ -43,8 +43,14 @@ const colours = ['#1f6fb2', '#7b818c', '#c2410c'];
  * than chance, while a PM with few tasks sits in the wide mouth of the funnel, not at the bottom.
  */
 export function funnelSpec(input: FunnelInput): TopLevelSpec {
-  const x = { field: 'n', type: 'quantitative', scale: { type: 'log', nice: false }, title: 'Sample size (n, log scale)' };
-  const y = { type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%' }, title: input.kpi.name };
+  // The axes span the PMs, not the whole funnel: the limits at n = 1 run from 0 to 1 and would
+  // squeeze every point into a corner. Lines are clipped at the edges.
+  const ns = input.points.map((p) => p.n);
+  const values = [...input.points.map((p) => p.value), input.target];
+  const xDomain = ns.length > 0 ? [Math.max(1, Math.min(...ns) / 1.5), Math.max(...ns) * 1.5] : undefined;
+  const yDomain = [Math.max(0, Math.min(...values) - 0.1), Math.min(1, Math.max(...values) + 0.1)];
+  const x = { field: 'n', type: 'quantitative', scale: { type: 'log', nice: false, ...(xDomain ? { domain: xDomain } : {}) }, title: 'Sample size (n, log scale)' };
+  const y = { type: 'quantitative', scale: { domain: yDomain, nice: false }, axis: { format: '.0%' }, title: input.kpi.name };
   const lines = limitLines.map((l) => ({
     data: { values: input.limits },
     mark: { type: 'line', strokeDash: l.dash, strokeWidth: 1, color: 'currentColor', opacity: 0.7, clip: true },
@@ -61,14 +67,15 @@ export function funnelSpec(input: FunnelInput): TopLevelSpec {
       { data: { values: [{ target: input.target }] }, mark: { type: 'rule', color: 'currentColor', strokeWidth: 1.5 }, encoding: { y: { field: 'target', type: 'quantitative' } } },
       {
         data: { values: [{ target: input.target }] },
-        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fontSize: 11 },
-        encoding: { x: { value: 'width' }, y: { field: 'target', type: 'quantitative' }, text: { value: 'pooled rate' } },
+        // At the left, where the funnel is wide and PMs with enough items rarely sit.
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: 11 },
+        encoding: { x: { value: 0 }, y: { field: 'target', type: 'quantitative' }, text: { value: 'pooled rate' } },
       },
       {
         data: { values: input.points },
         layer: [
           {
-            mark: { type: 'point', filled: true, size: 70, opacity: 0.9 },
+            mark: { type: 'point', filled: true, size: 70, opacity: 0.9, clip: true },
             encoding: {
               x,
               y: { ...y, field: 'value' },
