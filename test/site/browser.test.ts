@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +12,22 @@ import { CHROMIUM, CHROMIUM_ARGS, fixtureDir, NASTY_NAME, tempDir } from './help
 
 const pages = ['', 'compare/', 'alignment/', 'forecasts/', 'quality/', 'definitions/', 'pm/pm-ada/', 'pm/pm-nasty/', 'pm/pm-marie/', 'kpi/onTimeRate/', 'kpi/spi/'];
 const JS_BUDGET_BYTES = 50 * 1024;
+
+/**
+ * One page of each kind in a built site, as paths under its root: every top-level page, and the
+ * first page of each folder of pages (pm/…, kpi/…), whatever kinds the site has.
+ */
+async function pageKinds(dist: string): Promise<string[]> {
+  const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('index.html')).sort();
+  const kinds = new Map<string, string>();
+  for (const file of files) {
+    const dir = path.dirname(file);
+    const parts = dir === '.' ? [] : dir.split(path.sep);
+    const kind = parts.length <= 1 ? dir : `${parts.slice(0, -1).join('/')}/*`;
+    if (!kinds.has(kind)) kinds.set(kind, parts.length === 0 ? '' : `${parts.join('/')}/`);
+  }
+  return [...kinds.values()];
+}
 
 /** Opens a page and collects everything that went wrong while loading it. */
 async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[]; scriptBytes: () => number }> {
@@ -176,19 +192,25 @@ describe('the built site in Chromium', () => {
     await page.close();
   });
 
-  it.each(pages)('fits /%s on a 390 px phone: no sideways scroll, a folded menu, charts drawn at their own size', async (p) => {
+  it('fits every kind of page on a 390 px phone: no sideways scroll, a folded menu, charts drawn at their own size', async () => {
+    // Every kind of page the build wrote, found in its output, so pages added later are checked too.
+    const kinds = await pageKinds(path.join(work, 'dist'));
+    expect(kinds).toEqual(expect.arrayContaining(['', 'compare/', 'pm/pm-ada/', 'quality/']));
+    expect(kinds.filter((k) => k.startsWith('kpi/'))).toHaveLength(1);
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(site.url + p, { waitUntil: 'load' });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const firstLink = page.locator('header nav a').first();
-    expect(await firstLink.isVisible()).toBe(false);
-    await page.locator('header summary').click();
-    expect(await firstLink.isVisible()).toBe(true);
-    // A chart drawn for the phone is shown at its own width: text keeps its size.
-    for (const svg of await page.locator('.chart-svg:visible > svg').all()) {
-      const drawn = Number(await svg.getAttribute('width'));
-      const shown = (await svg.boundingBox())!.width;
-      expect(shown / drawn, p).toBeGreaterThan(0.95);
+    for (const p of kinds) {
+      await page.goto(site.url + p, { waitUntil: 'load' });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), p).toBeLessThanOrEqual(390);
+      const firstLink = page.locator('header nav a').first();
+      expect(await firstLink.isVisible(), p).toBe(false);
+      await page.locator('header summary').click();
+      expect(await firstLink.isVisible(), p).toBe(true);
+      // A chart drawn for the phone is shown at its own width: text keeps its size.
+      for (const svg of await page.locator('.chart-svg:visible > svg').all()) {
+        const drawn = Number(await svg.getAttribute('width'));
+        const shown = (await svg.boundingBox())!.width;
+        expect(shown / drawn, p).toBeGreaterThan(0.95);
+      }
     }
     await page.close();
   });

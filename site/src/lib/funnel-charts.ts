@@ -106,8 +106,3 @@ export function funnelChartDef(doc: ManagersDoc, f: Funnel): ChartDef {
     spec: funnelSpec({ kpi, points: f.points, target: f.target, limits: f.limits }),
   };
 }
-
-/** One funnel plot per rate KPI. */
-export function funnelChartDefs(doc: ManagersDoc): ChartDef[] {
-  return funnels(doc).map((f) => funnelChartDef(doc, f));
-}
