@@ -1,4 +1,4 @@
-import { parse, View } from 'vega';
+import { logger as vegaLogger, parse, View, Warn } from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -55,10 +55,19 @@ export function presentational(svg: string): string {
     .replace(/^<svg /, `<svg aria-hidden="true" focusable="false" font-family="${escapedFont}" `);
 }
 
+/**
+ * Vega-Lite's warnings, less the one a phone drawing always triggers: a chart whose height is a
+ * step per row keeps that height when fitted to a width, which is what is wanted.
+ */
+const base = vegaLogger(Warn);
+const logger = Object.assign(Object.create(base) as typeof base, {
+  warn: (...args: unknown[]) => (String(args[0]).startsWith('Dropping "fit-') ? logger : base.warn(...args)),
+});
+
 /** Compiles a Vega-Lite spec and renders it to an SVG string, with no browser. */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const themed = { ...spec, config: { ...theme, ...spec.config } } as TopLevelSpec;
-  const view = new View(parse(compile(themed).spec), { renderer: 'none' });
+  const view = new View(parse(compile(themed, { logger }).spec), { renderer: 'none' });
   try {
     return presentational(await view.toSVG());
   } finally {
