@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: pictures of the built demo site for the README, taken in Debian's
- * Chromium as a reader sees it: the top of each page on a laptop (1280 × 900) and the overview
- * on a phone (390 × 844). Run the demo first (`npm run demo -- --no-serve`); --site names another
- * built site, --out another folder.
+ * Chromium as a reader sees it: the top of each page on a laptop (1440 × 900), the overview, the
+ * comparison and a PM page on a phone (390 × 844), and the overview and a KPI page in the dark
+ * scheme. Run the demo first (`npm run demo -- --no-serve`); --site names another built site,
+ * --out another folder.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
@@ -27,16 +28,26 @@ if (!existsSync(CHROMIUM)) {
   process.exit(2);
 }
 
-// The first PM page in the built site stands for all of them.
+// The first PM page in the built site stands for all of them; the first KPI page for every KPI.
 const firstPm = (await readdir(path.join(siteDir, 'pm'))).sort()[0];
-const shots: { name: string; page: string; width: number; height: number }[] = [
-  { name: 'overview', page: '', width: 1280, height: 900 },
-  { name: 'compare', page: 'compare/', width: 1280, height: 900 },
-  ...(firstPm ? [{ name: 'pm', page: `pm/${firstPm}/`, width: 1280, height: 900 }] : []),
-  { name: 'alignment', page: 'alignment/', width: 1280, height: 900 },
-  { name: 'forecasts', page: 'forecasts/', width: 1280, height: 900 },
-  { name: 'quality', page: 'quality/', width: 1280, height: 900 },
-  { name: 'overview-phone', page: '', width: 390, height: 844 },
+const kpiPages = existsSync(path.join(siteDir, 'kpi')) ? (await readdir(path.join(siteDir, 'kpi'))).sort() : [];
+const kpiPage = kpiPages.includes('onTimeRate') ? 'onTimeRate' : kpiPages[0];
+type Shot = { name: string; page: string; width: number; height: number; dark?: boolean };
+const laptop = (name: string, page: string): Shot => ({ name, page, width: 1440, height: 900 });
+const phone = (name: string, page: string): Shot => ({ name, page, width: 390, height: 844 });
+const shots: Shot[] = [
+  laptop('overview', ''),
+  laptop('compare', 'compare/'),
+  ...(firstPm ? [laptop('pm', `pm/${firstPm}/`)] : []),
+  ...(kpiPage ? [laptop('kpi', `kpi/${kpiPage}/`)] : []),
+  laptop('alignment', 'alignment/'),
+  laptop('forecasts', 'forecasts/'),
+  laptop('quality', 'quality/'),
+  phone('overview-phone', ''),
+  phone('compare-phone', 'compare/'),
+  ...(firstPm ? [phone('pm-phone', `pm/${firstPm}/`)] : []),
+  { ...laptop('overview-dark', ''), dark: true },
+  ...(kpiPage ? [{ ...laptop('kpi-dark', `kpi/${kpiPage}/`), dark: true }] : []),
 ];
 
 await mkdir(outDir, { recursive: true });
@@ -44,12 +55,12 @@ const site = await serveSite({ dir: siteDir, port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   for (const shot of shots) {
-    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });
+    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.dark ? 'dark' : 'light' });
     await page.goto(new URL(shot.page, site.url).href, { waitUntil: 'load' });
     const file = path.join(outDir, `${shot.name}.png`);
     await page.screenshot({ path: file });
     await page.close();
-    console.log(`${path.relative(process.cwd(), file)}  (${shot.page || '/'} at ${shot.width} px)`);
+    console.log(`${path.relative(process.cwd(), file)}  (${shot.page || '/'} at ${shot.width} px${shot.dark ? ', dark' : ''})`);
   }
 } finally {
   await browser.close();

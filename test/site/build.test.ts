@@ -37,15 +37,21 @@ describe('buildSite', () => {
     expect(existsSync(path.join(outDir, '.prerender'))).toBe(false);
   });
 
-  it('renders an SVG inside every chart figure: one per KPI plus theme alignment', async () => {
-    const managers = (await readFixture('managers.json')) as { kpis: unknown[] };
-    const figures = (html.get('index.html') ?? '').split('<figure').slice(1);
-    expect(figures).toHaveLength(managers.kpis.length + 1);
-    for (const figure of figures) {
-      expect(figure).toContain('<figcaption');
-      expect(figure).toMatch(/role="img" aria-label="[^"]+"/);
-      expect(figure).toContain('<svg');
-      expect(figure).toContain('<details');
+  it('draws no chart on the overview and every KPI\'s charts on its page: a funnel for a rate, a dot plot for each', async () => {
+    const managers = (await readFixture('managers.json')) as { kpis: { id: string; comparison?: string }[] };
+    expect(html.get('index.html')).not.toContain('<figure');
+    for (const kpi of managers.kpis) {
+      const figures = (html.get(`kpi/${kpi.id}/index.html`) ?? '').split('<figure').slice(1);
+      expect(figures, kpi.id).toHaveLength(kpi.comparison === 'rate' ? 2 : 1);
+      for (const figure of figures) {
+        expect(figure).toContain('<figcaption');
+        expect(figure).toMatch(/role="img" aria-label="[^"]+"/);
+        // The wrapper names the chart; the SVG inside is decoration, with no graphics roles of its own.
+        expect(figure).toContain('<svg aria-hidden="true"');
+        const svg = figure.slice(figure.indexOf('<svg'), figure.indexOf('</svg>'));
+        expect(svg).not.toMatch(/\srole="/);
+        expect(figure).toContain('<details');
+      }
     }
   });
 
@@ -121,14 +127,20 @@ describe('buildSite', () => {
     for (const text of ['3-D Secure challenge flow', 'done 12 days late', 'furthest beyond its 95 % noise limit']) expect(grace).toContain(text);
   });
 
-  it('orders PMs only where a value lies beyond the noise limits, and never ranks a count', () => {
+  it('marks a PM only where a value lies beyond the noise limits, and never ranks a count', () => {
     const compare = html.get('compare/index.html') ?? '';
-    // Linus's on-time 0.93 lies above the 95 % limit (better, P100); Ada's 0.86 within it; Grace's 0.6 below (worse).
-    expect(compare).toContain('better, P100');
-    expect(compare).toContain('worse, P50');
-    expect(compare).toContain('within limits');
-    // Hours logged grow with the size of the PM's work: the heading says so and no cell carries a rank.
-    expect(compare).toContain('Not ranked: grows with size');
+    // Linus's on-time 0.93 lies above the 95 % limit (better); Ada's 0.86 within it; Grace's 0.6 below (worse).
+    const row = (id: string) => compare.slice(compare.indexOf(`href="/pm/${id}/"`), compare.indexOf('</tr>', compare.indexOf(`href="/pm/${id}/"`)));
+    expect(row('pm-linus')).toContain('<td class="b">93%</td>');
+    expect(row('pm-ada')).toContain('<td>86%</td>');
+    expect(row('pm-grace')).toContain('<td class="w">60%</td>');
+    // Hours logged grow with the size of the PM's work: no column in the comparison, no limits on its page.
+    expect(compare).not.toContain('data-key="hoursLogged"');
+    expect(compare).toMatch(/Counts that grow with the size of a PM(&#39;|')s work \(Hours logged/);
+    const onTime = html.get('kpi/onTimeRate/index.html') ?? '';
+    expect(onTime).toContain('above (better)');
+    expect(onTime).toContain('below (worse)');
+    expect(html.get('kpi/hoursLogged/index.html')).not.toContain('data-limits');
     const ada = html.get('pm/pm-ada/index.html') ?? '';
     expect(ada).toMatch(/Hours logged on PM(&#39;|')s projects<\/a><\/th>\s*<td class="num">[^<]*<\/td><td class="num">[^<]*<\/td><td>Not ranked: grows with size<\/td>/);
   });
@@ -153,7 +165,7 @@ describe('buildSite', () => {
     const overview = html.get('index.html') ?? '';
     expect(overview).toContain('Data as of <time datetime="2025-11-23">2025-11-23</time>');
     expect(overview).toContain('2025-11-24T06-00-00Z');
-    expect(overview).toMatch(/Gap score <strong>0\.16<\/strong>/);
+    expect(overview).toMatch(/Gap score <strong[^>]*>0\.16<\/strong>/);
     expect(overview).toContain('Growth &amp; Payments');
   });
 

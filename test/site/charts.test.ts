@@ -49,6 +49,10 @@ describe('kpiChart', () => {
     expect(chart.table.rows).toContainEqual(['Marie Curie', 'no data', '0', '']);
     expect(chart.table.rows.at(-1)).toEqual(['Mean of PMs', '60%', '', '']);
     expect(chart.label).toContain('4 project managers');
+    // The text alternative says what the chart shows: the ends of the ranking and the mean.
+    expect(chart.label).toContain('Best: Linus Pauling 93%, Ada Lovelace 86%.');
+    expect(chart.label).toContain(`Worst: ${NASTY_NAME} 0%, Grace Hopper 60%.`);
+    expect(chart.label).toContain('mean of PMs of 60%');
   });
 
   it('draws small-sample values hollow and the others filled in the PM colour', async () => {

@@ -34,6 +34,10 @@ export const pagePaths = [
   'project/jira-eng-1j0iyhv/index.html',
   'project/jira-ops-1k1np2v/index.html',
   'project/jira-pay-0uis1wd/index.html',
+  'kpi/onTimeRate/index.html',
+  'kpi/cycleTime/index.html',
+  'kpi/spi/index.html',
+  'kpi/hoursLogged/index.html',
   '404.html',
 ] as const;
 
@@ -52,3 +56,6 @@ export function tempDir(prefix: string): Promise<string> {
 export async function readFixture(name: string): Promise<unknown> {
   return JSON.parse(await readFile(path.join(fixtureDir, name), 'utf8'));
 }
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

@@ -2,12 +2,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { AlignmentDoc, KpiDefinition, ManagersDoc } from '../../../functions/contract/documents.ts';
 import { alignmentSpec } from './alignment-spec.ts';
 import type { AlignmentRow } from './alignment-spec.ts';
+import { goodness } from './direction.ts';
 import { formatScore, formatShare, formatValue } from './format.ts';
 import { kpiSpec } from './kpi-spec.ts';
 import type { KpiPoint } from './kpi-spec.ts';
 import { pmLabels, valueDomains } from './scales.ts';
 import { slug } from './slug.ts';
-import { toSvg } from './vega-svg.ts';
+import { narrowSpec, toSvg } from './vega-svg.ts';
 
 /** The fallback table holds exactly the values the chart draws, as text. */
 export interface ChartTable {
@@ -36,6 +37,8 @@ export interface ChartDef {
 /** A chart rendered at build time: the SVG, its accessible name and its data table. */
 export interface Chart {
   svg: string;
+  /** The same chart drawn for a phone, when its width differs (see narrowSpec). */
+  narrowSvg?: string;
   label: string;
   table: ChartTable;
 }
@@ -52,16 +55,18 @@ export const alignmentLink: DefinitionLink = { anchor: 'alignment', name: 'theme
 export type RenderedChart = ChartDef & Chart;
 
 export async function renderChart(def: ChartDef): Promise<RenderedChart> {
-  return { ...def, svg: await toSvg(def.spec) };
+  const narrow = narrowSpec(def.spec);
+  const [svg, narrowSvg] = await Promise.all([toSvg(def.spec), narrow && toSvg(narrow)]);
+  return { ...def, svg, ...(narrowSvg ? { narrowSvg } : {}) };
 }
 
 export const UNALIGNED_THEME = 'Unaligned';
 
-/** Best first (direction-adjusted), PMs with no value last, ties by name. */
+/** Best first (direction-adjusted, a KPI best at 1 by the distance from 1), PMs with no value last, ties by name. */
 function byValue(kpi: KpiDefinition) {
   return (a: KpiPoint, b: KpiPoint) => {
     if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || a.label.localeCompare(b.label, 'en');
-    return (kpi.higherIsBetter ? b.value - a.value : a.value - b.value) || a.label.localeCompare(b.label, 'en');
+    return goodness(kpi, b.value) - goodness(kpi, a.value) || a.label.localeCompare(b.label, 'en');
   };
 }
 
@@ -90,17 +95,27 @@ export const MEAN_OF_PMS = 'Mean of PMs';
 
 const direction = (kpi: KpiDefinition) => (kpi.higherIsBetter ? 'Higher is better.' : 'Lower is better.');
 
+/** What the chart shows, for a reader who cannot see it: how many PMs, the best and worst three and the mean. */
+function kpiLabel(kpi: KpiDefinition, points: KpiPoint[], mean: number | null, period: string): string {
+  const plotted = points.filter((p) => p.value !== null);
+  const fmt = (p: KpiPoint) => `${p.label} ${formatValue(p.value, kpi.unit)}`;
+  const ends = Math.min(3, Math.floor(plotted.length / 2));
+  const best = plotted.slice(0, ends).map(fmt).join(', ');
+  const worst = plotted.slice(plotted.length - ends).reverse().map(fmt).join(', ');
+  return `${kpi.name}, ${period}: ${plotted.length} project managers against the mean of PMs of ${formatValue(mean, kpi.unit)}.` +
+    (ends > 0 ? ` Best: ${best}. Worst: ${worst}.` : '');
+}
+
 /** Every PM's value of one KPI over the trailing window, best first, against the mean of PMs on the x scale shared by its unit. */
 export function kpiChartDef(doc: ManagersDoc, kpi: KpiDefinition, idPrefix = 'kpi-'): ChartDef {
   const points = kpiPoints(doc, kpi);
   const mean = doc.company[kpi.id]?.mean ?? null;
   const domain = valueDomains(doc).get(kpi.unit) ?? [0, 1];
-  const plotted = points.filter((p) => p.value !== null).length;
   return {
     id: `${idPrefix}${slug(kpi.id)}`,
     caption: kpi.name,
     note: `${kpi.description} ${direction(kpi)} Window ${doc.window.from} to ${doc.window.to}. Best first. Dashed line: mean of PMs. Hollow point: small sample.`,
-    label: `${kpi.name}: ${plotted} project managers compared with the mean of PMs of ${formatValue(mean, kpi.unit)}, window ${doc.window.from} to ${doc.window.to}`,
+    label: kpiLabel(kpi, points, mean, `window ${doc.window.from} to ${doc.window.to}`),
     table: kpiTable(kpi, points, mean),
     numeric: [1, 2],
     definitions: [kpiLink(kpi)],

@@ -73,3 +73,28 @@ export function formatSignedHours(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
   return `${value > 0 ? '+' : ''}${formatHours(value)}`;
 }
+
+const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/**
+ * A value for a dense table whose column heading names the unit: "78%", "12.1", "1.03". Days and
+ * hours keep one decimal below 10 and none above, enough to rank PMs by and short enough for
+ * twenty columns on one screen. The full value is on the PM's and the KPI's pages.
+ */
+export function formatCompact(value: number | null, unit: Unit): string {
+  if (value === null) return '–';
+  switch (unit) {
+    case 'ratio':
+      return percent.format(value);
+    case 'hours':
+    case 'days':
+      return (Math.abs(value) >= 10 ? whole : oneDecimal).format(value);
+    case 'count':
+      return whole.format(value);
+    case 'index':
+      return value.toFixed(2);
+  }
+}
+
+/** The unit a compact value leaves out, for its column heading: "d", "h" or nothing. */
+export const compactUnit: Record<Unit, string> = { ratio: '', hours: 'h', days: 'd', index: '', count: '' };

@@ -1,4 +1,5 @@
 import type { KpiDefinition, ManagersDoc } from '../../../functions/contract/documents.ts';
+import { judgeChange } from './direction.ts';
 import { formatValue } from './format.ts';
 import type { Unit } from './format.ts';
 import { partialNote, periodName } from './periods.ts';
@@ -34,16 +35,15 @@ const growsWithTheBook = (kpi: KpiDefinition): boolean => (kpi.comparison === un
 const signed = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 
 /** Ratios change in percentage points: "+3 pp", not "+3 %", which would be a relative change. */
-function formatDelta(delta: number, unit: Unit): string {
+export function formatDelta(delta: number, unit: Unit): string {
   if (unit === 'ratio') return `${signed.format(Math.round(delta * 100))} pp`;
   const suffix = unit === 'hours' ? ' h' : unit === 'days' ? ' d' : '';
   return `${signed.format(delta)}${suffix}`;
 }
 
-function trendOf(delta: number, kpi: KpiDefinition): Headline['trend'] {
+function trendOf(before: number, now: number, kpi: KpiDefinition): Headline['trend'] {
   if (growsWithTheBook(kpi)) return undefined;
-  if (Math.abs(delta) < 1e-9) return 'same';
-  return delta > 0 === kpi.higherIsBetter ? 'better' : 'worse';
+  return judgeChange(kpi, before, now);
 }
 
 type CompanyMonth = NonNullable<ManagersDoc['companyMonths']>[number];
@@ -84,7 +84,7 @@ export function headlines(doc: ManagersDoc): Headline[] {
     const before = previous?.values[kpi.id]?.mean ?? null;
     if (!previous || before === null) return headline;
     const delta = now - before;
-    const trend = trendOf(delta, kpi);
+    const trend = trendOf(before, now, kpi);
     return { ...headline, change: `${formatDelta(delta, kpi.unit)} vs ${periodName(previous.period)}`, ...(trend ? { trend } : {}) };
   });
 }

@@ -7,3 +7,5 @@ export const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 export const pmHref = (pmId: string) => `${base}pm/${slug(pmId)}/`;
 export const csvHref = (chartId: string) => `${base}data/${chartId}.csv`;
 export const definitionHref = (anchor: string) => `${base}definitions/#${anchor}`;
+/** The page of one KPI: every PM ranked, against the company's noise limits. */
+export const kpiHref = (kpiId: string) => `${base}kpi/${slug(kpiId)}/`;

@@ -35,3 +35,11 @@ export function partialNote(p: PeriodFields): string {
   if (!p.partial) return '';
   return p.to ? `partial: to ${shortDay(p.to)}` : 'partial';
 }
+
+const shortMonthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-11" → "Nov 2026", for a column heading; anything else as published. */
+export function shortPeriodName(period: string): string {
+  if (!/^\d{4}-\d{2}$/.test(period)) return period;
+  return shortMonthYear.format(new Date(`${period}-01T00:00:00Z`));
+}

@@ -4,9 +4,16 @@
 
 type Dir = 'asc' | 'desc';
 
-const cellValue = (row: HTMLTableRowElement, index: number) => {
+/**
+ * A cell's sort key: its data-sort when it has one, else its text; a numeric column reads the
+ * number from the text ("78%", "1,204 h", "3.5 d"), and "–" (no data) sorts last.
+ */
+const cellValue = (row: HTMLTableRowElement, index: number, numeric: boolean) => {
   const cell = row.cells[index];
-  return cell?.dataset.sort ?? cell?.textContent?.trim() ?? '';
+  const text = cell?.dataset.sort ?? cell?.textContent?.trim() ?? '';
+  if (!numeric) return text;
+  const number = text.replace(/[^0-9.\-]/g, '');
+  return number === '' || number === '-' ? '' : number;
 };
 
 function compare(a: string, b: string, numeric: boolean, dir: Dir): number {
@@ -17,12 +24,13 @@ function compare(a: string, b: string, numeric: boolean, dir: Dir): number {
 }
 
 function sortBy(table: HTMLTableElement, key: string, dir: Dir): void {
-  const headers = [...table.tHead!.rows[0]!.cells];
+  // The last heading row holds one cell per column (the row above groups them by area).
+  const headers = [...table.tHead!.rows[table.tHead!.rows.length - 1]!.cells];
   const index = headers.findIndex((th) => th.dataset.key === key);
   if (index < 0) return;
   const numeric = headers[index]!.dataset.type === 'number';
   const body = table.tBodies[0]!;
-  const rows = [...body.rows].sort((r1, r2) => compare(cellValue(r1, index), cellValue(r2, index), numeric, dir));
+  const rows = [...body.rows].sort((r1, r2) => compare(cellValue(r1, index, numeric), cellValue(r2, index, numeric), numeric, dir));
   body.append(...rows);
   for (const th of headers) th.removeAttribute('aria-sort');
   headers[index]!.setAttribute('aria-sort', dir === 'asc' ? 'ascending' : 'descending');
