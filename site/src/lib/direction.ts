@@ -8,6 +8,13 @@ import { legacyDirection, type KpiDirection } from '../../../functions/contract/
  */
 export const directionOf = (kpi: KpiDefinition): KpiDirection => kpi.direction ?? legacyDirection(kpi);
 
+/** The direction in words, for definitions and captions. */
+export function directionText(kpi: KpiDefinition): string {
+  const direction = directionOf(kpi);
+  if (direction === 'towardOne') return 'Best at 1 (closer is better, on either side)';
+  return direction === 'higher' ? 'Higher is better' : 'Lower is better';
+}
+
 /** Best at 1 (a work ratio of 1 means estimates matched the hours): better is closer to 1, on either side. */
 export const isBestAtOne = (kpi: KpiDefinition): boolean => directionOf(kpi) === 'towardOne';
 
