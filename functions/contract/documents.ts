@@ -231,6 +231,12 @@ export const PortfolioSchema = z.object({
   hoursUnavailable: z.string().optional(),
 });
 
+/** A project's earned value (hours) at one month end: the as-of month ends on the as-of date and is partial unless that is its last day. */
+export const EvmMonthSchema = z.object({ period: z.string(), ...partialPeriodFields, pv: z.number(), ev: z.number(), ac: z.number() });
+
+/** A task of a project that matches no theme, with its hours in the window. */
+export const UnalignedTaskSchema = z.object({ id: z.string(), title: z.string(), hours: z.number() });
+
 export const ProjectsDocSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   asOf: isoDate,
@@ -255,6 +261,10 @@ export const ProjectsDocSchema = z.object({
       plan: ProjectPlanSchema.optional(),
       /** Up to 10 tasks due in the window and not done by their due day, the most days late first. */
       lateTasks: z.array(DriverTaskSchema).optional(),
+      /** PV, EV and AC in hours at each month end of the calendar's months, oldest first; the last equals `evm`. */
+      evmMonths: z.array(EvmMonthSchema).optional(),
+      /** Up to 10 tasks with the most hours in the window that match no theme, the most hours first. */
+      unalignedTasks: z.array(UnalignedTaskSchema).optional(),
     }),
   ),
   /** Deprecated: the same roll-ups as portfolios.json, kept for schemaVersion 1 readers. */

@@ -32,6 +32,9 @@ import { createThemeMatcher } from '../alignment/themes.ts';
 import { unalignedWork } from '../alignment/unaligned.ts';
 import { projectMixes } from '../alignment/project-mix.ts';
 import { ProjectLateTasks } from './project-late.ts';
+import { ProjectEvmMonths } from './project-evm-months.ts';
+import { ProjectUnalignedTasks } from '../alignment/project-unaligned-tasks.ts';
+import { UNALIGNED } from '../alignment/themes.ts';
 import { dayReader, type DayOf } from './zone-day.ts';
 
 export interface KpiEngineInput {
@@ -96,6 +99,8 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #people: People;
   readonly #alignment: AlignmentTally;
   readonly #lateByProject = new ProjectLateTasks();
+  readonly #evmMonths: ProjectEvmMonths;
+  readonly #unalignedTasks: ProjectUnalignedTasks;
   readonly #tasks: TaskIndex;
   readonly #cards: TaskCards;
   readonly #themes: TaskThemes;
@@ -130,8 +135,10 @@ class StreamingKpiEngine implements KpiEngine {
     this.#alignment = new AlignmentTally(input.themes, input.projects.map((project) => project.portfolio ?? NO_PORTFOLIO), months, targets);
     this.#tasks = new TaskIndex(input.themes.length);
     this.#cards = new TaskCards(this.#org.projects.map((project) => project.id), (slot) => this.#tasks.idOf(slot));
+    this.#evmMonths = new ProjectEvmMonths(this.#calendar, this.#org.tallies.length);
+    this.#unalignedTasks = new ProjectUnalignedTasks(this.#org.projects.map((project) => project.id), (slot) => this.#tasks.idOf(slot));
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);
-    this.#entries = new EntryTally({ calendar: this.#calendar, zoned: this.#settings.timeZone !== undefined, dayOf: this.#dayOf, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment, plausibility: this.#plausibility });
+    this.#entries = new EntryTally({ calendar: this.#calendar, zoned: this.#settings.timeZone !== undefined, dayOf: this.#dayOf, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment, plausibility: this.#plausibility, evmMonths: this.#evmMonths, unalignedTasks: this.#unalignedTasks });
   }
 
   addTasks(tasks: readonly Task[]): void {
@@ -168,6 +175,8 @@ class StreamingKpiEngine implements KpiEngine {
       const project = this.#org.tallies[projectIndex];
       if (project) tallyProjectTask(project, facts, calendar.asOf, this.#settings.evmRule);
       if (project) this.#lateByProject.offer(projectIndex, facts, calendar);
+      if (project) this.#evmMonths.addTask(projectIndex, facts, this.#settings.evmRule);
+      if (project && where.themes[i] === UNALIGNED) this.#unalignedTasks.keep(slot, task, projectIndex);
       const manager = this.#org.managerTally(projectIndex);
       if (!manager) continue;
       if (facts.hasEstimate) this.#cards.keep(slot, task, projectIndex); // may become an 'estimate' or 'overrun' driver
@@ -234,7 +243,7 @@ class StreamingKpiEngine implements KpiEngine {
     const plausibility = this.#plausibility.finish(this.#people, managersDoc, asOf);
     return {
       managers: managersDoc,
-      projects: this.#lateByProject.addTo(buildProjectsDoc(asOf, this.#settings, tallied), (id) => this.#org.indexOf(id)),
+      projects: this.#projectsDoc(tallied),
       alignment: {
         schemaVersion: SCHEMA_VERSION,
         ...this.#alignment.finish(asOf, windowDates, managers.map((m) => m.pm.id), unalignedWork(tallied), this.#projectManagerIds()),
@@ -261,6 +270,13 @@ class StreamingKpiEngine implements KpiEngine {
     this.#tasks.doneMs[slot] = facts.doneMs;
     this.#tasks.estimate[slot] = facts.hasEstimate ? facts.estimate : Number.NaN;
     this.#tasks.sourceSpent[slot] = task.spentHours ?? Number.NaN;
+  }
+
+  /** The projects document with each project's late tasks, month-end earned value and unaligned tasks. */
+  #projectsDoc(tallied: Parameters<typeof buildProjectsDoc>[2]): ProjectsDoc {
+    const indexOf = (id: string): number => this.#org.indexOf(id);
+    const doc = buildProjectsDoc(this.#input.asOf, this.#settings, tallied);
+    return this.#unalignedTasks.addTo(this.#evmMonths.addTo(this.#lateByProject.addTo(doc, indexOf), indexOf));
   }
 
   /** The PM id of each project, by project index (undefined without a PM). */

@@ -7,6 +7,8 @@ import type { Org } from './org.ts';
 import type { People } from './people.ts';
 import { ENTRY_HOURS_LIMIT, WEEK_HOURS_LIMIT, type PlausibilityTally } from '../quality/plausibility.ts';
 import type { TaskIndex } from './task-index.ts';
+import type { ProjectEvmMonths } from './project-evm-months.ts';
+import type { ProjectUnalignedTasks } from '../alignment/project-unaligned-tasks.ts';
 import type { TeamHours } from './team-hours.ts';
 import { NO_TAGS, type TaskThemes } from '../alignment/task-themes.ts';
 import { UNALIGNED } from '../alignment/themes.ts';
@@ -42,6 +44,9 @@ export class EntryTally {
   readonly #themes: TaskThemes;
   readonly #alignment: AlignmentTally;
   readonly #plausibility: PlausibilityTally;
+  /** Each project's actual cost by month end, and its unaligned tasks' window hours. */
+  readonly #evmMonths: ProjectEvmMonths;
+  readonly #unalignedTasks: ProjectUnalignedTasks;
   /** Scratch for Calendar.slotsOf. */
   readonly #slots = new Int32Array(3);
   /**
@@ -70,7 +75,7 @@ export class EntryTally {
   #lastTeam: (TeamHours | undefined)[] = [];
   #lastLocal = new Int32Array(0);
 
-  constructor(parts: { calendar: Calendar; zoned: boolean; dayOf: DayOf; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally; plausibility: PlausibilityTally }) {
+  constructor(parts: { calendar: Calendar; zoned: boolean; dayOf: DayOf; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally; plausibility: PlausibilityTally; evmMonths: ProjectEvmMonths; unalignedTasks: ProjectUnalignedTasks }) {
     this.#calendar = parts.calendar;
     this.#zoned = parts.zoned;
     this.#dayOf = parts.dayOf;
@@ -81,6 +86,8 @@ export class EntryTally {
     this.#themes = parts.themes;
     this.#alignment = parts.alignment;
     this.#plausibility = parts.plausibility;
+    this.#evmMonths = parts.evmMonths;
+    this.#unalignedTasks = parts.unalignedTasks;
   }
 
   /** Adds the per-project sums to the project tallies: call once, after the last entry. */
@@ -209,6 +216,7 @@ export class EntryTally {
         sums[at + SUM.ac] = (sums[at + SUM.ac] as number) + hours;
         const rate = people.anyRate ? people.tallies[person]?.rate : undefined;
         if (rate !== undefined) (project.cost.ac += hours * rate), (project.cost.costed += hours);
+        this.#evmMonths.addHours(projectIndex, this.#pageDays[i] as number, hours);
       }
       // Past a threshold only (rare), the entry is reported to the data-quality flags.
       const weekHours = people.logWeek(person, this.#pageDays[i] as number, hours);
@@ -224,7 +232,10 @@ export class EntryTally {
         if (!project) continue;
         sums[at + SUM.hoursInWindow] = (sums[at + SUM.hoursInWindow] as number) + hours;
         sums[at + SUM.entriesInWindow] = (sums[at + SUM.entriesInWindow] as number) + 1;
-        if (theme === UNALIGNED) sums[at + SUM.unalignedHoursInWindow] = (sums[at + SUM.unalignedHoursInWindow] as number) + hours;
+        if (theme !== UNALIGNED) continue;
+        sums[at + SUM.unalignedHoursInWindow] = (sums[at + SUM.unalignedHoursInWindow] as number) + hours;
+        const task = this.#pageSlots[i] as number;
+        if (task >= 0) this.#unalignedTasks.addHours(task, hours);
       }
     }
   }
