@@ -9,6 +9,7 @@ import { partialNote } from './periods.ts';
 import { portfolioPages, type PortfolioPage, type Project } from './portfolio-pages.ts';
 import { slug } from './slug.ts';
 import { byId } from './project-index.ts';
+import { projectEvmDef } from './project-evm.ts';
 import type { Snapshot } from './snapshot.ts';
 
 const present = (defs: (ChartDef | undefined)[]) => defs.filter((d): d is ChartDef => d !== undefined);
@@ -94,7 +95,7 @@ export function portfolioSiteTables(snapshot: Snapshot): { id: string; table: Ch
   ]);
   const projects = snapshot.documents['projects.json'].projects.flatMap((project) => {
     const { distribution, throughput } = projectChartDefs(snapshot, project);
-    return present([distribution, throughput]);
+    return present([distribution, throughput, projectEvmDef(project)]);
   });
   const overview = present([portfolioCurvesDef(snapshot.documents['forecasts.json']), riskiestProjectsDef(snapshot)]);
   return [...new Map([...portfolios, ...projects, ...overview].map((d) => [d.id, { id: d.id, table: d.table }])).values()];

@@ -1,0 +1,62 @@
+import type { ChartDef } from './charts.ts';
+import { formatHours } from './format.ts';
+import { partialNote, periodName } from './periods.ts';
+import type { Project } from './portfolio-pages.ts';
+import { projectChartId } from './portfolio-charts.ts';
+import { EVM_MEASURES, projectEvmSpec, type EvmPoint } from './project-evm-spec.ts';
+
+type EvmMonth = NonNullable<Project['evmMonths']>[number];
+
+/**
+ * The months worth drawing: from the first month end with any planned, earned or logged hours to
+ * the as-of month (always kept, so a project with nothing yet still shows where it stands).
+ */
+export function drawnMonths(months: readonly EvmMonth[]): EvmMonth[] {
+  const first = months.findIndex((m) => m.pv !== 0 || m.ev !== 0 || m.ac !== 0);
+  return months.slice(first < 0 ? Math.max(0, months.length - 1) : first);
+}
+
+const index = (v: number | null | undefined) => (v === null || v === undefined ? undefined : v.toFixed(2));
+
+/** The latest SPI and CPI in words, from the project's published figures (the as-of month end). */
+export function latestReading(project: Project): string {
+  const { spi, cpi, pv, ev, ac } = project.evm;
+  const s = index(spi);
+  const spiWords = s === undefined
+    ? 'no SPI (nothing was planned to be done by now)'
+    : `SPI ${s}: ${formatHours(ev)} earned of ${formatHours(pv)} planned, ${spi! >= 1 ? 'on or ahead of schedule' : 'behind schedule'}`;
+  const c = index(cpi);
+  const cpiWords = project.hoursUnavailable
+    ? `no CPI (hours unavailable: ${project.hoursUnavailable})`
+    : c === undefined
+      ? 'no CPI (no hours logged yet)'
+      : `CPI ${c}: ${formatHours(ev)} earned for ${formatHours(ac)} spent, ${cpi! >= 1 ? 'on or under budget' : 'over budget'}`;
+  return `${spiWords}; ${cpiWords}`;
+}
+
+/** The project's earned value by month as a line chart, or undefined when the snapshot has no series. */
+export function projectEvmDef(project: Project): ChartDef | undefined {
+  const all = project.evmMonths;
+  if (!all || all.length === 0) return undefined;
+  const months = drawnMonths(all);
+  // AC is not 0 h of work where the source cannot give hours: left out rather than drawn flat.
+  const withAc = !project.hoursUnavailable;
+  const measures = withAc ? EVM_MEASURES : EVM_MEASURES.slice(0, 2);
+  const points: EvmPoint[] = months.flatMap((m) => [m.pv, m.ev, m.ac].slice(0, measures.length).map((hours, i) => ({ period: m.period, measure: measures[i]!, hours })));
+  const periods = months.map((m) => m.period);
+  const last = months.at(-1)!;
+  const lastName = `${periodName(last.period)}${last.partial ? ` (${partialNote(last)})` : ''}`;
+  return {
+    id: projectChartId(project.id, 'evm'),
+    caption: `${project.name}: earned value by month end`,
+    note: `In hours. EV below PV is behind plan; AC above EV is over cost.${months.length < all.length ? ` From ${periodName(months[0]!.period)}, its first month with planned, earned or logged hours.` : ''}${withAc ? '' : ' No AC: the source cannot give this project\u2019s hours.'}`,
+    label: `Line chart of ${measures.join(', ')} of ${project.name} in hours at each month end from ${periodName(periods[0]!)} to ${lastName}. At the latest reading: ${latestReading(project)}.`,
+    table: {
+      columns: ['Month', 'PV hours', 'EV hours', ...(withAc ? ['AC hours'] : []), 'Partial'],
+      rows: months.map((m) => [m.period, String(m.pv), String(m.ev), ...(withAc ? [String(m.ac)] : []), partialNote(m)]),
+    },
+    numeric: withAc ? [1, 2, 3] : [1, 2],
+    definitions: [{ anchor: 'evm', name: 'earned value' }],
+    spec: projectEvmSpec(points, periods, months.filter((m) => m.partial).map((m) => m.period), measures),
+  };
+}
