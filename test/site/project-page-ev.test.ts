@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../site/build.ts';
+import { serveSite, type ServedSite } from '../../site/serve.ts';
+import { readSnapshot, type Snapshot } from '../../site/src/lib/snapshot.ts';
+import { CHROMIUM, CHROMIUM_ARGS, fixtureDir, tempDir } from './helpers.ts';
+
+/**
+ * A project page in Chromium, checked against the published JSON: the earned value by month end
+ * (figure, data table, CSV) and the unaligned tasks, each linked to its source.
+ */
+describe('the project page: earned value over time and unaligned tasks, in Chromium', () => {
+  let work: string;
+  let site: ServedSite;
+  let browser: Browser;
+  let snapshot: Snapshot;
+  const page = 'project/jira-pay-0uis1wd/';
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with apt-get install chromium`);
+    work = await tempDir('project-ev');
+    snapshot = await readSnapshot(fixtureDir);
+    await buildSite({ snapshotDir: fixtureDir, outDir: path.join(work, 'dist') });
+    site = await serveSite({ dir: path.join(work, 'dist') });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  const pay = () => snapshot.documents['projects.json'].projects.find((p) => p.id === 'jira:PAY')!;
+
+  it('tables and offers as CSV the PV, EV and AC the document publishes, with the latest SPI and CPI in words', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(site.url + page, { waitUntil: 'load' });
+    const figure = tab.locator('[data-evm-months] figure.chart');
+    const drawn = pay().evmMonths!.filter((m) => m.pv + m.ev + m.ac > 0);
+    const rows = await figure.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
+    expect(rows.map((r) => r.slice(0, 4))).toEqual(drawn.map((m) => [m.period, String(m.pv), String(m.ev), String(m.ac)]));
+    const label = await figure.locator('[role="img"]').first().getAttribute('aria-label');
+    expect(label).toContain(`SPI ${pay().evm.spi!.toFixed(2)}`);
+    expect(label).toContain(`CPI ${pay().evm.cpi!.toFixed(2)}`);
+    const csvHref = await figure.locator('a[data-csv]').getAttribute('href');
+    const csv = await (await fetch(new URL(csvHref!, site.url + page))).text();
+    expect(csv.trim().split(/\r?\n/).slice(1).map((line) => line.split(',').slice(0, 4))).toEqual(drawn.map((m) => [m.period, String(m.pv), String(m.ev), String(m.ac)]));
+    await tab.close();
+  });
+
+  it('lists the unaligned tasks, escaped, each linked to where it lives', async () => {
+    const template = snapshot.documents['quality.json'].sources.find((s) => s.name === 'asana')!.taskUrl!;
+    const checkout = snapshot.documents['projects.json'].projects.find((p) => p.id === 'asana:1201')!;
+    const tab = await browser.newPage();
+    await tab.goto(`${site.url}project/asana-1201-1fpuvjx/`, { waitUntil: 'load' });
+    const links = tab.locator('#project-unaligned-tasks a[data-source-link]');
+    const tasks = checkout.unalignedTasks!;
+    expect(await links.allInnerTexts()).toEqual(tasks.map((t) => t.title));
+    const inSource = (id: string) => encodeURIComponent(id.slice(id.indexOf(':') + 1));
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(tasks.map((t) => template.replace('{id}', inSource(t.id)).replace('{projectId}', '1201')));
+    expect(await tab.locator('#project-unaligned-tasks td.num').allInnerTexts()).toEqual(['43 h', '12 h']) // whole hours, as everywhere on the site;
+    expect(tasks.map((t) => t.title)).toContain('Migrate <legacy> receipts & "refunds"');
+    await tab.goto(site.url + page, { waitUntil: 'load' });
+    expect(await tab.getByText('No task of this project matching no theme had hours in the window.').count()).toBe(1);
+    await tab.goto(`${site.url}project/jira-eng-1j0iyhv/`, { waitUntil: 'load' });
+    expect(await tab.locator('#project-unaligned-tasks').count()).toBe(0);
+    expect(await tab.getByText("holds today's earned value only").count()).toBe(1);
+    await tab.close();
+  });
+});
