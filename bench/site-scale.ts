@@ -76,6 +76,13 @@ function evm() {
   return { bac, pv, ev, ac, spi: round(ev / pv, 2), cpi, sv: ev - pv, cv: ev - ac, eac: round(bac / cpi, 0), etc: round(bac / cpi - ac, 0), vac: round(bac - bac / cpi, 0), tcpi: round((bac - ev) / (bac - ac), 2) };
 }
 
+/** The figures with a month-end series rising to them over all twelve months (the heaviest chart a project page draws). */
+function withHistory(figures: ReturnType<typeof evm>) {
+  const share = (i: number) => (i + 1) / months.length;
+  const evmMonths = months.map((period, i) => ({ period, ...(i === months.length - 1 ? { partial: true, to: '2025-11-23' } : {}), pv: round(figures.pv * share(i), 2), ev: round(figures.ev * share(i) ** 1.1, 2), ac: round(figures.ac * share(i) ** 0.9, 2) }));
+  return { evm: figures, evmMonths };
+}
+
 const healths = ['on_track', 'at_risk', 'off_track', 'not_reported'] as const;
 const portfolioNames = Array.from({ length: 12 }, (_, i) => `Portfolio ${i + 1}`);
 const themes = ['Growth', 'Reliability', 'Security', 'AI', 'Cost'].map((name, i) => ({ id: `t${i}`, name, target: 0.2, actual: round(between(0.1, 0.3)), hours: round(between(1000, 9000), 0) }));
@@ -94,8 +101,9 @@ function documents(asOf: string) {
   // Each PM's projects spread over the portfolios, so every portfolio holds about PROJECTS / 12 of them.
   const projects = managers.flatMap((pm, i) => pm.projectIds.map((id, j) => ({
     id, name: `Project ${id}`, source: 'jira', pmId: pm.id, portfolio: portfolioNames[(i * pm.projectIds.length + j) % portfolioNames.length]!, tasks: 80, doneTasks: 50, hours: 400,
-    evm: evm(), health: healths[Math.floor(rand() * 4)]!, healthReason: 'SPI 0.88 < 0.9',
+    ...withHistory(evm()), health: healths[Math.floor(rand() * 4)]!, healthReason: 'SPI 0.88 < 0.9',
     lateTasks: Array.from({ length: 10 }, (_, t) => ({ id: `jira:${id}-${t}`, title: `Late task ${t} of ${id} with a fairly long title`, projectId: id, status: 'in_progress', dueOn: '2025-10-01', reason: `open, ${40 - t} days past its due date` })),
+    unalignedTasks: Array.from({ length: 10 }, (_, t) => ({ id: `jira:${id}-u${t}`, title: `Unaligned task ${t} of ${id} with a fairly long title`, hours: round(between(2, 80), 2) })),
   })));
   const portfolios = portfolioNames.map((name) => ({ name, projects: Math.round(PROJECTS / portfolioNames.length), hours: 30_000, evm: evm(), health: healths[Math.floor(rand() * 4)]! }));
   const share = { totalHours: 30_000, unalignedHours: 3_000, gapScore: 0.2, themes };
