@@ -16,11 +16,13 @@ export type UnalignedTask = NonNullable<ProjectsDoc['projects'][number]['unalign
  */
 export class ProjectUnalignedTasks {
   readonly #cards: TaskCards;
-  /** Window hours per task slot of the unaligned tasks that have any. */
-  readonly #hours = new Map<number, number>();
+  /** Per project index: window hours per task slot of its unaligned tasks that have any. */
+  readonly #hours: (Map<number, number> | undefined)[] = [];
+  readonly #projectIds: readonly string[];
 
   constructor(projectIds: readonly string[], idOf: (slot: number) => string | undefined) {
     this.#cards = new TaskCards(projectIds, idOf);
+    this.#projectIds = projectIds;
   }
 
   /** An unaligned task in `slot`, of the project with index `project`. */
@@ -28,26 +30,34 @@ export class ProjectUnalignedTasks {
     this.#cards.keep(slot, task, project);
   }
 
-  /** Hours of a window entry on the unaligned task in `slot`. */
-  addHours(slot: number, hours: number): void {
-    this.#hours.set(slot, (this.#hours.get(slot) ?? 0) + hours);
+  /** Hours of a window entry on the unaligned task in `slot`, of the project with index `project`. */
+  addHours(slot: number, project: number, hours: number): void {
+    const byTask = (this.#hours[project] ??= new Map());
+    byTask.set(slot, (byTask.get(slot) ?? 0) + hours);
   }
 
-  /** Each project's list, by project id: the most hours first, ties by task id. */
+  /**
+   * Each project's list, by project id: the most hours first, ties by task id. Only the listed
+   * tasks' cards are read back (a card becomes strings, and a project may have thousands).
+   */
   lists(): Map<string, UnalignedTask[]> {
     const byProject = new Map<string, UnalignedTask[]>();
-    for (const [slot, hours] of this.#hours) {
-      const card = this.#cards.card(slot);
-      if (!card || hours <= 0) continue;
-      const list = byProject.get(card.projectId) ?? [];
-      list.push({ id: card.id, title: card.title, hours });
-      byProject.set(card.projectId, list);
-    }
-    for (const [id, list] of byProject) {
-      list.sort((a, b) => b.hours - a.hours || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      byProject.set(id, list.slice(0, MAX_UNALIGNED_TASKS).map((task) => ({ ...task, hours: roundHours(task.hours) })));
-    }
+    this.#hours.forEach((byTask, project) => {
+      if (!byTask) return;
+      const ranked = [...byTask].filter(([, hours]) => hours > 0).sort((a, b) => b[1] - a[1] || this.#byId(a[0], b[0]));
+      const list = ranked.slice(0, MAX_UNALIGNED_TASKS).flatMap(([slot, hours]) => {
+        const card = this.#cards.card(slot);
+        return card ? [{ id: card.id, title: card.title, hours: roundHours(hours) }] : [];
+      });
+      byProject.set(this.#projectIds[project] ?? '', list);
+    });
     return byProject;
+  }
+
+  #byId(a: number, b: number): number {
+    const x = this.#cards.idOf(a);
+    const y = this.#cards.idOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
   }
 
   /** The projects document with each project's unaligned tasks (an empty list where none has hours). */

@@ -235,7 +235,7 @@ export class EntryTally {
         if (theme !== UNALIGNED) continue;
         sums[at + SUM.unalignedHoursInWindow] = (sums[at + SUM.unalignedHoursInWindow] as number) + hours;
         const task = this.#pageSlots[i] as number;
-        if (task >= 0) this.#unalignedTasks.addHours(task, hours);
+        if (task >= 0) this.#unalignedTasks.addHours(task, projectIndex, hours);
       }
     }
   }

@@ -34,11 +34,12 @@ export class ProjectEvmMonths {
   /** What an estimated task adds: planned at its plan due day, earned at its start (50/50) and done days. */
   addTask(project: number, facts: TaskFacts, rule: KpiSettings['evmRule']): void {
     if (project < 0 || !facts.hasEstimate) return;
-    const end = (day: number): number | undefined => this.#calendar.firstMonthEndFrom(day);
+    // No closure here: this runs for every task.
+    const calendar = this.#calendar;
     const estimate = facts.planEstimate;
-    this.#hold(project, PV, end(facts.planDueDay), estimate);
-    const doneEnd = end(facts.doneDay);
-    const startEnd = rule === '50/50' ? end(facts.startDay) : undefined;
+    this.#hold(project, PV, calendar.firstMonthEndFrom(facts.planDueDay), estimate);
+    const doneEnd = calendar.firstMonthEndFrom(facts.doneDay);
+    const startEnd = rule === '50/50' ? calendar.firstMonthEndFrom(facts.startDay) : undefined;
     // Half from the start's month end until the done month end (earnedBy: done earns all, whenever it started).
     if (startEnd !== undefined && (doneEnd === undefined || startEnd < doneEnd)) this.#hold(project, EV, startEnd, estimate / 2, doneEnd);
     this.#hold(project, EV, doneEnd, estimate);

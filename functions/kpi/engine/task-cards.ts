@@ -54,6 +54,11 @@ export class TaskCards {
     });
   }
 
+  /** The id of the task in `slot` (the task index keeps it), or '' when unknown. */
+  idOf(slot: number): string {
+    return this.#idOf(slot) ?? '';
+  }
+
   /** The card of the task in `slot` (a new object), or undefined when none was kept. */
   card(slot: number): DriverSubject | undefined {
     const wide = this.#wide.get(slot);
