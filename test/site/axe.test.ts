@@ -80,12 +80,14 @@ async function unseenFocus(page: Page): Promise<string[]> {
 
 /**
  * Chart text alternatives: each names what the chart shows with at least one of its figures, and
- * its drawing is hidden from assistive technology with no role inside. On a KPI page the funnel
- * plot's name must give the best and the worst PM and the mean of PMs as its data table has them.
+ * its drawing is hidden from assistive technology with no role inside. A ranking of PMs must name
+ * the best and the worst PM and the mean of PMs, and the competency areas their highest and lowest
+ * score, as the chart's own data table has them.
  */
-async function chartNameProblems(page: Page): Promise<string[]> {
+async function chartNameProblems(page: Page): Promise<{ problems: string[]; checked: string[] }> {
   return page.evaluate(() => {
     const problems: string[] = [];
+    const checked: string[] = [];
     const value = (text: string) => Number.parseFloat(text.replace(/,/g, ''));
     for (const figure of document.querySelectorAll('figure.chart')) {
       const drawings = [...figure.querySelectorAll('[role="img"]')];
@@ -97,18 +99,25 @@ async function chartNameProblems(page: Page): Promise<string[]> {
         const svg = img.querySelector('svg');
         if (!svg || svg.getAttribute('aria-hidden') !== 'true') problems.push(`${figure.id}: drawing not hidden from assistive technology`);
       }
-      if (!location.pathname.includes('/kpi/')) continue;
-      // A funnel plot: its table lists PMs best first, then the mean of PMs.
       const rows = [...figure.querySelectorAll('details tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+      const label = drawings[0]?.getAttribute('aria-label') ?? '';
+      if (figure.id.endsWith('-areas')) {
+        checked.push('areas');
+        const scored = rows.filter((r) => !Number.isNaN(value(r[1]!))).sort((a, b) => value(b[1]!) - value(a[1]!));
+        const [top, bottom] = [scored[0]!, scored.at(-1)!];
+        if (scored.length > 1 && !label.endsWith(`highest ${top[0]} ${top[1]}, lowest ${bottom[0]} ${bottom[1]}`)) problems.push(`${figure.id}: highest ${top[0]} and lowest ${bottom[0]} not named: "${label}"`);
+      }
+      // A ranking of PMs: its table lists them best first, then the mean of PMs.
+      if (!rows.some((r) => r[0] === 'Mean of PMs')) continue;
+      checked.push('ranking');
       const pms = rows.filter((r) => r[0] !== 'Mean of PMs');
       const mean = pms.reduce((sum, r) => sum + value(r[1]!), 0) / pms.length;
-      const label = drawings[0]?.getAttribute('aria-label') ?? '';
       const named = Number.parseFloat(label.match(/mean of PMs of ([\d.,]+)/)?.[1]?.replace(/,/g, '') ?? 'NaN');
       if (!(Math.abs(named - mean) <= Math.max(0.01, Math.abs(mean) * 0.01))) problems.push(`${figure.id}: mean named ${named}, the table's PMs average ${mean}`);
       if (!label.includes(`Best: ${pms[0]![0]} ${pms[0]![1]}`)) problems.push(`${figure.id}: best is not ${pms[0]![0]}: "${label}"`);
       if (!label.includes(`Worst: ${pms.at(-1)![0]} ${pms.at(-1)![1]}`)) problems.push(`${figure.id}: worst is not ${pms.at(-1)![0]}: "${label}"`);
     }
-    return problems;
+    return { problems, checked };
   });
 }
 
@@ -181,13 +190,17 @@ describe('accessibility of every kind of page', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const found: string[] = [];
     let charts = 0;
+    const ranked = new Set<string>();
     for (const p of kinds) {
       await page.goto(site.url + p, { waitUntil: 'load' });
       charts += await page.locator('figure.chart').count();
-      for (const problem of await chartNameProblems(page)) found.push(`/${p}: ${problem}`);
+      const { problems, checked } = await chartNameProblems(page);
+      for (const problem of problems) found.push(`/${p}: ${problem}`);
+      checked.forEach((kind) => ranked.add(kind));
     }
     await page.close();
     expect(charts).toBeGreaterThan(8);
+    expect([...ranked], 'a ranking of PMs and the competency areas were checked').toEqual(expect.arrayContaining(['ranking', 'areas']));
     expect(found, found.join('\n')).toEqual([]);
   });
 });
