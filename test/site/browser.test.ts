@@ -194,6 +194,12 @@ describe('the built site in Chromium', () => {
         const drawn = Number(await svg.getAttribute('width'));
         const shown = (await svg.boundingBox())!.width;
         expect(shown / drawn, p).toBeGreaterThan(0.95);
+        // Nothing drawn runs past the drawing's edge, where the SVG would cut it off: no legend, no title, no label.
+        const cut = await svg.evaluate((s) => {
+          const edge = s.getBoundingClientRect();
+          return [...s.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().right > edge.right + 1 || t.getBoundingClientRect().left < edge.left - 1).map((t) => t.textContent);
+        });
+        expect(cut, `${p} ${await svg.evaluate((s) => s.closest('figure')?.id)}`).toEqual([]);
       }
       // An opened data table wider than the phone scrolls in its own box: not the page, not the disclosure.
       await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('figure.chart details').forEach((d) => (d.open = true)));
