@@ -4,6 +4,7 @@ import { ProjectPlanSchema } from './plan.ts';
 import { DoneDatingSchema } from './done-dating.ts';
 import { ProjectMixesSchema } from './alignment-projects.ts';
 import { TaskUrlSchema } from './task-url.ts';
+import { KpiDirectionSchema } from './kpi-direction.ts';
 
 export { ForecastsDocSchema, type Forecast, type ForecastsDoc } from './forecasts-document.ts';
 
@@ -22,6 +23,11 @@ export const KpiDefinitionSchema = z.object({
   unit: z.enum(['ratio', 'hours', 'index', 'days', 'count']),
   /** Whether a larger value is better; the site colours and sorts by it. */
   higherIsBetter: z.boolean(),
+  /**
+   * Which way is better: `higher`, `lower` or `towardOne` (best at 1; then `higherIsBetter` is
+   * false). Absent in snapshots before it existed; the snapshot reader fills it in (kpi-direction.ts).
+   */
+  direction: KpiDirectionSchema.optional(),
   description: z.string(),
   formula: z.string(),
   /**

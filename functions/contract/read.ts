@@ -1,7 +1,8 @@
-import { documentSchemas, LatestSchema, type Latest, type ProjectsDoc, type SnapshotDocuments } from './documents.ts';
+import { documentSchemas, LatestSchema, type AlignmentDoc, type Latest, type ManagersDoc, type ProjectsDoc, type SnapshotDocuments } from './documents.ts';
 import { issuesOf, SnapshotReadError } from './errors.ts';
 import { DOCUMENT_NAMES, LATEST_KEY, type DocumentName } from './layout.ts';
 import { buildPortfoliosDoc } from './portfolios.ts';
+import { withDirections } from './kpi-direction.ts';
 
 /**
  * The one validated reader of published snapshots, for the publisher (a report store), the site
@@ -25,7 +26,8 @@ export async function readLatest(source: SnapshotSource): Promise<Latest | undef
 /**
  * Every document of the snapshot `latest` points at, each validated against its schema, then
  * upgraded: a snapshot published before `portfolios.json` existed does not list it, so it is
- * derived from `projects.json` (as the publisher built it then).
+ * derived from `projects.json` (as the publisher built it then); KPI definitions published before
+ * `direction` existed get it (kpi-direction.ts).
  */
 export async function readSnapshot(source: SnapshotSource, latest: Latest, keyOf: (document: DocumentName) => string): Promise<SnapshotDocuments> {
   const docs: Partial<Record<DocumentName, unknown>> = {};
@@ -42,6 +44,11 @@ export async function readSnapshot(source: SnapshotSource, latest: Latest, keyOf
     }),
   );
   if (derivePortfolios) docs['portfolios.json'] = buildPortfoliosDoc(docs['projects.json'] as ProjectsDoc);
+  // Definitions published before `direction` existed get the one their catalogue meant.
+  const managers = docs['managers.json'] as ManagersDoc;
+  docs['managers.json'] = { ...managers, kpis: withDirections(managers.kpis) };
+  const alignment = docs['alignment.json'] as AlignmentDoc;
+  if (alignment.definitions) docs['alignment.json'] = { ...alignment, definitions: withDirections(alignment.definitions) };
   return docs as SnapshotDocuments;
 }
 

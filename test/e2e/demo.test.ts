@@ -28,8 +28,11 @@ describe('pmpulse demo', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('site built in');
     expect(existsSync(join(dir, 'site', 'index.html'))).toBe(true);
-    const html = await readFile(join(dir, 'site', 'index.html'), 'utf8');
-    expect(html).toContain('<svg');
+    // The overview is a table of PMs by area; the charts sit one click away, on each KPI's page.
+    const overview = await readFile(join(dir, 'site', 'index.html'), 'utf8');
+    expect(overview).toContain('data-area-grid');
+    const kpiPage = await readFile(join(dir, 'site', 'kpi', 'onTimeRate', 'index.html'), 'utf8');
+    expect(kpiPage).toContain('<svg');
   });
 
   it('publishes a snapshot whose documents name every PM with KPI values', async () => {

@@ -25,6 +25,7 @@ describe("a project's late tasks in projects.json", () => {
     expect(late.get('jira:P1')?.map(([id]) => id)).toEqual(['jira:t7', 'jira:t4', 'jira:t2']);
     expect(late.get('jira:P1')?.[0]?.[1]).toBe('open, 16 days past its due date');
     expect(late.get('jira:P1')?.[1]?.[1]).toBe('done 1 day late');
+    expect(late.get('jira:P1')?.[2]?.[1]).toBe('done after the as-of date, 0 days past its due date');
     expect(late.get('asana:P2')).toEqual([['asana:u3', 'marked done without a completion time, 3 days past its due date']]);
     expect(late.get('jira:P3')?.map(([id]) => id)).toEqual(['jira:v10', 'jira:v9']);
     expect(late.get('asana:P4')).toEqual([]);

@@ -60,4 +60,12 @@ describe('headlines', () => {
     expect(view(noneWhole)[0]).toEqual(['onTimeRate', '90%', 'mean of PMs, window 2026-09-07 to 2026-12-05', null, null]);
     expect(headlineBasis(noneWhole)).toBeUndefined();
   });
+
+  it('calls a change too small to show unchanged, not better or worse beside a 0', () => {
+    // Slip 2.5 → 2.504: "+0" at two decimals would read "0 d (worse)"; on-time 0.75 → 0.752: "0 pp".
+    const tiny = doc('2026-12-31', [november, month('2026-12', 0.752, 2.504, 800)]);
+    const [onTime, slip] = view(tiny);
+    expect(onTime!.slice(3)).toEqual(['0 pp vs November 2026', 'same']);
+    expect(slip!.slice(3)).toEqual(['0 d vs November 2026', 'same']);
+  });
 });

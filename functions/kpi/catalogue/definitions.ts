@@ -62,6 +62,7 @@ export const alignmentDefinitions: readonly KpiDefinition[] = [
     name: 'Share of effort on a theme',
     unit: 'ratio',
     higherIsBetter: true,
+    direction: 'higher',
     description:
       'Hours of the time entries dated in the window whose task belongs to the theme, over all hours in the window. ' +
       'A task belongs to the first theme, in configured order, that matches one of its tags or its project\'s tags, ' +
@@ -74,6 +75,7 @@ export const alignmentDefinitions: readonly KpiDefinition[] = [
     name: 'Alignment gap',
     unit: 'ratio',
     higherIsBetter: false,
+    direction: 'lower',
     description:
       'How far the spread of effort is from the targets: half the sum of the absolute differences between actual and target ' +
       'share over the themes, with the unaligned share counted as a theme whose target is 0. ' +

@@ -1,4 +1,5 @@
 import type { KpiDefinition } from '../../contract/documents.ts';
+import type { KpiDirection } from '../../contract/kpi-direction.ts';
 import type { DriverKind } from '../engine/driver-picker.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { DriverKind } from '../engine/driver-picker.ts';
  * or a count that is never ranked), its competency area, its small-sample threshold and the
  * driver tasks that explain it.
  */
-export type Direction = 'higher' | 'lower' | 'towardOne';
+export type Direction = KpiDirection;
 export type AreaId = 'delivery' | 'cost' | 'flow' | 'team' | 'quality';
 
 /**
@@ -19,7 +20,7 @@ export type AreaId = 'delivery' | 'cost' | 'flow' | 'team' | 'quality';
  */
 export type Comparison = 'rate' | 'normalised' | 'count';
 
-export interface KpiSpec extends Omit<KpiDefinition, 'comparison' | 'ranked'> {
+export interface KpiSpec extends Omit<KpiDefinition, 'comparison' | 'ranked' | 'direction'> {
   direction: Direction;
   comparison: Comparison;
   area?: AreaId;
@@ -38,8 +39,8 @@ export function goodness(direction: Direction, value: number): number {
   return -Math.abs(value - 1);
 }
 
-export const publishedDefinition = ({ id, name, unit, higherIsBetter, description, formula, comparison }: KpiSpec): KpiDefinition => ({
-  id, name, unit, higherIsBetter, description, formula, comparison, ranked: comparison !== 'count',
+export const publishedDefinition = ({ id, name, unit, higherIsBetter, direction, description, formula, comparison }: KpiSpec): KpiDefinition => ({
+  id, name, unit, higherIsBetter, direction, description, formula, comparison, ranked: comparison !== 'count',
 });
 
 export const SAMPLE_NOTE = 'Flagged as a small sample below the configured small-sample n (default 10).';

@@ -10,8 +10,14 @@ import { slipOf, type TaskFacts } from './task-tally.ts';
  */
 
 const days = (n: number): string => `${Math.round(n * 10) / 10} day${n === 1 ? '' : 's'}`;
-/** A task marked done without a completion time cannot be dated, so it counts as open; say so. */
-const openText = (status: string): string => (status === 'done' ? 'marked done without a completion time' : 'open');
+/**
+ * Why a task with no done day by the as-of date counts as open. A done task with a completion time
+ * was finished after the as-of date (nothing dated later counts); one without cannot be dated.
+ */
+const openText = (facts: TaskFacts): string => {
+  if (facts.status !== 'done') return 'open';
+  return facts.task.doneAt === undefined ? 'marked done without a completion time' : 'done after the as-of date';
+};
 
 /**
  * How each list says why a task is in it, from the task's facts and one number (the slip, the
@@ -19,8 +25,8 @@ const openText = (status: string): string => (status === 'done' ? 'marked done w
  * otherwise build a few million closures that are almost never called.
  */
 export const describe = {
-  late: (facts: TaskFacts, slip: number) => (Number.isNaN(facts.doneDay) ? `${openText(facts.status)}, ${days(slip)} past its due date` : `done ${days(slip)} late`),
-  overdue: (facts: TaskFacts, daysOverdue: number) => `${openText(facts.status)}, due ${days(daysOverdue)} before the as-of date`,
+  late: (facts: TaskFacts, slip: number) => (Number.isNaN(facts.doneDay) ? `${openText(facts)}, ${days(slip)} past its due date` : `done ${days(slip)} late`),
+  overdue: (facts: TaskFacts, daysOverdue: number) => `${openText(facts)}, due ${days(daysOverdue)} before the as-of date`,
   // What earned value planned (kpi.pvBasis): today's due date and estimate, or the baseline's.
   unearned: (facts: TaskFacts) => `${roundHours(facts.planEstimate)} h planned by ${dateOfDay(facts.planDueDay)}, not earned`,
   lead: (_: TaskFacts, lead: number) => `${days(Math.round(lead * 10) / 10)} from created to done`,

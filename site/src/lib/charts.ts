@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { AlignmentDoc, KpiDefinition, ManagersDoc } from '../../../functions/contract/documents.ts';
 import { alignmentSpec } from './alignment-spec.ts';
 import type { AlignmentRow } from './alignment-spec.ts';
-import { goodness } from './direction.ts';
+import { directionText, goodness } from './direction.ts';
 import { formatScore, formatShare, formatValue } from './format.ts';
 import { kpiSpec } from './kpi-spec.ts';
 import type { KpiPoint } from './kpi-spec.ts';
@@ -93,7 +93,7 @@ function kpiTable(kpi: KpiDefinition, points: KpiPoint[], mean: number | null): 
 /** The company figure beside a KPI is the mean of the PMs' values, not a pooled rate: the label says which. */
 export const MEAN_OF_PMS = 'Mean of PMs';
 
-const direction = (kpi: KpiDefinition) => (kpi.higherIsBetter ? 'Higher is better.' : 'Lower is better.');
+const direction = (kpi: KpiDefinition) => `${directionText(kpi)}.`;
 
 /** What the chart shows, for a reader who cannot see it: how many PMs, the best and worst three and the mean. */
 function kpiLabel(kpi: KpiDefinition, points: KpiPoint[], mean: number | null, period: string): string {

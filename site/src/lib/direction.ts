@@ -1,18 +1,28 @@
 import type { KpiDefinition } from '../../../functions/contract/documents.ts';
+import { legacyDirection, type KpiDirection } from '../../../functions/contract/kpi-direction.ts';
 
 /**
- * KPIs that are best at 1 (a work ratio of 1 means estimates matched the hours), so "better" is
- * closer to 1 whichever side a value lies. The published definition only carries higherIsBetter,
- * which for these says which side is more common, not which is better.
+ * Which way a KPI is better, as its published definition says. The snapshot reader fills in
+ * `direction` for definitions published before it existed; the fallback only serves a definition
+ * built by hand.
  */
-const BEST_AT_ONE: ReadonlySet<string> = new Set(['estimationAccuracy']);
+export const directionOf = (kpi: KpiDefinition): KpiDirection => kpi.direction ?? legacyDirection(kpi);
 
-export const isBestAtOne = (kpi: KpiDefinition): boolean => BEST_AT_ONE.has(kpi.id);
+/** The direction in words, for definitions and captions. */
+export function directionText(kpi: KpiDefinition): string {
+  const direction = directionOf(kpi);
+  if (direction === 'towardOne') return 'Best at 1 (closer is better, on either side)';
+  return direction === 'higher' ? 'Higher is better' : 'Lower is better';
+}
+
+/** Best at 1 (a work ratio of 1 means estimates matched the hours): better is closer to 1, on either side. */
+export const isBestAtOne = (kpi: KpiDefinition): boolean => directionOf(kpi) === 'towardOne';
 
 /** A value on a scale where larger is better, whatever the KPI's direction. */
 export function goodness(kpi: KpiDefinition, value: number): number {
-  if (BEST_AT_ONE.has(kpi.id)) return -Math.abs(value - 1);
-  return kpi.higherIsBetter ? value : -value;
+  const direction = directionOf(kpi);
+  if (direction === 'towardOne') return -Math.abs(value - 1);
+  return direction === 'higher' ? value : -value;
 }
 
 /** Whether a move from `before` to `after` is good news; 'same' for no change. */

@@ -41,6 +41,9 @@ export function formatDelta(delta: number, unit: Unit): string {
   return `${signed.format(delta)}${suffix}`;
 }
 
+/** Whether a formatted change reads as no change at all ("0", "0 pp", "0 h"). */
+const isZeroShown = (shown: string): boolean => /^0(\s|$)/.test(shown);
+
 function trendOf(before: number, now: number, kpi: KpiDefinition): Headline['trend'] {
   if (growsWithTheBook(kpi)) return undefined;
   return judgeChange(kpi, before, now);
@@ -84,7 +87,10 @@ export function headlines(doc: ManagersDoc): Headline[] {
     const before = previous?.values[kpi.id]?.mean ?? null;
     if (!previous || before === null) return headline;
     const delta = now - before;
-    const trend = trendOf(before, now, kpi);
-    return { ...headline, change: `${formatDelta(delta, kpi.unit)} vs ${periodName(previous.period)}`, ...(trend ? { trend } : {}) };
+    const shown = formatDelta(delta, kpi.unit);
+    // A change too small to show ("0") is unchanged to the reader: calling it better or worse beside a 0 contradicts the figure.
+    const judged = trendOf(before, now, kpi);
+    const trend = judged && isZeroShown(shown) ? 'same' : judged;
+    return { ...headline, change: `${shown} vs ${periodName(previous.period)}`, ...(trend ? { trend } : {}) };
   });
 }
