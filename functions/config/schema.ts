@@ -72,6 +72,12 @@ export const AsanaSourceSchema = z.object({
   fields: SourceFieldsSchema.optional(),
   storyPointsField: AsanaStoryPointsFieldSchema.optional(),
   ...asanaPortfolioFields,
+  /**
+   * Read each dated task's stories for its due-date history (baselines, re-plans): one request per
+   * dated task on a first sync, per changed one later. `false` spares them; every task's baseline
+   * is then its current due date. Default true.
+   */
+  dueDateHistory: z.boolean().optional(),
 });
 
 /** A column of a timesheet export, or several joined by a space (Harvest's "First Name" + "Last Name"). */

@@ -73,4 +73,17 @@ describe('Asana due-date history', () => {
       { at: '2026-03-05T10:00:00.000Z', from: '2026-03-10' },
     ]);
   });
+
+  it('reads no stories when the source sets dueDateHistory to false, and keeps each task as it is now', async () => {
+    let reads = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (String(input).includes('/stories')) reads += 1;
+      return fetch(input, init);
+    };
+    const source: AsanaSourceConfig = { type: 'asana', name: 'asana-demo', baseUrl: server.url, tokenEnv: 'ASANA_TOKEN', dueDateHistory: false };
+    const synced = await drain(asanaConnector.read({ source, token: demoCredentials.asana.token, fetch: counting, now: () => new Date(org.now), log: silentLog }));
+    expect(reads).toBe(0);
+    expect(synced.tasks.filter((task) => task.dueChanges !== undefined)).toEqual([]);
+    expect(synced.tasks.length).toBe(tasks.size);
+  });
 });

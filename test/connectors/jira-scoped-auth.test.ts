@@ -3,6 +3,7 @@ import type { JiraSourceConfig } from '../../functions/config/index.ts';
 import { jiraConnector } from '../../functions/connectors/jira/index.ts';
 import { demoCredentials, generateOrg } from '../../demo/generator/index.ts';
 import { demoCloudId, startJiraServer } from '../../demo/servers/jira-server.ts';
+import { listen, sendJson } from '../../demo/servers/listen.ts';
 import { drain } from './helpers/drain.ts';
 import { silentLog } from './helpers/local-server.ts';
 
@@ -63,6 +64,17 @@ describe('Jira authentication kinds', () => {
       await expect(syncWith(server.url, { auth: 'scoped', cloudId: '00000000-0000-0000-0000-000000000000', gatewayUrl: server.url })).rejects.toThrow(/404/);
     } finally {
       await server.close();
+    }
+  });
+
+  it('says to set cloudId when the site does not tell its cloud id', async () => {
+    const site = await listen((_incoming, _body, outgoing) => sendJson(outgoing, 404, { errorMessages: ['Not found'] }));
+    try {
+      await expect(syncWith(site.origin, { auth: 'scoped', gatewayUrl: site.origin })).rejects.toThrow(
+        /^jira-demo: GET http:\/\/127\.0\.0\.1:\d+\/_edge\/tenant_info gave no cloud id for the scoped token \(.*404.*\); set sources\.jira-demo\.cloudId/,
+      );
+    } finally {
+      await site.close();
     }
   });
 });

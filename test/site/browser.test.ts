@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
@@ -8,26 +8,10 @@ import { buildSite } from '../../site/build.ts';
 import { serveSite } from '../../site/serve.ts';
 import type { ServedSite } from '../../site/serve.ts';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { CHROMIUM, CHROMIUM_ARGS, fixtureDir, NASTY_NAME, tempDir } from './helpers.ts';
+import { CHROMIUM, CHROMIUM_ARGS, fixtureDir, NASTY_NAME, pageKinds, tempDir } from './helpers.ts';
 
 const pages = ['', 'compare/', 'alignment/', 'forecasts/', 'quality/', 'definitions/', 'pm/pm-ada/', 'pm/pm-nasty/', 'pm/pm-marie/', 'kpi/onTimeRate/', 'kpi/spi/'];
 const JS_BUDGET_BYTES = 50 * 1024;
-
-/**
- * One page of each kind in a built site, as paths under its root: every top-level page, and the
- * first page of each folder of pages (pm/…, kpi/…), whatever kinds the site has.
- */
-async function pageKinds(dist: string): Promise<string[]> {
-  const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('index.html')).sort();
-  const kinds = new Map<string, string>();
-  for (const file of files) {
-    const dir = path.dirname(file);
-    const parts = dir === '.' ? [] : dir.split(path.sep);
-    const kind = parts.length <= 1 ? dir : `${parts.slice(0, -1).join('/')}/*`;
-    if (!kinds.has(kind)) kinds.set(kind, parts.length === 0 ? '' : `${parts.join('/')}/`);
-  }
-  return [...kinds.values()];
-}
 
 /** Opens a page and collects everything that went wrong while loading it. */
 async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[]; scriptBytes: () => number }> {
@@ -210,7 +194,20 @@ describe('the built site in Chromium', () => {
         const drawn = Number(await svg.getAttribute('width'));
         const shown = (await svg.boundingBox())!.width;
         expect(shown / drawn, p).toBeGreaterThan(0.95);
+        // Nothing drawn runs past the drawing's edge, where the SVG would cut it off: no legend, no title, no label.
+        const cut = await svg.evaluate((s) => {
+          const edge = s.getBoundingClientRect();
+          return [...s.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().right > edge.right + 1 || t.getBoundingClientRect().left < edge.left - 1).map((t) => t.textContent);
+        });
+        expect(cut, `${p} ${await svg.evaluate((s) => s.closest('figure')?.id)}`).toEqual([]);
       }
+      // An opened data table wider than the phone scrolls in its own box: not the page, not the disclosure.
+      await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('figure.chart details').forEach((d) => (d.open = true)));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), p).toBeLessThanOrEqual(390);
+      const spilling = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.chart details')].filter((d) => d.scrollWidth > d.clientWidth || d.querySelector('.table-scroll')!.clientWidth > d.clientWidth).map((d) => d.closest('figure')!.id),
+      );
+      expect(spilling, p).toEqual([]);
     }
     await page.close();
   });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,3 +59,19 @@ export async function readFixture(name: string): Promise<unknown> {
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * One page of each kind in a built site, as paths under its root: every top-level page, and the
+ * first page of each folder of pages (pm/…, kpi/…), whatever kinds the site has.
+ */
+export async function pageKinds(dist: string): Promise<string[]> {
+  const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('index.html')).sort();
+  const kinds = new Map<string, string>();
+  for (const file of files) {
+    const dir = path.dirname(file);
+    const parts = dir === '.' ? [] : dir.split(path.sep);
+    const kind = parts.length <= 1 ? dir : `${parts.slice(0, -1).join('/')}/*`;
+    if (!kinds.has(kind)) kinds.set(kind, parts.length === 0 ? '' : `${parts.join('/')}/`);
+  }
+  return [...kinds.values()];
+}

@@ -45,7 +45,7 @@ export const asanaConnector = {
 
     const plan = planAsanaSync(context);
     const timeTracking = createTimeTrackingGate(client, source, context.log);
-    const taskContext = { source, client, bin, people, fieldRefs, seenTasks: new Set<string>(), listed: new Set<string>(), timeTracking };
+    const taskContext = { source, client, bin, people, fieldRefs, seenTasks: new Set<string>(), listed: new Set<string>(), timeTracking, dueDateHistory: context.source.dueDateHistory !== false };
     for (const projectGid of projectGids) {
       for await (const page of client.projectTasks(projectGid, plan.modifiedSince)) yield await mapTaskPage(taskContext, projectGid, page);
     }

@@ -27,6 +27,8 @@ export interface TaskPageContext {
   /** Every task gid listed in this sync, valid or quarantined: the listing deletions are judged by. */
   listed: Set<string>;
   timeTracking: TimeTrackingGate;
+  /** Whether to read dated tasks' stories for their due-date history (`dueDateHistory`, default true). */
+  dueDateHistory?: boolean;
 }
 
 type Pair = { raw: AsanaTask; task: Task };
@@ -46,7 +48,7 @@ export async function mapTaskPage(context: TaskPageContext, projectGid: string, 
     level = mapLevel(context, projectGid, children.flat());
   }
   const people: Array<Person | undefined> = pairs.map(({ raw }) => (raw.assignee ? mapAsanaPerson(context.source, raw.assignee) : undefined));
-  const [timeEntries] = await Promise.all([readTimeEntries(context, pairs, people), readDueChanges(context.client, pairs.map(({ task }) => task))]);
+  const [timeEntries] = await Promise.all([readTimeEntries(context, pairs, people), context.dueDateHistory === false ? undefined : readDueChanges(context.client, pairs.map(({ task }) => task))]);
   return { people: context.people.admit(people), tasks: pairs.map(({ task }) => task), timeEntries, quarantined: context.bin.drain() };
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { JiraSourceConfig } from '../../config/index.ts';
-import { describeRequest } from '../kit/errors.ts';
+import { ConnectorError, describeRequest, isConnectorError } from '../kit/errors.ts';
 import type { HttpClient } from '../kit/http-client.ts';
 import { buildUrl, parsePage } from '../kit/page.ts';
 
@@ -20,7 +20,15 @@ export async function jiraApiBase(http: HttpClient, source: JiraSourceConfig): P
   return buildUrl(source.gatewayUrl ?? atlassianGateway, `/ex/jira/${encodeURIComponent(cloudId)}`);
 }
 
+/** A site that does not answer tenant_info (a proxy in front, an older site) needs the id in the config: the error says where. */
 async function readCloudId(http: HttpClient, source: JiraSourceConfig): Promise<string> {
   const target = buildUrl(source.baseUrl, '/_edge/tenant_info');
-  return parsePage(TenantInfoSchema, await http.getJson(target), source.name, describeRequest('GET', target)).cloudId;
+  const request = describeRequest('GET', target);
+  try {
+    return parsePage(TenantInfoSchema, await http.getJson(target), source.name, request).cloudId;
+  } catch (error) {
+    if (!isConnectorError(error)) throw error;
+    const hint = `gave no cloud id for the scoped token (${error.message.replace(`${source.name}: ${request} `, '')}); set sources.${source.name}.cloudId (the site admin's "Cloud ID", or open ${target} in a browser)`;
+    throw new ConnectorError(hint, { source: source.name, request, ...(error.status === undefined ? {} : { status: error.status }), cause: error });
+  }
 }

@@ -3,6 +3,7 @@ import type { ChartDef } from './charts.ts';
 import { alignmentChartDef, alignmentLink, UNALIGNED_THEME } from './charts.ts';
 import { formatHours, formatScore, formatShare } from './format.ts';
 import { gapTrendSpec } from './gap-trend-spec.ts';
+import { lastMonthMix } from './chart-findings.ts';
 import { mixSpec } from './mix-spec.ts';
 import { partialNote, shortDay } from './periods.ts';
 import { slug } from './slug.ts';
@@ -41,6 +42,7 @@ export function mixChartDef(doc: AlignmentDoc): ChartDef | undefined {
     { period: m.period, theme: UNALIGNED_THEME, hours: m.unalignedHours },
   ]);
   const share = (hours: number, total: number) => (total > 0 ? formatShare(hours / total) : 'no data');
+  const last = doc.months.at(-1)!;
   const tableRows = doc.months.flatMap((m) => [
     ...m.themes.map((t) => [m.period, names.get(t.id) ?? t.id, formatHours(t.hours), share(t.hours, m.totalHours), partialNote(m)]),
     [m.period, UNALIGNED_THEME, formatHours(m.unalignedHours), share(m.unalignedHours, m.totalHours), partialNote(m)],
@@ -49,7 +51,7 @@ export function mixChartDef(doc: AlignmentDoc): ChartDef | undefined {
     id: 'alignment-mix',
     caption: 'Theme mix by month',
     note: `Each bar is 100 % of that month\u2019s hours. Grey: unaligned work.${partialSentence(doc.months)}`,
-    label: `Share of hours per theme for each of ${doc.months.length} months, stacked to 100 %`,
+    label: [`Share of hours per theme for each of ${doc.months.length} months, stacked to 100 %`, lastMonthMix(`${last.period}${last.partial ? ' (partial)' : ''}`, last.themes.map((t) => ({ theme: names.get(t.id) ?? t.id, hours: t.hours })), last.unalignedHours, last.totalHours)].filter(Boolean).join('; '),
     table: { columns: ['Month', 'Theme', 'Hours', 'Share', 'Partial'], rows: tableRows },
     numeric: [2, 3],
     definitions: [alignmentLink],

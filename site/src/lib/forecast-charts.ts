@@ -3,6 +3,7 @@ import type { ChartDef, ChartTable, DefinitionLink } from './charts.ts';
 import { formatShare } from './format.ts';
 import { forecastRangeSpec } from './forecast-spec.ts';
 import { slug } from './slug.ts';
+import { riskiestFinding } from './chart-findings.ts';
 
 export const forecastLink: DefinitionLink = { anchor: 'forecast', name: 'completion forecast' };
 const BAR_COLOUR = '#4c78a8';
@@ -45,7 +46,7 @@ export function forecastChartDefs(doc: ForecastsDoc): ChartDef[] {
         id: `forecast-${slug(portfolio)}`,
         caption: `${portfolio}: when open work finishes`,
         note: 'Bar: 50 % to 95 % confidence; tick: 85 %; red diamond: due date. Riskiest first.',
-        label: `Completion forecast for ${ok.length} projects of ${portfolio}, with due dates`,
+        label: `Completion forecast for ${ok.length} projects of ${portfolio}, with due dates; ${riskiestFinding(ok)}`,
         table: forecastTable(ok),
         numeric: [1],
         definitions: [forecastLink],

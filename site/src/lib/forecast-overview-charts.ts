@@ -4,6 +4,7 @@ import { byRisk, forecastLink, forecastTable } from './forecast-charts.ts';
 import { cumulativeCurvesSpec } from './forecast-distribution-spec.ts';
 import { forecastRangeSpec } from './forecast-spec.ts';
 import { formatShare } from './format.ts';
+import { riskiestFinding } from './chart-findings.ts';
 
 /** A page stays small at any scale: a range chart shows at most this many projects, the riskiest. */
 export const RISKIEST_SHOWN = 20;
@@ -18,7 +19,7 @@ export function riskiestRangeDef(id: string, subject: string, projects: readonly
     id,
     caption: `${subject}: when open work finishes, riskiest ${shown.length === ok.length ? 'first' : `${shown.length} of ${ok.length} projects`}`,
     note: `Bar: 50 % to 95 % confidence; tick: 85 %; red diamond: due date. Riskiest first (lowest chance to meet the due date).${more > 0 ? ` ${more} more projects with a forecast are on their own pages.` : ''}`,
-    label: `Completion forecast for the ${shown.length} riskiest projects of ${subject}, with due dates`,
+    label: `Completion forecast for the ${shown.length} riskiest projects of ${subject}, with due dates; ${riskiestFinding(shown)}`,
     table: forecastTable(shown),
     numeric: [1],
     definitions: [forecastLink],

@@ -14,7 +14,7 @@ export interface ForecastRow {
  */
 export function forecastRangeSpec(rows: ForecastRow[], colour: string): TopLevelSpec {
   const order = rows.map((r) => r.project);
-  const y = { field: 'project', type: 'nominal', sort: order, title: null, axis: { labelLimit: 240 } };
+  const y = { field: 'project', type: 'nominal', sort: order, title: null };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 420,

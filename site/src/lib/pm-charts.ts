@@ -3,6 +3,7 @@ import { areasSpec, COMPANY_SERIES } from './areas-spec.ts';
 import type { ChartDef } from './charts.ts';
 import { kpiLink, MEAN_OF_PMS } from './charts.ts';
 import { formatValue } from './format.ts';
+import { areaExtremes } from './chart-findings.ts';
 import { pmColour } from './palette.ts';
 import { partialNote, shortDay } from './periods.ts';
 import { pmLabels } from './scales.ts';
@@ -28,7 +29,7 @@ export function areasChartDef(doc: ManagersDoc, pm: Manager): ChartDef | undefin
     id: `pm-${slug(pm.id)}-areas`,
     caption: 'Competency areas against the company average',
     note: 'Score 100 = the company average in that area; higher is better. Grey bar: company average.',
-    label: `${name}: scores in ${doc.areas.length} competency areas against the company average of 100`,
+    label: [`${name}: scores in ${doc.areas.length} competency areas against the company average of 100`, areaExtremes(doc.areas.map((a) => ({ area: a.name, score: scores.get(a.id) })))].filter(Boolean).join('; '),
     table: { columns: ['Area', name, COMPANY_SERIES], rows: doc.areas.map((a) => [a.name, score(scores.get(a.id)), '100']) },
     numeric: [1, 2],
     definitions: doc.areas.flatMap((a) => a.kpis).map((id) => kpis.get(id)).filter((k): k is KpiDefinition => !!k).map(kpiLink),
@@ -66,6 +67,15 @@ function trendRows(doc: ManagersDoc, pm: Manager, kpis: KpiDefinition[]): string
   );
 }
 
+/** "in 2025-10 (the last whole month): On-time delivery 80% against 70%, …" for the chart's name. */
+function lastWholeMonth(doc: ManagersDoc, pm: Manager, kpis: KpiDefinition[]): string {
+  const month = [...(pm.months ?? [])].reverse().find((m) => !m.partial);
+  if (!month) return '';
+  const mean = (doc.companyMonths ?? []).find((m) => m.period === month.period)?.values;
+  const figures = kpis.map((kpi) => `${kpi.name} ${formatValue(month.values[kpi.id]?.value ?? null, kpi.unit)} against ${formatValue(mean?.[kpi.id]?.mean ?? null, kpi.unit)}`);
+  return `in ${month.period}, the last whole month: ${figures.join(', ')}`;
+}
+
 /** Each KPI month by month, the PM against the mean of PMs; undefined without monthly data. */
 export function trendsChartDef(doc: ManagersDoc, pm: Manager): ChartDef | undefined {
   if (!pm.months?.length) return undefined;
@@ -80,7 +90,7 @@ export function trendsChartDef(doc: ManagersDoc, pm: Manager): ChartDef | undefi
     id: `pm-${slug(pm.id)}-trends`,
     caption: 'KPI trends by month',
     note: `${months[0]} to ${months.at(-1)}. Solid line: ${name}; dashed grey: mean of PMs.${partialText}`,
-    label: `${name}: ${kpis.length} KPIs per month over ${months.length} months against the mean of PMs${partial ? `; ${partial.period} is partial` : ''}`,
+    label: [`${name}: ${kpis.length} KPIs per month over ${months.length} months against the mean of PMs${partial ? `; ${partial.period} is partial` : ''}`, lastWholeMonth(doc, pm, kpis)].filter(Boolean).join('; '),
     table: { columns: ['Month', 'KPI', name, MEAN_OF_PMS, 'Partial'], rows: trendRows(doc, pm, kpis) },
     numeric: [2, 3],
     definitions: kpis.map(kpiLink),

@@ -85,8 +85,16 @@ export const NARROW_WIDTH = 320;
  */
 export function narrowSpec(spec: TopLevelSpec): TopLevelSpec | undefined {
   const s = spec as unknown as Record<string, unknown>;
-  // A long name in a legend must not push the drawing past the screen.
-  const config = { ...(s.config as object | undefined), legend: { ...theme.legend, labelLimit: 140 } };
+  // A long name in a legend must not push the drawing past the screen, nor may entries side by side:
+  // fitting the width sizes the plot only, so a legend above it runs on past the drawing's edge.
+  // Long axis labels (project and PM names) give up width to the plot, and a title to its width; the
+  // data table below has every name in full.
+  const own = (s.config ?? {}) as { legend?: object; axis?: object };
+  const config = {
+    ...own,
+    legend: { ...theme.legend, ...own.legend, labelLimit: 140, columns: 1 },
+    axis: { ...theme.axis, ...own.axis, labelLimit: 130, titleLimit: 170 },
+  };
   // Small multiples already sized for a phone stack in one column instead of two.
   if (Array.isArray(s.concat) && typeof s.columns === 'number' && s.columns > 1) return { ...s, columns: 1, config } as unknown as TopLevelSpec;
   if (typeof s.width !== 'number' || s.width <= NARROW_WIDTH) return undefined;
