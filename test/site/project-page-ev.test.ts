@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -32,6 +33,26 @@ describe('the project page: earned value over time and unaligned tasks, in Chrom
     await browser?.close();
     await site?.close();
     if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it("passes axe's WCAG A and AA rules with the chart and its data table open, light and dark", async () => {
+    const tab = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    await tab.goto(site.url + page, { waitUntil: 'load' });
+    await tab.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await tab.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      await tab.emulateMedia({ colorScheme: scheme });
+      const ids = await tab.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: Element, o: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+        const { violations } = await axe.run(document.querySelector('[data-evm-months]')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+        return violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)}`));
+      });
+      found.push(...ids.map((id) => `${scheme} ${id}`));
+    }
+    expect(found).toEqual([]);
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await tab.close();
   });
 
   const pay = () => snapshot.documents['projects.json'].projects.find((p) => p.id === 'jira:PAY')!;
