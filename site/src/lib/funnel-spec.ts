@@ -75,7 +75,9 @@ export function funnelSpec(input: FunnelInput): TopLevelSpec {
         data: { values: input.points },
         layer: [
           {
-            mark: { type: 'point', filled: true, size: 70, opacity: 0.9, clip: true },
+            // Opaque and without a stroke (a filled point has none to draw): SVG's defaults, which
+            // the page leaves unwritten, on each of up to hundreds of points drawn twice.
+            mark: { type: 'point', filled: true, size: 70, opacity: 1, strokeWidth: 1, clip: true },
             encoding: {
               x,
               y: { ...y, field: 'value' },

@@ -40,10 +40,13 @@ function pointLayer(input: KpiSpecInput, smallSample: boolean) {
   } as const;
 }
 
+/** One row of its own: a layer that inherits the PMs' data draws its rule and label once per PM, one over the other. */
 function meanLayers(mean: number) {
+  const once = { values: [{}] };
   return [
-    { mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { datum: mean } } },
+    { data: once, mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { datum: mean } } },
     {
+      data: once,
       mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -2, fontSize: 11 },
       encoding: { x: { datum: mean }, y: { value: 0 }, text: { value: 'mean of PMs' } },
     },
