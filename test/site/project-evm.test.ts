@@ -29,6 +29,9 @@ describe("a project's earned value by month end, on its page", () => {
     const chart = await renderChart(def);
     expect(chart.svg).toContain('<svg');
     expect(chart.svg).toContain('2025-11 (partial)');
+    // One drawing that fits a phone, not a wide one and a narrow one on every project page.
+    expect(chart.narrowSvg).toBeUndefined();
+    expect(Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(chart.svg)?.[1])).toBeLessThanOrEqual(320);
   });
 
   it('says the latest SPI and CPI in words in its text alternative', () => {
