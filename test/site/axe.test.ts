@@ -2,17 +2,14 @@
 // later are checked too): axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules in the light and the dark
 // scheme on a 1,440 px screen and a 390 px phone, and what axe does not check: focus that shows on
 // every control, the skip link, one h1, and chart text alternatives that say what the chart shows.
-import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../site/build.ts';
-import { serveSite } from '../../site/serve.ts';
 import type { ServedSite } from '../../site/serve.ts';
-import { CHROMIUM, CHROMIUM_ARGS, fixtureDir, pageKinds, tempDir } from './helpers.ts';
+import { pageKinds } from './helpers.ts';
+import { openSiteInChromium } from './site-in-chromium.ts';
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -119,23 +116,18 @@ describe('accessibility of every kind of page', () => {
   let browser: Browser;
   let kinds: string[];
 
+  let close: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
-    // A missing browser is a broken environment, not a reason to skip.
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with apt-get install chromium`);
-    work = await tempDir('a11y');
-    const dist = path.join(work, 'dist');
-    await buildSite({ snapshotDir: fixtureDir, outDir: dist });
+    let dist: string;
+    ({ dist, site, browser, close } = await openSiteInChromium('a11y'));
     // Every folder kind, and the pages written as files of their own (the 404 page).
     const files = (await readdir(dist)).filter((f) => f.endsWith('.html') && f !== 'index.html');
     kinds = [...(await pageKinds(dist)), ...files];
-    site = await serveSite({ dir: dist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (work) await rm(work, { recursive: true, force: true });
+    await close?.();
   });
 
   it('finds the page kinds in the build output', () => {

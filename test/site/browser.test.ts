@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../site/build.ts';
-import { serveSite } from '../../site/serve.ts';
 import type { ServedSite } from '../../site/serve.ts';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { CHROMIUM, CHROMIUM_ARGS, fixtureDir, NASTY_NAME, pageKinds, tempDir } from './helpers.ts';
+import { NASTY_NAME, pageKinds } from './helpers.ts';
+import { openSiteInChromium } from './site-in-chromium.ts';
 
 const pages = ['', 'compare/', 'alignment/', 'forecasts/', 'quality/', 'definitions/', 'pm/pm-ada/', 'pm/pm-nasty/', 'pm/pm-marie/', 'kpi/onTimeRate/', 'kpi/spi/'];
 const JS_BUDGET_BYTES = 50 * 1024;
@@ -43,19 +40,14 @@ describe('the built site in Chromium', () => {
   let site: ServedSite;
   let browser: Browser;
 
+  let close: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
-    // A missing browser is a broken environment, not a reason to skip.
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with apt-get install chromium`);
-    work = await tempDir('browser');
-    await buildSite({ snapshotDir: fixtureDir, outDir: path.join(work, 'dist') });
-    site = await serveSite({ dir: path.join(work, 'dist') });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ work, site, browser, close } = await openSiteInChromium('browser'));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (work) await rm(work, { recursive: true, force: true });
+    await close?.();
   });
 
   it.each(pages)('loads /%s with no console or page errors, the stale banner and under 50 KB of JS', async (p) => {

@@ -1,38 +1,30 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../site/build.ts';
-import { serveSite, type ServedSite } from '../../site/serve.ts';
+import { type ServedSite } from '../../site/serve.ts';
 import { readSnapshot, type Snapshot } from '../../site/src/lib/snapshot.ts';
-import { CHROMIUM, CHROMIUM_ARGS, fixtureDir, tempDir } from './helpers.ts';
+import { fixtureDir } from './helpers.ts';
+import { openSiteInChromium } from './site-in-chromium.ts';
 
 /**
  * A project page in Chromium, checked against the published JSON: the earned value by month end
  * (figure, data table, CSV) and the unaligned tasks, each linked to its source.
  */
 describe('the project page: earned value over time and unaligned tasks, in Chromium', () => {
-  let work: string;
   let site: ServedSite;
   let browser: Browser;
   let snapshot: Snapshot;
   const page = 'project/jira-pay-0uis1wd/';
 
+  let close: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with apt-get install chromium`);
-    work = await tempDir('project-ev');
     snapshot = await readSnapshot(fixtureDir);
-    await buildSite({ snapshotDir: fixtureDir, outDir: path.join(work, 'dist') });
-    site = await serveSite({ dir: path.join(work, 'dist') });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ site, browser, close } = await openSiteInChromium('project-ev'));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (work) await rm(work, { recursive: true, force: true });
+    await close?.();
   });
 
   it("passes axe's WCAG A and AA rules with the chart and its data table open, light and dark", async () => {

@@ -3,31 +3,28 @@
 // built from, never from constants: (1) how a PM compares with the company on delivery and cost,
 // (2) the best and worst three on on-time delivery and whether they differ beyond noise, (5)
 // whether the data is fresh and complete.
-import { existsSync } from 'node:fs';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../site/build.ts';
-import { serveSite } from '../../site/serve.ts';
 import type { ServedSite } from '../../site/serve.ts';
 import type { ManagersDoc, QualityDoc, Latest } from '../../functions/contract/documents.ts';
-import { CHROMIUM, CHROMIUM_ARGS, fixtureDir, tempDir } from './helpers.ts';
+import { fixtureDir } from './helpers.ts';
+import { openSiteInChromium } from './site-in-chromium.ts';
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).innerText()).trim();
 
 describe('readers\' questions from the overview', () => {
-  let work: string;
   let site: ServedSite;
   let browser: Browser;
   let managers: ManagersDoc;
   let quality: QualityDoc;
   let latest: Latest;
 
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with apt-get install chromium`);
-    work = await tempDir('reader-questions');
+  let close: (() => Promise<void>) | undefined;
+
+  /** The fixture snapshot with a cost area added, written into the test's folder. */
+  async function withCostArea(work: string): Promise<string> {
     const snapshot = path.join(work, 'snapshot');
     await cp(fixtureDir, snapshot, { recursive: true });
     // The fixture scores delivery, flow and effort; a cost area (over SPI) lets question 1 be asked as leadership asks it.
@@ -39,15 +36,15 @@ describe('readers\' questions from the overview', () => {
     managers = doc;
     quality = JSON.parse(await readFile(path.join(snapshot, 'quality.json'), 'utf8'));
     latest = JSON.parse(await readFile(path.join(snapshot, 'latest.json'), 'utf8'));
-    await buildSite({ snapshotDir: snapshot, outDir: path.join(work, 'dist') });
-    site = await serveSite({ dir: path.join(work, 'dist') });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    return snapshot;
+  }
+
+  beforeAll(async () => {
+    ({ site, browser, close } = await openSiteInChromium('reader-questions', { snapshot: withCostArea }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (work) await rm(work, { recursive: true, force: true });
+    await close?.();
   });
 
   it('(1) how each PM compares with the company on delivery and cost: read off the area grid, one click to the PM', async () => {

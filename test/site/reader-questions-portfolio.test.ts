@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../site/build.ts';
-import { serveSite, type ServedSite } from '../../site/serve.ts';
+import { type ServedSite } from '../../site/serve.ts';
 import { readSnapshot, type Snapshot } from '../../site/src/lib/snapshot.ts';
-import { fixtureDir, tempDir } from './helpers.ts';
+import { fixtureDir } from './helpers.ts';
+import { openSiteInChromium } from './site-in-chromium.ts';
 
 /**
  * Questions a strategic manager brings to the site, answered in Chromium from the overview within
@@ -15,8 +11,6 @@ import { fixtureDir, tempDir } from './helpers.ts';
  *   (3) which portfolio is furthest from its theme targets, and which projects cause it?
  *   (4) when will portfolio Y's open work likely finish?
  */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * Each project's part of its portfolio's gap, written out again from the gap score's definition
@@ -42,24 +36,19 @@ function gapParts(snapshot: Snapshot, portfolio: string): Map<string, number> {
 }
 
 describe('reader questions on portfolios, in Chromium', () => {
-  let work: string;
   let site: ServedSite;
   let browser: Browser;
   let snapshot: Snapshot;
 
+  let close: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with apt-get install chromium`);
-    work = await tempDir('reader-portfolio');
     snapshot = await readSnapshot(fixtureDir);
-    await buildSite({ snapshotDir: fixtureDir, outDir: path.join(work, 'dist') });
-    site = await serveSite({ dir: path.join(work, 'dist') });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ site, browser, close } = await openSiteInChromium('reader-portfolio'));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (work) await rm(work, { recursive: true, force: true });
+    await close?.();
   });
 
   async function overview(): Promise<Page> {
