@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../functions/config/index.ts';
+import { parseConfig } from '../../functions/config/index.ts';
+import { problemsOf } from './config-problems.ts';
 
 const themes = [
   { id: 'growth', name: 'Growth', target: 0.3, match: { tags: ['growth'] } },
   { id: 'platform', name: 'Platform', target: 0.5, match: { tags: ['platform'] } },
 ];
-
-function problemsOf(config: unknown): string[] {
-  try {
-    parseConfig(config);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
 
 describe('portfolioTargets in the config', () => {
   it('accepts targets per portfolio and defaults to none', () => {

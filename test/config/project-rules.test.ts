@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../functions/config/index.ts';
+import { parseConfig } from '../../functions/config/index.ts';
+import { problemsOf } from './config-problems.ts';
 
 const base = {
   sources: [{ type: 'jira', name: 'jira', baseUrl: 'https://x.atlassian.net', email: 'a@b.c', tokenEnv: 'T', fields: { pm: 'Project Manager' } }],
   people: [{ id: 'ana@acme.com', aliases: ['jira:ana'] }],
 };
-
-function problemsOf(config: unknown): string[] {
-  try {
-    parseConfig(config);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
 
 describe('projectRules and source fields in the config', () => {
   it('accepts rules naming people by people[] id, alias or source person id, and defaults to none', () => {

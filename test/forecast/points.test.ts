@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Project, Task } from '../../functions/domain/index.ts';
+import type { Task } from '../../functions/domain/index.ts';
 import { createForecastEngine } from '../../functions/forecast/index.ts';
 import { ForecastsDocSchema } from '../../functions/contract/documents.ts';
+import { ASOF, project, task } from './org.ts';
 
 /** Forecasts in story points (`kpi.unit: points`), each figure worked out by hand. */
-const ASOF = '2026-06-30';
-const project = (id: string): Project => ({ id, source: 's', sourceId: id, name: `Project ${id}`, pmId: 'pm1', portfolio: 'Growth', tags: [] });
-
-let serial = 0;
-function task(projectId: string, status: Task['status'], fields: Partial<Task> = {}): Task {
-  serial++;
-  return {
-    id: `s:${serial}`, source: 's', sourceId: String(serial), projectId, title: `t${serial}`, status, originalStatus: status,
-    createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', tags: [], ...fields,
-  };
-}
 const doneInWeek = (week: number, fields: Partial<Task> = {}) =>
   task('a', 'done', { doneAt: new Date(Date.parse(`${ASOF}T12:00:00Z`) - week * 7 * 86_400_000).toISOString(), ...fields });
 
@@ -30,7 +20,7 @@ const tasks = [
 ];
 
 function forecast(unit: 'items' | 'points', input: Task[] = tasks) {
-  const engine = createForecastEngine({ asOf: ASOF, projects: [project('a')], settings: { unit } });
+  const engine = createForecastEngine({ asOf: ASOF, projects: [project('a', 'pm1', 'Growth')], settings: { unit } });
   engine.addTasks(input);
   return engine.finish();
 }
