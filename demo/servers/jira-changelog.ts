@@ -3,7 +3,7 @@ import type { ApiReply, ApiRequest } from './http-kit.ts';
 import type { JiraIndex } from './jira-index.ts';
 import { pageParams } from './jira-paging.ts';
 import { jiraTime, renderStatus, renderUser, statusId } from './jira-render.ts';
-import { jiraError } from './jira-search.ts';
+import { INVALID_PAYLOAD, jiraError, parseJiraBody } from './jira-search.ts';
 import { decodeToken, encodeToken } from './http-kit.ts';
 
 const workflow: WorkflowStatus[] = ['To Do', 'In Progress', 'In Review', 'Blocked', 'Done'];
@@ -110,12 +110,8 @@ export function bulkFetchChangelogs(index: JiraIndex, request: ApiRequest): ApiR
 }
 
 function readBulkInput(body: string): BulkInput | string {
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(body || '{}') as Record<string, unknown>;
-  } catch {
-    return 'Invalid request payload. Refer to the REST API documentation and try again.';
-  }
+  const parsed = parseJiraBody(body);
+  if (parsed === undefined) return INVALID_PAYLOAD;
   const ids = parsed['issueIdsOrKeys'];
   if (!Array.isArray(ids) || ids.length === 0) return 'issueIdsOrKeys must not be empty.';
   if (ids.length > BULK_MAX_ISSUES) return `issueIdsOrKeys must not contain more than ${BULK_MAX_ISSUES} issues.`;

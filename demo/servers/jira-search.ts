@@ -19,6 +19,18 @@ export function jiraError(status: number, message: string): ApiReply {
   return { status, body: { errorMessages: [message], errors: {} } };
 }
 
+/** What Jira answers a POST body that is not JSON. */
+export const INVALID_PAYLOAD = 'Invalid request payload. Refer to the REST API documentation and try again.';
+
+/** A POST body as JSON (an empty body is `{}`), or undefined when it is not JSON. */
+export function parseJiraBody(body: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(body || '{}') as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `GET|POST /rest/api/3/search/jql`: paged by an opaque `nextPageToken`, no `total`, no `startAt`. */
 export function searchIssues(index: JiraIndex, request: ApiRequest): ApiReply {
   const input = request.method === 'POST' ? fromBody(request.body) : fromQuery(request.query);
@@ -61,12 +73,8 @@ function fromQuery(query: URLSearchParams): SearchInput | string {
 }
 
 function fromBody(body: string): SearchInput | string {
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(body || '{}') as Record<string, unknown>;
-  } catch {
-    return 'Invalid request payload. Refer to the REST API documentation and try again.';
-  }
+  const parsed = parseJiraBody(body);
+  if (parsed === undefined) return INVALID_PAYLOAD;
   const fields = parsed['fields'];
   if (fields !== undefined && !(Array.isArray(fields) && fields.every((field) => typeof field === 'string'))) {
     return "The value of 'fields' must be an array of field ids.";

@@ -3,7 +3,7 @@ import type { ApiReply, ApiRequest } from './http-kit.ts';
 import type { JiraIndex } from './jira-index.ts';
 import { pageParams } from './jira-paging.ts';
 import { renderWorklog } from './jira-render.ts';
-import { jiraError } from './jira-search.ts';
+import { INVALID_PAYLOAD, jiraError, parseJiraBody } from './jira-search.ts';
 
 /**
  * Worklogs outside an issue: the change feeds `/worklog/updated` and `/worklog/deleted`
@@ -44,12 +44,9 @@ export function worklogFeed(request: ApiRequest, entries: readonly FeedEntry[], 
 
 /** `POST /worklog/list {ids}`: the worklogs that exist among the ids, in no promised order. */
 export function listWorklogsById(index: JiraIndex, request: ApiRequest): ApiReply {
-  let ids: unknown;
-  try {
-    ids = (JSON.parse(request.body || '{}') as { ids?: unknown }).ids;
-  } catch {
-    return jiraError(400, 'Invalid request payload. Refer to the REST API documentation and try again.');
-  }
+  const parsed = parseJiraBody(request.body);
+  if (parsed === undefined) return jiraError(400, INVALID_PAYLOAD);
+  const ids = parsed['ids'];
   if (!Array.isArray(ids)) return jiraError(400, 'ids: must be a list of worklog ids.');
   if (ids.length > LIST_MAX) return jiraError(400, `The number of worklog IDs must not exceed ${LIST_MAX}.`);
   const found = ids.map((id) => index.worklogById.get(String(id))).filter((hit) => hit !== undefined);
