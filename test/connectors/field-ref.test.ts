@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FieldRefError, resolveFieldRef } from '../../functions/connectors/kit/field-ref.ts';
-import { jiraFieldInfos, resolveJiraFields } from '../../functions/connectors/jira/field-ref.ts';
+import { resolveJiraFields } from '../../functions/connectors/jira/field-ref.ts';
+import { parseJiraFields } from '../../functions/connectors/jira/story-points.ts';
 
 const fields = [
   { id: 'summary', name: 'Summary' },
@@ -33,7 +34,7 @@ describe('resolveFieldRef', () => {
 
 describe('resolveJiraFields', () => {
   it('resolves every set reference from a raw /field answer and skips malformed entries', () => {
-    const infos = jiraFieldInfos([...fields, { id: 'x' }, 'junk']);
+    const infos = parseJiraFields([...fields, { id: 'x' }, 'junk']);
     expect(infos).toHaveLength(fields.length);
     expect(resolveJiraFields({ pm: 'Project Manager', theme: undefined, estimate: 'customfield_10016' }, infos, 'sources[1].fields')).toEqual({
       pm: 'customfield_10050',

@@ -1,22 +1,11 @@
 import type { JiraSourceConfig } from '../../config/index.ts';
 import { resolveFieldRef, type FieldInfo } from '../kit/field-ref.ts';
 import type { JiraFieldIds } from './custom-fields.ts';
-import { JiraFieldSchema } from './schema.ts';
 
 /**
  * Jira fields named in the config by id (`customfield_10050`) or by name ("Project Manager"):
  * `GET /rest/api/3/field` lists `{id, name}` for the site, read once per sync.
  */
-
-/** The site's fields from the raw `/field` answer; entries without an id and a name are skipped. */
-export function jiraFieldInfos(raw: readonly unknown[]): FieldInfo[] {
-  const fields: FieldInfo[] = [];
-  for (const entry of raw) {
-    const parsed = JiraFieldSchema.safeParse(entry);
-    if (parsed.success) fields.push({ id: parsed.data.id, name: parsed.data.name });
-  }
-  return fields;
-}
 
 /**
  * Each configured reference → the field id (FieldRefError naming `<keyPrefix>.<name>` when a
@@ -39,8 +28,8 @@ export function resolveJiraFields<K extends string>(
  * sync, also for the story-point fields). A reference that names no field or several stops the
  * sync with a FieldRefError.
  */
-export function fieldIdsOf(rawFields: readonly unknown[], source: JiraSourceConfig): JiraFieldIds | undefined {
+export function fieldIdsOf(siteFields: readonly FieldInfo[], source: JiraSourceConfig): JiraFieldIds | undefined {
   const refs = source.fields;
   if (!refs || Object.values(refs).every((ref) => ref === undefined)) return undefined;
-  return resolveJiraFields(refs, jiraFieldInfos(rawFields), `sources.${source.name}.fields`);
+  return resolveJiraFields(refs, siteFields, `sources.${source.name}.fields`);
 }

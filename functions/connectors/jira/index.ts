@@ -53,8 +53,9 @@ async function openRun(context: SyncContext<JiraSourceConfig>): Promise<IssuePag
   const http = createJiraHttp(context);
   const client = createJiraClient(http, await jiraApiBase(http, context.source), source);
   const [fields, categories] = await Promise.all([client.fields(), readStatusCategories(client)]);
-  const pointFields = storyPointsFields(parseJiraFields(fields), context.source.storyPointsField, `sources.${source}.storyPointsField`);
-  const fieldIds = fieldIdsOf(fields, context.source);
+  const siteFields = parseJiraFields(fields);
+  const pointFields = storyPointsFields(siteFields, context.source.storyPointsField, `sources.${source}.storyPointsField`);
+  const fieldIds = fieldIdsOf(siteFields, context.source);
   const seen = { projectOf: new Map<string, string>(), worklogs: new Set<string>() };
   return { source, client, bin: createQuarantineBin({ source, now: context.now }), people: createPeopleLedger(), storyPointsFields: pointFields, categories, seen, fieldIds };
 }
