@@ -5,12 +5,14 @@ import type { Config } from '../functions/config/index.ts';
 import { CONFIG_ENV, REPORTS_BUCKET_ENV, STAGE_ENV, TABLE_ENV } from '../functions/handlers/runtime-config.ts';
 import { SECRETS_ENV } from '../functions/handlers/secrets.ts';
 import { ConnectorSecrets } from './connector-secrets.ts';
+import { DataKey, keyUse } from './data-key.ts';
 import { FailureQueue } from './failure-queue.ts';
 import { PipelineAlarms } from './pipeline-alarms.ts';
 import { PipelineFunction, type PipelineFunctionProps, type PipelineStep } from './pipeline-function.ts';
 import { PipelineSchedule } from './pipeline-schedule.ts';
+import { PeopleRates } from './people-rates.ts';
 import { PipelineTable } from './pipeline-table.ts';
-import { grantReportsReadWrite } from './report-access.ts';
+import { grantReportsReadWrite, grantStagingWrite } from './report-access.ts';
 import { ReportsBucket } from './reports-bucket.ts';
 import { SiteAuth } from './site-auth.ts';
 import { SiteBuild } from './site-build.ts';
@@ -47,6 +49,10 @@ export class PmpulseStack extends Stack {
   readonly siteAuth: SiteAuth;
   readonly site: SiteDistribution;
   readonly siteBuild: SiteBuild;
+  /** Encrypts the reports and the site; only the roles that need them may use it. */
+  readonly dataKey: DataKey;
+  /** `people[].rate`, kept out of the environment and the template. */
+  readonly peopleRates: PeopleRates;
 
   constructor(scope: Construct, id: string, props: PmpulseStackProps = {}) {
     super(scope, id, props);
@@ -54,14 +60,16 @@ export class PmpulseStack extends Stack {
     const config = validateStackProps(props, configJson);
     const stage = props.stage ?? 'dev';
     this.table = new PipelineTable(this, 'Store', { ...(props.deletionProtection === undefined ? {} : { deletionProtection: props.deletionProtection }) });
-    this.reports = new ReportsBucket(this, 'Reports');
+    this.dataKey = new DataKey(this, 'DataKey', { stage });
+    this.peopleRates = new PeopleRates(this, 'PeopleRates', { stage, pipelineConfig: props.pipelineConfig ?? {} });
+    this.reports = new ReportsBucket(this, 'Reports', { encryptionKey: this.dataKey.key });
     this.failures = new FailureQueue(this, 'FailedRuns');
     this.connectorSecrets = new ConnectorSecrets(this, 'ConnectorSecrets', {
       stage,
       tokenEnvs: config.sources.flatMap((source) => (source.tokenEnv === undefined ? [] : [source.tokenEnv])),
       ...(props.connectorSecretArns ? { existingSecretArns: props.connectorSecretArns } : {}),
     });
-    this.functions = this.pipelineFunctions(props, stage, configJson, config);
+    this.functions = this.pipelineFunctions(props, stage, this.peopleRates.configJson, config);
     this.grantAccess();
     this.schedules = this.scheduleSteps(props, stage);
     this.key = new kms.Key(this, 'OpsKey', { enableKeyRotation: true, description: `pmpulse ${stage}: alarm topic and site build` });
@@ -81,6 +89,7 @@ export class PmpulseStack extends Stack {
       deadLetterQueue: this.failures.queue,
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
     });
+    this.protectData();
     this.alarms = this.createAlarms(props, stage);
     this.addOutputs();
   }
@@ -92,13 +101,13 @@ export class PmpulseStack extends Stack {
       [REPORTS_BUCKET_ENV]: this.reports.bucket.bucketName,
       [STAGE_ENV]: stage,
     };
-    // Only sync talks to the sources, so only sync learns where their tokens are.
-    const secretsEnv = config.sources.length ? { [SECRETS_ENV]: this.toJsonString(this.connectorSecrets.arnsByEnv) } : {};
+    // Only sync talks to the sources, so only sync learns where their tokens are; only compute, where the pay rates are.
+    const secretsEnv: Record<string, string> = config.sources.length ? { [SECRETS_ENV]: this.toJsonString(this.connectorSecrets.arnsByEnv) } : {};
     const step = (name: PipelineStep) =>
       new PipelineFunction(this, `${name[0]!.toUpperCase()}${name.slice(1)}`, {
         step: name,
         failureQueue: this.failures.queue,
-        environment: name === 'sync' ? { ...environment, ...secretsEnv } : environment,
+        environment: { ...environment, ...(name === 'sync' ? secretsEnv : {}), ...(name === 'compute' ? this.peopleRates.environment : {}) },
         ...stepSettings[name],
         ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
       });
@@ -107,15 +116,27 @@ export class PmpulseStack extends Stack {
 
   /**
    * Sync writes records, cursors and its lease and reads its tokens; compute reads the records and
-   * stages documents; publish touches only the reports (it opens a store client but never calls it).
+   * stages documents (under staging/ only) with the pay rates; publish touches only the reports (it
+   * opens a store client but never calls it).
    */
   private grantAccess(): void {
     const { sync, compute, publish } = this.functions;
     this.table.table.grantReadWriteData(sync.role);
     this.connectorSecrets.grantRead(sync.role);
     this.table.table.grantReadData(compute.role);
-    grantReportsReadWrite(this.reports.bucket, compute.role);
+    grantStagingWrite(this.reports.bucket, compute.role);
+    this.peopleRates.grantRead(compute.role);
     grantReportsReadWrite(this.reports.bucket, publish.role);
+  }
+
+  /** The data key admits by name whoever reads or writes the reports and the site, and no one else. */
+  private protectData(): void {
+    const { compute, publish } = this.functions;
+    this.dataKey.admit('ComputeWritesStaging', compute.role, keyUse.write);
+    this.dataKey.admit('PublishReadsAndWritesReports', publish.role, keyUse.readWrite);
+    this.dataKey.admit('SiteBuildReadsReportsWritesSite', this.siteBuild.project.role!, keyUse.readWrite);
+    this.dataKey.encryptBucket(this.site.bucket);
+    this.dataKey.admitCloudFront(this.site.distribution, this.site.bucket);
   }
 
   private scheduleSteps(props: PmpulseStackProps, stage: string): Record<PipelineStep, PipelineSchedule> {
@@ -157,6 +178,7 @@ export class PmpulseStack extends Stack {
     output('SessionKeyStoreArn', this.site.keyValueStore.keyValueStoreArn, 'copy the session key here once (docs/deploy.md)');
     output('SessionKeySecretArn', this.siteAuth.sessionKey.secretArn);
     output('AlarmTopicArn', this.alarms.topic.topicArn);
+    output('PeopleRatesSecretArn', this.peopleRates.secret.secretArn, 'put {"<person id>": rate} here (docs/deploy.md)');
     for (const [name, secret] of Object.entries(this.connectorSecrets.secrets)) output(`Secret${name.replace(/[^A-Za-z0-9]/g, '')}`, secret.secretArn, `put the ${name} token here`);
   }
 }

@@ -1,4 +1,5 @@
 import { Validations, type Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { defaults } from './defaults.ts';
@@ -19,9 +20,14 @@ export interface ReportsBucketProps {
    * @default Duration.days(90)
    */
   readonly accessLogRetention?: Duration;
+  /**
+   * Encrypts the reports (SSE-KMS, with an S3 Bucket Key); its policy decides who can read them.
+   * @default - SSE-S3, which any role with s3:GetObject can read
+   */
+  readonly encryptionKey?: kms.IKey;
 }
 
-/** Properties every pmpulse bucket shares: private, encrypted, TLS only. */
+/** Properties every pmpulse bucket shares: private, encrypted, TLS only (the data buckets replace SSE-S3 with SSE-KMS). */
 export const privateBucket = {
   blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
   // SSE-S3: the only encryption S3 server access logging can deliver into.
@@ -49,6 +55,7 @@ export class ReportsBucket extends Construct {
     });
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...privateBucket,
+      ...(props.encryptionKey ? { encryption: s3.BucketEncryption.KMS, encryptionKey: props.encryptionKey, bucketKeyEnabled: true } : {}),
       versioned: true,
       removalPolicy,
       serverAccessLogsBucket: this.accessLogsBucket,

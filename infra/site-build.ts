@@ -99,28 +99,47 @@ export class SiteBuild extends Construct {
 }
 
 /**
- * Node 24 comes from the npm registry, as `.ci/run` gets it, not from the image's
- * `runtime-versions`: which Node versions an image offers (and which minor of each) changes with
- * the image, and the sources need Node >= 22.18 to run TypeScript directly. The image's own Node
- * and npm only install it. Then `npm ci`, the site from the S3 reports, the bucket in step with it
- * and the cache cleared.
+ * The Node the site build runs on: one exact release of the official linux-arm64 build (the
+ * image is arm64), checked against the SHA-256 nodejs.org publishes for it before it is unpacked.
+ * To move to a newer release, change both together: the version from https://nodejs.org/dist/,
+ * and the `node-v<version>-linux-arm64.tar.xz` line of that release's SHASUMS256.txt (whose
+ * signature, SHASUMS256.txt.sig, `gpg --verify` checks against the Node.js release keys).
+ * Not the image's `runtime-versions`: which Node an image offers, and which minor of it, changes
+ * with the image; the sources need Node >= 22.18 to run TypeScript directly.
  */
-const withNode24 = 'export PATH="$CODEBUILD_SRC_DIR/.tools/node_modules/.bin:$PATH"';
+export const siteBuildNode = {
+  version: '24.21.0',
+  sha256: '6ad1325edbdb5649c379b75a237147a666c95d4f9ae8d340fef2d1575d289ad2',
+} as const;
+
+const nodeName = `node-v${siteBuildNode.version}-linux-arm64`;
+const nodeArchive = `${nodeName}.tar.xz`;
+const withPinnedNode = `export PATH="$CODEBUILD_SRC_DIR/.tools/${nodeName}/bin:$PATH"`;
+
+/**
+ * Node from its checked archive, then the dependencies exactly as the lockfile pins them, with no
+ * install scripts (the two packages that have one, esbuild and classic-level, find their prebuilt
+ * binaries without it, and the site build loads neither's script output); then the site from the
+ * S3 reports, the bucket in step with it and the cache cleared.
+ */
 const buildSpec = {
   version: '0.2',
   phases: {
     install: {
       commands: [
-        'npm install --prefix .tools --no-audit --no-fund node@24',
-        withNode24,
-        'node -e "if (Number(process.versions.node.split(\'.\')[0]) < 24) throw new Error(\'Node \' + process.version + \', not 24\')"',
-        'npm ci --omit=dev --no-audit --no-fund',
+        'mkdir -p .tools',
+        `curl --fail --silent --show-error --location --output ".tools/${nodeArchive}" "https://nodejs.org/dist/v${siteBuildNode.version}/${nodeArchive}"`,
+        `(cd .tools && echo "${siteBuildNode.sha256}  ${nodeArchive}" | sha256sum --check --strict -)`,
+        `tar -xJf ".tools/${nodeArchive}" -C .tools`,
+        withPinnedNode,
+        `test "$(node --version)" = "v${siteBuildNode.version}"`,
+        'npm ci --omit=dev --ignore-scripts --no-audit --no-fund',
       ],
     },
     build: {
       commands: [
         // Each phase says which Node it means, whatever the shell kept from the last one.
-        withNode24,
+        withPinnedNode,
         'printf \'{"reports":{"type":"s3","bucket":"%s"}}\' "$PMPULSE_REPORTS_BUCKET" > pmpulse.config.json',
         'node bin/pmpulse.js site build --snapshot latest --out site-dist --config pmpulse.config.json',
         'aws s3 sync site-dist "s3://$PMPULSE_SITE_BUCKET" --delete',

@@ -1,6 +1,7 @@
 import type { Config } from '../config/index.ts';
 import { runCompute } from '../pipeline/compute.ts';
 import { ComputeEventSchema, type ComputeEvent } from './events.ts';
+import { withPeopleRates } from './people-rates.ts';
 import { loadRuntimeConfig } from './runtime-config.ts';
 import { createStepHandler, type HandlerEffects } from './step-handler.ts';
 
@@ -37,4 +38,5 @@ export function createComputeHandler(config: Config, effects: HandlerEffects = {
   );
 }
 
-export const handler = createComputeHandler(loadRuntimeConfig());
+// Pay rates come from their secret, once per cold start (infra/people-rates.ts).
+export const handler = createComputeHandler(await withPeopleRates(loadRuntimeConfig()));

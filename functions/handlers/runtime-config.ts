@@ -1,6 +1,9 @@
 import { ConfigError, parseConfig, type Config } from '../config/index.ts';
 
-/** The environment a pipeline Lambda reads its configuration from; the stack sets all three. */
+/**
+ * The environment a pipeline Lambda reads its configuration from; the stack sets all three. The
+ * config there has no `people[].rate`: compute reads pay rates from their secret (people-rates.ts).
+ */
 export const CONFIG_ENV = 'PMPULSE_CONFIG';
 export const TABLE_ENV = 'PMPULSE_TABLE';
 export const REPORTS_BUCKET_ENV = 'PMPULSE_REPORTS_BUCKET';
