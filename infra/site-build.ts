@@ -52,7 +52,7 @@ export class SiteBuild extends Construct {
         PMPULSE_SITE_BUCKET: { value: props.siteBucket.bucketName },
         PMPULSE_DISTRIBUTION_ID: { value: props.distribution.distributionId },
       },
-      buildSpec: codebuild.BuildSpec.fromObject(buildSpec),
+      buildSpec: codebuild.BuildSpec.fromObject(siteBuildSpec),
       encryptionKey: props.key,
       timeout: Duration.minutes(20),
       // A new latest.json while a build runs queues the next build instead of racing it.
@@ -122,7 +122,7 @@ const withPinnedNode = `export PATH="$CODEBUILD_SRC_DIR/.tools/${nodeName}/bin:$
  * binaries without it, and the site build loads neither's script output); then the site from the
  * S3 reports, the bucket in step with it and the cache cleared.
  */
-const buildSpec = {
+export const siteBuildSpec = {
   version: '0.2',
   phases: {
     install: {
