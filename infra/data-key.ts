@@ -21,8 +21,12 @@ export const keyAdministration = [
   'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion', 'kms:RotateKeyOnDemand',
 ];
 
-/** Encrypting a new object needs a data key; reading one needs Decrypt (multipart uploads need both). */
-export const keyUse = { write: ['kms:GenerateDataKey'], readWrite: ['kms:Decrypt', 'kms:GenerateDataKey'] } as const;
+/**
+ * What a role that writes objects under the key needs: GenerateDataKey for a new object, Decrypt
+ * to read one, and Decrypt for some uploads too (multipart, S3 Bucket Keys). A writer that may not
+ * read (compute) is held back by its S3 permissions, not here: it has no s3:GetObject.
+ */
+export const keyUse = ['kms:Decrypt', 'kms:GenerateDataKey'] as const;
 
 /**
  * The customer-managed key of the data at rest: the reports and the site. Its policy admits by

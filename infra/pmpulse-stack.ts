@@ -132,9 +132,9 @@ export class PmpulseStack extends Stack {
   /** The data key admits by name whoever reads or writes the reports and the site, and no one else. */
   private protectData(): void {
     const { compute, publish } = this.functions;
-    this.dataKey.admit('ComputeWritesStaging', compute.role, keyUse.write);
-    this.dataKey.admit('PublishReadsAndWritesReports', publish.role, keyUse.readWrite);
-    this.dataKey.admit('SiteBuildReadsReportsWritesSite', this.siteBuild.project.role!, keyUse.readWrite);
+    this.dataKey.admit('ComputeWritesStaging', compute.role, keyUse);
+    this.dataKey.admit('PublishReadsAndWritesReports', publish.role, keyUse);
+    this.dataKey.admit('SiteBuildReadsReportsWritesSite', this.siteBuild.project.role!, keyUse);
     this.dataKey.encryptBucket(this.site.bucket);
     this.dataKey.admitCloudFront(this.site.distribution, this.site.bucket);
   }

@@ -64,7 +64,7 @@ describe('finding 9: data at rest', () => {
     const byPrincipal = Object.fromEntries(statements.map((s) => [JSON.stringify(s.Principal), actions(s)]));
     const role = (construct: { node: { defaultChild?: unknown } }) => JSON.stringify({ AWS: { 'Fn::GetAtt': [id(construct), 'Arn'] } });
     expect(byPrincipal).toEqual({
-      [role(stack.functions.compute.role)]: ['kms:GenerateDataKey'],
+      [role(stack.functions.compute.role)]: ['kms:Decrypt', 'kms:GenerateDataKey'],
       [role(stack.functions.publish.role)]: ['kms:Decrypt', 'kms:GenerateDataKey'],
       [role(stack.siteBuild.project.role as never)]: ['kms:Decrypt', 'kms:GenerateDataKey'],
       [JSON.stringify({ Service: 'cloudfront.amazonaws.com' })]: ['kms:Decrypt'],
