@@ -30,7 +30,7 @@ export function syncLoop(scope: Construct, props: SyncLoopProps): sfn.IChainable
   });
   // A bad event is a bug in this definition, not a passing fault: retrying cannot help.
   sync.addRetry({ errors: ['InvalidEventError'], maxAttempts: 0 });
-  // A crashed sync may still hold its lease for two minutes: the third retry comes after it expired.
+  // A crashed sync may still hold its lease for two minutes; four jittered retries wait about four minutes on average.
   sync.addRetry({
     errors: [sfn.Errors.ALL],
     interval: Duration.seconds(30),
