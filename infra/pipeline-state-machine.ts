@@ -55,6 +55,7 @@ export class PipelineStateMachine extends Construct {
       // The vended-logs prefix keeps CloudWatch's resource policy from growing with every state machine.
       logGroupName: `/aws/vendedlogs/states/${stateMachineName}`,
       retention: props.logRetention ?? defaults.logRetention,
+      // A named group kept after the stack is gone would block the next deploy of the same stage.
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
