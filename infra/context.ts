@@ -7,9 +7,7 @@ import type { PmpulseStackProps } from './stack-props.ts';
 export const contextKeys = {
   stage: 'pmpulse:stage',
   config: 'pmpulse:config',
-  syncSchedule: 'pmpulse:syncSchedule',
-  computeSchedule: 'pmpulse:computeSchedule',
-  publishSchedule: 'pmpulse:publishSchedule',
+  pipelineSchedule: 'pmpulse:pipelineSchedule',
   timeZone: 'pmpulse:scheduleTimeZone',
   deletionProtection: 'pmpulse:deletionProtection',
   logRetentionDays: 'pmpulse:logRetentionDays',
@@ -20,9 +18,16 @@ export const contextKeys = {
   federation: 'pmpulse:federation',
 } as const;
 
+/** Keys of the schedules at fixed offsets that one state machine replaced; a value left set is an error, not ignored. */
+const retiredKeys = ['pmpulse:syncSchedule', 'pmpulse:computeSchedule', 'pmpulse:publishSchedule'];
+
 /** Stack props from context; `-c` values arrive as strings, cdk.json values as JSON. */
 export function propsFromContext(node: Node): PmpulseStackProps {
   const get = (key: string): unknown => node.tryGetContext(key);
+  const retired = retiredKeys.filter((key) => get(key) !== undefined);
+  if (retired.length) {
+    throw new Error(`${retired.join(', ')}: no longer read; the pipeline runs as one state machine started on ${contextKeys.pipelineSchedule} (docs/deploy.md)`);
+  }
   const text = (key: string) => (get(key) === undefined ? undefined : String(get(key)));
   const protection = get(contextKeys.deletionProtection);
   const retention = get(contextKeys.logRetentionDays);
@@ -36,9 +41,7 @@ export function propsFromContext(node: Node): PmpulseStackProps {
     stage,
     pipelineConfig: jsonValue(get(contextKeys.config), contextKeys.config),
     schedules: dropUndefined({
-      sync: text(contextKeys.syncSchedule),
-      compute: text(contextKeys.computeSchedule),
-      publish: text(contextKeys.publishSchedule),
+      pipeline: text(contextKeys.pipelineSchedule),
       timeZone: text(contextKeys.timeZone),
     }),
     ...(protection === undefined ? {} : { deletionProtection: protection !== false && protection !== 'false' }),

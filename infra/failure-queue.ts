@@ -9,8 +9,9 @@ export interface FailureQueueProps {
 }
 
 /**
- * Where failed runs end up: Lambda's on-failure destination (event, error and attempts) and the
- * schedules' dead-letter queue (an invoke that never reached the function).
+ * Where failed runs end up: the pipeline state machine's failure reports (execution, error and
+ * cause), Lambda's on-failure destination for an invoke by hand (event, error and attempts) and
+ * the schedule's dead-letter queue (a start that never reached the state machine).
  */
 export class FailureQueue extends Construct {
   readonly queue: sqs.Queue;

@@ -7,6 +7,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/handlers/logger.ts';
 import { defaults } from './defaults.ts';
@@ -16,6 +17,8 @@ export interface PipelineAlarmsProps {
   /** The functions whose failed runs raise an alarm, by name. */
   readonly functions: Readonly<Record<string, lambda.IFunction>>;
   readonly failureQueue: sqs.IQueue;
+  /** The pipeline's state machine: a run that failed or timed out raises an alarm. */
+  readonly stateMachine?: sfn.IStateMachine;
   /**
    * Raise the stale-data alarm when no snapshot was published for this many hours (1–168).
    * @default 26 (a daily publish, plus two hours of slack)
@@ -30,7 +33,7 @@ export interface PipelineAlarmsProps {
   readonly key: kms.IKey;
 }
 
-/** Failed runs, stale data and a non-empty failure queue, each an alarm on one encrypted SNS topic. */
+/** Failed runs (of a step or of the whole pipeline), stale data and a non-empty failure queue, each an alarm on one encrypted SNS topic. */
 export class PipelineAlarms extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -55,6 +58,11 @@ export class PipelineAlarms extends Construct {
     if (props.email) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
     for (const [name, fn] of Object.entries(props.functions)) {
       this.add(`${name}Failed`, `pmpulse ${props.stage}: a ${name} run failed`, fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }));
+    }
+    if (props.stateMachine) {
+      const run = { period: Duration.minutes(5), statistic: 'Sum' } as const;
+      this.add('PipelineRunFailed', `pmpulse ${props.stage}: a pipeline run failed`, props.stateMachine.metricFailed(run));
+      this.add('PipelineRunTimedOut', `pmpulse ${props.stage}: a pipeline run did not finish in time`, props.stateMachine.metricTimedOut(run));
     }
     this.add('FailedRunsQueued', `pmpulse ${props.stage}: failed runs are waiting in the failure queue`,
       props.failureQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }));

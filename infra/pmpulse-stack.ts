@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import type * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import type { Config } from '../functions/config/index.ts';
@@ -11,6 +12,7 @@ import { PeopleRates } from './people-rates.ts';
 import { PipelineAlarms } from './pipeline-alarms.ts';
 import { PipelineFunction, type PipelineFunctionProps, type PipelineStep } from './pipeline-function.ts';
 import { PipelineSchedule } from './pipeline-schedule.ts';
+import { pipelineLimits, PipelineStateMachine } from './pipeline-state-machine.ts';
 import { PipelineTable } from './pipeline-table.ts';
 import { grantReportsReadWrite, grantStagingWrite } from './report-access.ts';
 import { ReportsBucket } from './reports-bucket.ts';
@@ -22,10 +24,10 @@ import { validateStackProps } from './validate-props.ts';
 
 export type { PmpulseStackProps } from './stack-props.ts';
 
-/** Per step: how long it may run, and whether two runs may overlap. */
+/** Per step: how long it may run, and how many runs may overlap. */
 const stepSettings: Record<PipelineStep, Pick<PipelineFunctionProps, 'timeout' | 'memorySize' | 'reservedConcurrency' | 'maxEventAge'>> = {
-  // The sync lease lasts 15 minutes too; a missed hourly run is caught up by the next one.
-  sync: { timeout: Duration.minutes(15), reservedConcurrency: 1, maxEventAge: Duration.hours(1) },
+  // One sync per source at once, as many as the state machine's Map runs in parallel.
+  sync: { timeout: Duration.minutes(15), reservedConcurrency: pipelineLimits.syncConcurrency, maxEventAge: Duration.hours(1) },
   // The KPI engine streams records; memory buys CPU for the scan.
   compute: { timeout: Duration.minutes(15), memorySize: 1024, reservedConcurrency: 1 },
   publish: { timeout: Duration.minutes(5) },
@@ -33,8 +35,8 @@ const stepSettings: Record<PipelineStep, Pick<PipelineFunctionProps, 'timeout' |
 
 /**
  * pmpulse in AWS: the store table, the reports bucket, the sync/compute/publish functions and the
- * schedules that run them, failed runs landing in one queue and raising alarms; the private site
- * rebuilt after each publish and served by CloudFront to signed-in users only.
+ * state machine that runs them in turn on a schedule, failed runs landing in one queue and raising
+ * alarms; the private site rebuilt after each publish and served by CloudFront to signed-in users only.
  */
 export class PmpulseStack extends Stack {
   readonly table: PipelineTable;
@@ -42,7 +44,9 @@ export class PmpulseStack extends Stack {
   readonly failures: FailureQueue;
   readonly connectorSecrets: ConnectorSecrets;
   readonly functions: Record<PipelineStep, PipelineFunction>;
-  readonly schedules: Record<PipelineStep, PipelineSchedule>;
+  /** Sync every source, then compute, publish and the site build, one after the other. */
+  readonly pipeline: PipelineStateMachine;
+  readonly schedule: PipelineSchedule;
   /** Encrypts the alarm topic and the site build. */
   readonly key: kms.Key;
   readonly alarms: PipelineAlarms;
@@ -71,7 +75,6 @@ export class PmpulseStack extends Stack {
     });
     this.functions = this.pipelineFunctions(props, stage, this.peopleRates.configJson, config);
     this.grantAccess();
-    this.schedules = this.scheduleSteps(props, stage);
     this.key = new kms.Key(this, 'OpsKey', { enableKeyRotation: true, description: `pmpulse ${stage}: alarm topic and site build` });
     this.siteAuth = new SiteAuth(this, 'SiteAuth', {
       stage,
@@ -90,6 +93,8 @@ export class PmpulseStack extends Stack {
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
     });
     this.protectData();
+    this.pipeline = this.pipelineRun(props, stage, config);
+    this.schedule = this.schedulePipeline(props, stage);
     this.alarms = this.createAlarms(props, stage);
     this.addOutputs();
   }
@@ -139,17 +144,30 @@ export class PmpulseStack extends Stack {
     this.dataKey.admitCloudFront(this.site.distribution, this.site.bucket);
   }
 
-  private scheduleSteps(props: PmpulseStackProps, stage: string): Record<PipelineStep, PipelineSchedule> {
+  /** The state machine starts the site build after publish, so the build no longer waits for latest.json's S3 event. */
+  private pipelineRun(props: PmpulseStackProps, stage: string, config: Config): PipelineStateMachine {
+    const pipeline = new PipelineStateMachine(this, 'Pipeline', {
+      stage,
+      functions: { sync: this.functions.sync.function, compute: this.functions.compute.function, publish: this.functions.publish.function },
+      siteBuild: this.siteBuild.project,
+      failureQueue: this.failures.queue,
+      sources: config.sources.map((source) => source.name),
+      ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+    });
+    // Both starting a build would race for the project's single build slot.
+    (this.siteBuild.rule.node.defaultChild as events.CfnRule).state = 'DISABLED';
+    return pipeline;
+  }
+
+  private schedulePipeline(props: PmpulseStackProps, stage: string): PipelineSchedule {
     const schedules = { ...defaultSchedules, ...props.schedules };
-    const schedule = (name: PipelineStep) =>
-      new PipelineSchedule(this, `${this.functions[name].node.id}Schedule`, {
-        function: this.functions[name].function,
-        expression: schedules[name],
-        timeZone: schedules.timeZone,
-        deadLetterQueue: this.failures.queue,
-        description: `pmpulse ${stage}: ${name}`,
-      });
-    return { sync: schedule('sync'), compute: schedule('compute'), publish: schedule('publish') };
+    return new PipelineSchedule(this, 'PipelineSchedule', {
+      stateMachine: this.pipeline.stateMachine,
+      expression: schedules.pipeline,
+      timeZone: schedules.timeZone,
+      deadLetterQueue: this.failures.queue,
+      description: `pmpulse ${stage}: pipeline run`,
+    });
   }
 
   private createAlarms(props: PmpulseStackProps, stage: string): PipelineAlarms {
@@ -158,6 +176,7 @@ export class PmpulseStack extends Stack {
       key: this.key,
       failureQueue: this.failures.queue,
       functions: { sync: this.functions.sync.function, compute: this.functions.compute.function, publish: this.functions.publish.function },
+      stateMachine: this.pipeline.stateMachine,
       ...(props.staleAfterHours === undefined ? {} : { staleAfterHours: props.staleAfterHours }),
       ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
     });
@@ -170,6 +189,7 @@ export class PmpulseStack extends Stack {
     output('TableName', this.table.table.tableName);
     output('ReportsBucketName', this.reports.bucket.bucketName);
     output('FailedRunsQueueUrl', this.failures.queue.queueUrl);
+    output('PipelineStateMachineArn', this.pipeline.stateMachine.stateMachineArn, 'start a run by hand: aws stepfunctions start-execution');
     for (const [name, fn] of Object.entries(this.functions)) output(`${fn.node.id}FunctionName`, fn.function.functionName, `pmpulse ${name}`);
     output('SiteUrl', `https://${this.site.distribution.distributionDomainName}/`);
     output('SiteBucketName', this.site.bucket.bucketName);

@@ -3,20 +3,18 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { FederationProps } from './site-auth.ts';
 
 export interface PipelineSchedules {
-  /** @default 'rate(1 hour)' */
-  readonly sync?: string;
-  /** @default 'cron(0 5 * * ? *)' (05:00 every day) */
-  readonly compute?: string;
-  /** @default 'cron(30 5 * * ? *)' (half an hour after compute, which fits its 15-minute timeout) */
-  readonly publish?: string;
+  /**
+   * When a pipeline run (sync every source, compute, publish, build the site) starts; each step
+   * follows the one before as soon as it is done.
+   * @default 'cron(0 5 * * ? *)' (05:00 every day)
+   */
+  readonly pipeline?: string;
   /** @default 'Etc/UTC' */
   readonly timeZone?: string;
 }
 
 export const defaultSchedules = {
-  sync: 'rate(1 hour)',
-  compute: 'cron(0 5 * * ? *)',
-  publish: 'cron(30 5 * * ? *)',
+  pipeline: 'cron(0 5 * * ? *)',
   timeZone: 'Etc/UTC',
 } as const satisfies Required<PipelineSchedules>;
 

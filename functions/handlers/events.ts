@@ -21,9 +21,12 @@ export const BackfillEventSchema = z
   })
   .refine((event) => event.from <= event.to, { message: 'must not be before from', path: ['to'] });
 
+/** A scheduled sync of one source only: what each branch of the pipeline's state machine sends. */
+const ScheduledSyncEventSchema = ScheduledEventSchema.extend({ source: z.string().min(1).optional() });
+
 export const SyncEventSchema = z.preprocess(
   fromClassicSchedule,
-  z.discriminatedUnion('kind', [ScheduledEventSchema, BackfillEventSchema]),
+  z.discriminatedUnion('kind', [ScheduledSyncEventSchema, BackfillEventSchema]),
 );
 
 export const ComputeEventSchema = z.preprocess(

@@ -13,10 +13,15 @@ export interface SyncResult {
   kind: SyncEvent['kind'];
   /** A backfill's start: every source re-read what changed from then on. */
   since?: string;
-  sources: { source: string; counts: SyncSummary['runs'][number]['counts']; quarantined: number }[];
+  /**
+   * Whether every source read to its end; false when a run stopped at its deadline and the next
+   * one continues from the checkpoint (the pipeline's state machine then runs sync again).
+   */
+  complete: boolean;
+  sources: { source: string; complete: boolean; counts: SyncSummary['runs'][number]['counts']; quarantined: number }[];
 }
 
-/** Sync as a Lambda: every source (or a backfill's named sources) from its cursor, or from `from`. */
+/** Sync as a Lambda: every source (or the event's one `source`, or a backfill's named sources) from its cursor, or from `from`. */
 export function createSyncHandler(config: Config, effects: HandlerEffects = {}) {
   return createStepHandler<SyncEvent, SyncResult>(
     {
@@ -41,11 +46,14 @@ function toResult(event: SyncEvent, since: Date | undefined, summary: SyncSummar
   if (failed.length) {
     throw new PipelineError('sync', failed.map((run) => `${run.source} failed: ${run.error ?? 'unknown error'}`).join('; '));
   }
+  // A run reads each source to its end today; a run that stops at its deadline will report false here.
+  const sources = summary.runs.map((run) => ({ source: run.source, complete: true, counts: run.counts, quarantined: run.quarantined }));
   return {
     step: 'sync',
     kind: event.kind,
     ...(since ? { since: since.toISOString() } : {}),
-    sources: summary.runs.map((run) => ({ source: run.source, counts: run.counts, quarantined: run.quarantined })),
+    complete: sources.every((source) => source.complete),
+    sources,
   };
 }
 

@@ -8,11 +8,11 @@ describe('PmpulseStack props', () => {
   it('reports every bad prop at once, before building anything', () => {
     const attempt = () =>
       new PmpulseStack(new App(), 'Bad', {
-        schedules: { sync: 'every hour', publish: 'cron(30 5 * * ? *)' },
+        schedules: { pipeline: 'every hour' },
         pipelineConfig: { themes: [{ id: 'x', name: 'X', target: 3, match: {} }], colour: 'blue' },
       });
 
-    expect(attempt).toThrow(/schedules\.sync: "every hour" is not a rate\(\), cron\(\) or at\(\) expression/);
+    expect(attempt).toThrow(/schedules\.pipeline: "every hour" is not a rate\(\), cron\(\) or at\(\) expression/);
     expect(attempt).toThrow(/pipelineConfig themes\[0\]\.target/);
     expect(attempt).toThrow(/colour/);
   });
@@ -47,7 +47,7 @@ describe('propsFromContext', () => {
       context: {
         'pmpulse:stage': 'prod',
         'pmpulse:config': '{"sources":[]}',
-        'pmpulse:syncSchedule': 'rate(30 minutes)',
+        'pmpulse:pipelineSchedule': 'rate(12 hours)',
         'pmpulse:deletionProtection': 'false',
         'pmpulse:logRetentionDays': '90',
       },
@@ -58,7 +58,7 @@ describe('propsFromContext', () => {
     expect(props).toMatchObject({
       stage: 'prod',
       pipelineConfig: { sources: [] },
-      schedules: { sync: 'rate(30 minutes)' },
+      schedules: { pipeline: 'rate(12 hours)' },
       deletionProtection: false,
       logRetention: RetentionDays.THREE_MONTHS,
     });
@@ -66,6 +66,12 @@ describe('propsFromContext', () => {
 
   it('falls back to the defaults without context', () => {
     expect(propsFromContext(new App().node)).toEqual({ stage: 'dev', pipelineConfig: {}, schedules: {} });
+  });
+
+  it('refuses the schedules at fixed offsets that one state machine replaced, naming each key', () => {
+    const app = new App({ context: { 'pmpulse:syncSchedule': 'rate(1 hour)', 'pmpulse:publishSchedule': 'cron(30 5 * * ? *)' } });
+
+    expect(() => propsFromContext(app.node)).toThrow('pmpulse:syncSchedule, pmpulse:publishSchedule: no longer read; the pipeline runs as one state machine started on pmpulse:pipelineSchedule');
   });
 
   it('rejects a retention CloudWatch does not offer', () => {

@@ -109,9 +109,10 @@ describe('PmpulseStack site', () => {
     template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
   });
 
-  it('rebuilds the site when latest.json is written', () => {
+  it('builds the site from the latest snapshot (started by the pipeline; the latest.json rule stays disabled)', () => {
     expect(template.toJSON().Resources[id(stack.reports.bucket)].Properties.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
     template.hasResourceProperties('AWS::Events::Rule', {
+      State: 'DISABLED',
       EventPattern: { source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { bucket: { name: [{ Ref: id(stack.reports.bucket) }] }, object: { key: ['latest.json'] } } },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id(stack.siteBuild.project), 'Arn'] }, DeadLetterConfig: { Arn: { 'Fn::GetAtt': [id(stack.failures.queue), 'Arn'] } } })],
     });
@@ -168,9 +169,20 @@ describe('PmpulseStack alarms', () => {
 });
 
 describe('PmpulseStack IAM', () => {
-  it('never grants an action on every resource', () => {
-    for (const { statements } of policyStatements(template)) {
-      for (const statement of statements) expect(statement.Resource).not.toEqual('*');
+  /** Actions AWS defines on no resource: the state machine's log delivery and its X-Ray traces. */
+  const resourceless = new Set([
+    'logs:CreateLogDelivery', 'logs:GetLogDelivery', 'logs:UpdateLogDelivery', 'logs:DeleteLogDelivery', 'logs:ListLogDeliveries',
+    'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups',
+    'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets',
+  ]);
+
+  it('never grants an action on every resource, except those that take no resource, to the state machine only', () => {
+    const stateMachineRole = id(stack.pipeline.stateMachine.role as never);
+    for (const { roles, statements } of policyStatements(template)) {
+      for (const statement of statements.filter((s) => s.Resource === '*')) {
+        expect(roles).toEqual([stateMachineRole]);
+        expect(actionsOf([statement]).filter((action) => !resourceless.has(action))).toEqual([]);
+      }
     }
   });
 });

@@ -3,6 +3,7 @@ import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pipelineLimits } from '../../infra/pipeline-state-machine.ts';
 import type { PmpulseStack } from '../../infra/pmpulse-stack.ts';
 import { actionsOf, pipelineConfig, policyStatements as statementsOf, synthesise } from './built-stack.ts';
 
@@ -81,10 +82,10 @@ describe('PmpulseStack', () => {
     }
   });
 
-  it('never lets two syncs or two computes run at once', () => {
+  it('never lets two computes run at once, nor more syncs than the pipeline runs in parallel', () => {
     const reserved = (step: 'sync' | 'compute' | 'publish') =>
       template.toJSON().Resources[logicalId(stack.functions[step].function)].Properties.ReservedConcurrentExecutions;
-    expect(reserved('sync')).toBe(1);
+    expect(reserved('sync')).toBe(pipelineLimits.syncConcurrency);
     expect(reserved('compute')).toBe(1);
     expect(reserved('publish')).toBeUndefined();
   });
@@ -102,19 +103,17 @@ describe('PmpulseStack', () => {
     });
   });
 
-  it('schedules sync hourly, then compute and publish daily, with a scheduled event', () => {
-    const expected = { sync: 'rate(1 hour)', compute: 'cron(0 5 * * ? *)', publish: 'cron(30 5 * * ? *)' };
-    for (const [step, expression] of Object.entries(expected)) {
-      template.hasResourceProperties('AWS::Scheduler::Schedule', {
-        ScheduleExpression: expression,
-        ScheduleExpressionTimezone: 'Etc/UTC',
-        Target: Match.objectLike({
-          Arn: { 'Fn::GetAtt': [logicalId(stack.functions[step as 'sync'].function), 'Arn'] },
-          Input: JSON.stringify({ kind: 'scheduled', scheduledAt: '<aws.scheduler.scheduled-time>' }),
-          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack.failures.queue), 'Arn'] } },
-        }),
-      });
-    }
+  it('starts the pipeline on one daily schedule, with the firing time as its input', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 5 * * ? *)',
+      ScheduleExpressionTimezone: 'Etc/UTC',
+      Target: Match.objectLike({
+        Arn: { Ref: logicalId(stack.pipeline.stateMachine) },
+        Input: JSON.stringify({ scheduledAt: '<aws.scheduler.scheduled-time>' }),
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack.failures.queue), 'Arn'] } },
+      }),
+    });
   });
 
   it('grants data access on the table and bucket ARNs only, never on *', () => {
