@@ -103,7 +103,7 @@ export class SiteAuth extends Construct {
     });
     Validations.of(this.sessionKey).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'The key must change in the CloudFront KeyValueStore at the same moment, which a rotation Lambda cannot do; docs/deploy.md gives the two-command rotation.',
+      reason: 'The key must reach the CloudFront KeyValueStore before the secret changes, which a rotation Lambda cannot do; docs/security.md gives the rotation runbook.',
     });
     this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: 'pmpulse site sign-in' });
     this.function = this.signInFunction();

@@ -44,7 +44,7 @@ export class SiteDistribution extends Construct {
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }, { abortIncompleteMultipartUploadAfter: defaults.abortIncompleteUploads }],
     });
     this.logsBucket = this.cloudFrontLogsBucket();
-    this.keyValueStore = new cloudfront.KeyValueStore(this, 'Keys', { comment: 'pmpulse site session keys and not-before times' });
+    this.keyValueStore = new cloudfront.KeyValueStore(this, 'Keys', { comment: 'pmpulse site session key' });
     this.viewerAuth = new cloudfront.Function(this, 'ViewerAuth', {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'pmpulse: admit signed-in users, per role',
