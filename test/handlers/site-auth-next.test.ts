@@ -60,5 +60,6 @@ describe('safeNext', () => {
     expect(safeNext('/%09/evil.example')).toBe('/');
     expect(safeNext('/compare/')).toBe('/compare/');
     expect(safeNext(undefined)).toBe('/');
+    expect(safeNext('/compare/', 'https://bad host')).toBe('/');
   });
 });

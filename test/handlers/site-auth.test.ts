@@ -81,12 +81,13 @@ describe('site sign-in', () => {
     expect(verifySession(session!, [await signingKey(KEY)], now)).toMatchObject({ exp: nowSeconds + 1200 });
   });
 
-  it('takes roles from the provider claim the stack maps, ignores unknown groups and a malformed person id', async () => {
+  it('takes roles from the provider claim the stack maps, ignores unknown groups, and keeps a person id inside its own page', async () => {
     const federated = await signIn({ ...goodClaims, 'custom:pmpulse_groups': '[strategy, admins]', 'custom:pmpulse_person': '../bob' });
+    const blank = await signIn({ ...goodClaims, 'cognito:groups': ['pm'], 'custom:pmpulse_person': '  ' });
     const none = await signIn(goodClaims);
 
-    expect(verifySession(federated.session!, [await signingKey(KEY)], now)).toMatchObject({ roles: ['strategy'] });
-    expect(verifySession(federated.session!, [await signingKey(KEY)], now)).not.toHaveProperty('person');
+    expect(verifySession(federated.session!, [await signingKey(KEY)], now)).toMatchObject({ roles: ['strategy'], person: expect.stringMatching(/^bob-[0-9a-z]{7}$/) });
+    expect(verifySession(blank.session!, [await signingKey(KEY)], now)).not.toHaveProperty('person');
     expect(verifySession(none.session!, [await signingKey(KEY)], now)).toMatchObject({ roles: [] });
   });
 

@@ -75,7 +75,7 @@ describe('PmpulseStack site', () => {
     expect(config.CacheBehaviors).toEqual([expect.objectContaining({ PathPattern: '/_auth/*', FunctionAssociations: association(id(stack.site.authRoutes)) })]);
     const code = template.toJSON().Resources[fn].Properties;
     expect(code.FunctionConfig).toMatchObject({ Runtime: 'cloudfront-js-2.0', KeyValueStoreAssociations: [{ KeyValueStoreARN: { 'Fn::GetAtt': [id(stack.site.keyValueStore), 'Arn'] } }] });
-    expect(JSON.stringify(code.FunctionCode)).toContain('pmpulse_session');
+    expect(JSON.stringify(code.FunctionCode)).toContain('__Host-pmpulse_session');
     expect(JSON.stringify(code.FunctionCode)).not.toContain('__KVS_ID__');
   });
 

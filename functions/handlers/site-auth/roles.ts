@@ -1,3 +1,4 @@
+import { personPathSegment } from '../../access/person-path.ts';
 import { ROLES, type Role } from '../../access/role-rules.ts';
 
 /**
@@ -10,20 +11,19 @@ export const GROUPS_CLAIM = 'cognito:groups';
 export const FEDERATED_GROUPS_CLAIM = 'custom:pmpulse_groups';
 export const PERSON_CLAIM = 'custom:pmpulse_person';
 
-/** A `people[]` id as it may appear in a path: no slash, dot segment or anything to escape. */
-const PERSON_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
 export interface SiteIdentity {
   roles: Role[];
+  /** The path segment of the PM's own page: what the edge compares `/pm/{person}/` with. */
   person?: string;
 }
 
-/** The known roles among the token's groups (unknown groups are ignored) and a well-formed person id. */
+/** The known roles among the token's groups (unknown groups are ignored) and the PM's page segment. */
 export function identityFromClaims(claims: Record<string, unknown>): SiteIdentity {
   const groups = [...groupList(claims[GROUPS_CLAIM]), ...groupList(claims[FEDERATED_GROUPS_CLAIM])];
   const roles = ROLES.filter((role) => groups.includes(role));
   const person = claims[PERSON_CLAIM];
-  return { roles, ...(typeof person === 'string' && PERSON_ID.test(person) ? { person } : {}) };
+  // The segment is [A-Za-z0-9_-] whatever the id holds, so it can never reach outside /pm/<segment>/.
+  return { roles, ...(typeof person === 'string' && person.trim() ? { person: personPathSegment(person) } : {}) };
 }
 
 /**

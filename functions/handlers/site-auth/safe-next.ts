@@ -12,14 +12,13 @@ const PLACEHOLDER_ORIGIN = 'https://pmpulse.invalid';
 
 export function safeNext(next: string | undefined, origin: string = PLACEHOLDER_ORIGIN): string {
   if (!next || !next.startsWith('/') || UNSAFE_CHARACTERS.test(next) || UNSAFE_CHARACTERS.test(decoded(next))) return '/';
-  let url: URL;
   try {
-    url = new URL(next, origin);
+    const url = new URL(next, origin);
+    if (url.origin !== new URL(origin).origin || url.pathname.startsWith('//')) return '/';
+    return `${url.pathname}${url.search}`;
   } catch {
     return '/';
   }
-  if (url.origin !== new URL(origin).origin || url.pathname.startsWith('//')) return '/';
-  return `${url.pathname}${url.search}`;
 }
 
 /** The value with its percent escapes undone; a malformed escape counts as unsafe. */
