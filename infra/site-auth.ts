@@ -8,7 +8,9 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ROLES } from '../functions/access/role-rules.ts';
 import { AUTH_ENV } from '../functions/handlers/site-auth/app.ts';
+import { FEDERATED_GROUPS_CLAIM, PERSON_CLAIM } from '../functions/handlers/site-auth/roles.ts';
 import { STAGE_ENV } from '../functions/handlers/runtime-config.ts';
 import { bundling, defaults } from './defaults.ts';
 
@@ -21,7 +23,21 @@ export interface FederationProps {
   readonly clientId: string;
   /** Full ARN of the Secrets Manager secret holding the provider's client secret (resolved at deploy). */
   readonly clientSecretArn: string;
+  /**
+   * The provider's claim that lists the person's site roles (values `leadership`, `strategy`, `pm`),
+   * e.g. `roles` for Entra ID app roles or `groups` for Okta; mapped onto `custom:pmpulse_groups`.
+   * @default - roles come from the user pool's groups only
+   */
+  readonly groupsClaim?: string;
+  /**
+   * The provider's claim holding a PM's `people[]` id; mapped onto `custom:pmpulse_person`.
+   * @default - set `custom:pmpulse_person` on the user in the pool
+   */
+  readonly personClaim?: string;
 }
+
+/** The user pool's custom attributes the roles and a PM's person id come from (see functions/handlers/site-auth/roles.ts). */
+const customAttribute = (claim: string) => claim.replace(/^custom:/, '');
 
 export interface SiteAuthProps {
   readonly stage: string;
@@ -69,7 +85,15 @@ export class SiteAuth extends Construct {
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: true,
       removalPolicy: defaults.dataRemovalPolicy,
+      customAttributes: {
+        [customAttribute(PERSON_CLAIM)]: new cognito.StringAttribute({ mutable: true, maxLen: 64 }),
+        [customAttribute(FEDERATED_GROUPS_CLAIM)]: new cognito.StringAttribute({ mutable: true, maxLen: 2048 }),
+      },
     });
+    // One group per site role; an administrator adds people to them (docs/security.md).
+    for (const role of ROLES) {
+      new cognito.CfnUserPoolGroup(this, `Group${role[0]!.toUpperCase()}${role.slice(1)}`, { userPoolId: this.userPool.userPoolId, groupName: role, description: `pmpulse site role ${role}` });
+    }
     this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
     if (props.federation) this.addFederation(props.federation);
     this.sessionKey = new secretsmanager.Secret(this, 'SessionKey', {
@@ -79,7 +103,7 @@ export class SiteAuth extends Construct {
     });
     Validations.of(this.sessionKey).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'The key must change in the CloudFront KeyValueStore at the same moment, which a rotation Lambda cannot do; docs/deploy.md gives the two-command rotation.',
+      reason: 'The key must reach the CloudFront KeyValueStore before the secret changes, which a rotation Lambda cannot do; docs/security.md gives the rotation runbook.',
     });
     this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: 'pmpulse site sign-in' });
     this.function = this.signInFunction();
@@ -104,6 +128,11 @@ export class SiteAuth extends Construct {
         logoutUrls: [`https://${siteDomain}/`],
       },
       supportedIdentityProviders: this.identityProviders.length ? this.identityProviders : [cognito.UserPoolClientIdentityProvider.COGNITO],
+      // The ID token carries the person id; only a provider's sign-in may write it, never the user.
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }).withCustomAttributes(customAttribute(PERSON_CLAIM), customAttribute(FEDERATED_GROUPS_CLAIM)),
+      writeAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true })
+        .withCustomAttributes(...(this.props.federation ? [customAttribute(PERSON_CLAIM), customAttribute(FEDERATED_GROUPS_CLAIM)] : [])),
       idTokenValidity: Duration.minutes(60),
     });
     const clientSecret = new secretsmanager.Secret(this, 'ClientId', {
@@ -124,7 +153,13 @@ export class SiteAuth extends Construct {
       // A dynamic reference: CloudFormation resolves it at deploy, the template never holds the value.
       clientSecret: SecretValue.secretsManager(federation.clientSecretArn).unsafeUnwrap(),
       scopes: ['openid', 'email'],
-      attributeMapping: { email: cognito.ProviderAttribute.other('email') },
+      attributeMapping: {
+        email: cognito.ProviderAttribute.other('email'),
+        custom: {
+          ...(federation.groupsClaim ? { [FEDERATED_GROUPS_CLAIM]: cognito.ProviderAttribute.other(federation.groupsClaim) } : {}),
+          ...(federation.personClaim ? { [PERSON_CLAIM]: cognito.ProviderAttribute.other(federation.personClaim) } : {}),
+        },
+      },
     });
     this.userPool.registerIdentityProvider(provider);
     this.identityProviders.push(cognito.UserPoolClientIdentityProvider.custom(provider.providerName));

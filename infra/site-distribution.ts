@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -6,10 +5,9 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { defaults } from './defaults.ts';
+import { authRoutesSource, viewerAuthSource } from './edge/sources.ts';
 import { privateBucket } from './reports-bucket.ts';
 import { securityHeaders } from './security-headers.ts';
-
-const viewerAuthCode = readFileSync(new URL('./edge/viewer-auth.js', import.meta.url), 'utf8');
 
 export interface SiteDistributionProps {
   /** Where the site bucket's server access logs go. */
@@ -22,14 +20,16 @@ export interface SiteDistributionProps {
 
 /**
  * The private site: a bucket only CloudFront can read (Origin Access Control), a CloudFront
- * Function that admits a request only with a valid session cookie, the sign-in function behind
- * `/_auth/*` (also through OAC), and security headers on every response.
+ * Function that admits a request only with a valid session cookie and serves what the person's
+ * roles allow, the sign-in function behind `/_auth/*` (also through OAC, with its own function that
+ * admits its routes only), and security headers on every response.
  */
 export class SiteDistribution extends Construct {
   readonly bucket: s3.Bucket;
   readonly logsBucket: s3.Bucket;
   readonly keyValueStore: cloudfront.KeyValueStore;
   readonly viewerAuth: cloudfront.Function;
+  readonly authRoutes: cloudfront.Function;
   readonly distribution: cloudfront.Distribution;
 
   constructor(scope: Construct, id: string, props: SiteDistributionProps) {
@@ -47,15 +47,20 @@ export class SiteDistribution extends Construct {
     this.keyValueStore = new cloudfront.KeyValueStore(this, 'Keys', { comment: 'pmpulse site session key' });
     this.viewerAuth = new cloudfront.Function(this, 'ViewerAuth', {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
-      comment: 'pmpulse: admit signed-in users only',
-      code: cloudfront.FunctionCode.fromInline(viewerAuthCode.replace("cf.kvs('__KVS_ID__')", `cf.kvs('${this.keyValueStore.keyValueStoreId}')`)),
+      comment: 'pmpulse: admit signed-in users, per role',
+      code: cloudfront.FunctionCode.fromInline(viewerAuthSource(this.keyValueStore.keyValueStoreId)),
       keyValueStore: this.keyValueStore,
+    });
+    this.authRoutes = new cloudfront.Function(this, 'AuthRoutes', {
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'pmpulse: the sign-in routes only',
+      code: cloudfront.FunctionCode.fromInline(authRoutesSource()),
     });
     this.distribution = this.createDistribution(props);
   }
 
   private createDistribution(props: SiteDistributionProps): cloudfront.Distribution {
-    const functionAssociations = [{ function: this.viewerAuth, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }];
+    const viewerRequest = (fn: cloudfront.IFunction) => [{ function: fn, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }];
     const responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'Headers', { securityHeadersBehavior: securityHeaders });
     const distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'pmpulse site',
@@ -70,17 +75,19 @@ export class SiteDistribution extends Construct {
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy,
-        functionAssociations,
+        functionAssociations: viewerRequest(this.viewerAuth),
       },
       additionalBehaviors: {
         '/_auth/*': {
           origin: origins.FunctionUrlOrigin.withOriginAccessControl(props.signInUrl),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          // Sign-out is a POST; the function admits it on /_auth/logout only.
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           // The function URL must see its own Host (it is signed); the viewer's travels in x-pmpulse-host.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy,
-          functionAssociations,
+          functionAssociations: viewerRequest(this.authRoutes),
         },
       },
     });

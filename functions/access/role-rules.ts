@@ -76,3 +76,15 @@ export function decideAccess(path: string, session: SessionAccess): AccessDecisi
   // The twins are reached by rewriting only: asking for them by name shows what was decided above.
   return { deny: true };
 }
+
+/** The table as the edge function receives it: injected as JSON at synth (infra/site-distribution.ts). */
+export interface EdgeAccessRules {
+  readonly anySignedIn: readonly string[];
+  readonly roles: Readonly<Record<Role, RoleRule>>;
+  readonly anonymisedPrefix: string;
+  readonly noAccessPath: string;
+}
+
+export function edgeAccessRules(): EdgeAccessRules {
+  return { anySignedIn: ANY_SIGNED_IN, roles: ROLE_RULES, anonymisedPrefix: ANONYMISED_PREFIX, noAccessPath: NO_ACCESS_PATH };
+}

@@ -67,15 +67,15 @@ describe('PmpulseStack site', () => {
     expect(config.Logging).toMatchObject({ Bucket: { 'Fn::GetAtt': [id(stack.site.logsBucket), 'RegionalDomainName'] } });
   });
 
-  it('checks the session at the edge on every behaviour, with the key from a KeyValueStore', () => {
+  it('checks the session at the edge, with the key from a KeyValueStore; /_auth/* has its own function', () => {
     const fn = id(stack.site.viewerAuth);
-    const association = [{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fn, 'FunctionARN'] } }];
+    const association = (logicalId: string) => [{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalId, 'FunctionARN'] } }];
     const config = template.toJSON().Resources[id(stack.site.distribution)].Properties.DistributionConfig;
-    expect(config.DefaultCacheBehavior).toMatchObject({ FunctionAssociations: association, ViewerProtocolPolicy: 'redirect-to-https' });
-    expect(config.CacheBehaviors).toEqual([expect.objectContaining({ PathPattern: '/_auth/*', FunctionAssociations: association })]);
+    expect(config.DefaultCacheBehavior).toMatchObject({ FunctionAssociations: association(fn), ViewerProtocolPolicy: 'redirect-to-https' });
+    expect(config.CacheBehaviors).toEqual([expect.objectContaining({ PathPattern: '/_auth/*', FunctionAssociations: association(id(stack.site.authRoutes)) })]);
     const code = template.toJSON().Resources[fn].Properties;
     expect(code.FunctionConfig).toMatchObject({ Runtime: 'cloudfront-js-2.0', KeyValueStoreAssociations: [{ KeyValueStoreARN: { 'Fn::GetAtt': [id(stack.site.keyValueStore), 'Arn'] } }] });
-    expect(JSON.stringify(code.FunctionCode)).toContain('pmpulse_session');
+    expect(JSON.stringify(code.FunctionCode)).toContain('__Host-pmpulse_session');
     expect(JSON.stringify(code.FunctionCode)).not.toContain('__KVS_ID__');
   });
 

@@ -15,6 +15,7 @@ const FUNCTIONS = fileURLToPath(new URL('../../functions/', import.meta.url));
 export const LAYERS: Record<string, number> = {
   domain: 0,
   runtime: 0,
+  access: 0,
   config: 1,
   contract: 2,
   connectors: 2,
