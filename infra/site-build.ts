@@ -142,7 +142,10 @@ export const siteBuildSpec = {
         withPinnedNode,
         'printf \'{"reports":{"type":"s3","bucket":"%s"}}\' "$PMPULSE_REPORTS_BUCKET" > pmpulse.config.json',
         'node bin/pmpulse.js site build --snapshot latest --out site-dist --config pmpulse.config.json',
-        'aws s3 sync site-dist "s3://$PMPULSE_SITE_BUCKET" --delete',
+        // Pages are revalidated on every visit: the edge serves a PM the anonymised twin at the same
+        // address, so a cached page must not outlive a change of role. Assets are content-hashed.
+        'aws s3 sync site-dist "s3://$PMPULSE_SITE_BUCKET" --delete --exclude "_astro/*" --cache-control "private, no-cache"',
+        'aws s3 sync site-dist/_astro "s3://$PMPULSE_SITE_BUCKET/_astro" --delete --cache-control "private, max-age=31536000, immutable"',
         'aws cloudfront create-invalidation --distribution-id "$PMPULSE_DISTRIBUTION_ID" --paths "/*"',
       ],
     },

@@ -119,6 +119,8 @@ describe('PmpulseStack site', () => {
     const buildSpec = String(template.toJSON().Resources[id(stack.siteBuild.project)].Properties.Source.BuildSpec);
     expect(buildSpec).toContain('node bin/pmpulse.js site build --snapshot latest');
     expect(buildSpec).toContain('aws s3 sync site-dist');
+    // A page must be revalidated (its variant depends on the reader's role); only hashed assets are cached.
+    expect(buildSpec.replaceAll(String.raw`\"`, `"`)).toMatch(/aws s3 sync site-dist "s3:\/\/\$PMPULSE_SITE_BUCKET" --delete --exclude "_astro\/\*" --cache-control "private, no-cache"/);
     // The pinned Node and its checks: test/infra/security-site-build.test.ts.
     expect(buildSpec).not.toContain('runtime-versions');
   });
