@@ -8,9 +8,10 @@ import type { ChartTable } from './charts.ts';
 const PLAIN_NUMBER = /^ *-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?%? *$/;
 
 /**
- * What a spreadsheet takes as the start of a formula: = + - @, a tab or line break, and the
- * full-width ＝ ＋ － ＠ that Japanese and Chinese input methods type (spreadsheet apps normalise
- * them to their ASCII forms). Spaces before them do not stop a formula either.
+ * What a spreadsheet may take as the start of a formula: = + - @, a tab or line break, also
+ * behind spaces, and the full-width ＝ ＋ － ＠ that East Asian input methods type. Not every app
+ * reads each of these as a formula (LibreOffice 7.4 runs only a leading =), but the apostrophe
+ * costs a reader nothing and one app that does is enough.
  */
 const FORMULA_START = /^[ \u00a0\u3000]*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
 
