@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { sourceUrl } from './source-url.ts';
 
 /**
  * How a Jira source reaches the API. Classic API tokens work against the site URL (`baseUrl`);
@@ -14,5 +15,5 @@ export const jiraAuthFields = {
     .regex(/^[A-Za-z0-9-]{8,64}$/, 'a cloud id such as 1324a887-45db-1bf4-1e99-ef0ff456d421')
     .optional(),
   /** The gateway scoped tokens go through (`https://api.atlassian.com` when absent); only a proxy or a local test server changes it. */
-  gatewayUrl: z.url().optional(),
+  gatewayUrl: sourceUrl.optional(),
 };

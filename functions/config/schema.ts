@@ -5,6 +5,7 @@ import { AsanaStoryPointsFieldSchema, JiraStoryPointsFieldSchema, KpiUnitSchema 
 import { jiraAuthFields } from './jira-auth.ts';
 import { asanaPortfolioFields } from './asana-portfolios.ts';
 import { PvBasisSchema } from './kpi-plan.ts';
+import { sourceUrl } from './source-url.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -53,7 +54,7 @@ export const ReportsConfigSchema = z.discriminatedUnion('type', [DirReportsSchem
 export const JiraSourceSchema = z.object({
   type: z.literal('jira'),
   name: sourceName,
-  baseUrl: z.url(),
+  baseUrl: sourceUrl,
   email: z.string().min(3),
   tokenEnv: envName,
   jql: z.string().min(1).optional(),
@@ -66,7 +67,7 @@ export const JiraSourceSchema = z.object({
 export const AsanaSourceSchema = z.object({
   type: z.literal('asana'),
   name: sourceName,
-  baseUrl: z.url().default('https://app.asana.com/api/1.0'),
+  baseUrl: sourceUrl.default('https://app.asana.com/api/1.0'),
   tokenEnv: envName,
   workspace: z.string().optional(),
   fields: SourceFieldsSchema.optional(),

@@ -61,6 +61,7 @@ async function* readFile(context: FileContext, file: CsvFile, linesBefore: Reado
   const mapped = new Set<string>();
   let batch = emptyBatch();
   let checked = false;
+  let failedAt: number | undefined;
   try {
     for await (const row of readCsvRows(file.path, context.config.delimiter)) {
       if (!checked) {
@@ -80,8 +81,11 @@ async function* readFile(context: FileContext, file: CsvFile, linesBefore: Reado
   } catch (error) {
     // A broken quote or the like ends the file's parse; rows before it stand, the rest waits for a fixed file.
     const line = (error as { lines?: number }).lines ?? 0;
+    failedAt = line;
     batch.quarantined!.push(quarantineRow(context, { file: file.key, line, record: null }, `cannot parse: ${error instanceof Error ? error.message : String(error)}`));
   }
+  // Rows a failed parse never reached are unread, not gone: they keep their stored entries.
+  for (const line of linesBefore) if (failedAt !== undefined && Number(line) >= failedAt) mapped.add(line);
   const stale = [...linesBefore].filter((line) => !mapped.has(line));
   if (stale.length) batch.deletions = deletionsOf(context.config.name, file.key, stale).deletions!;
   yield batch;

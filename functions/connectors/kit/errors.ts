@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+
 /**
  * Errors a connector raises. Every message is one line naming the source and the request
  * (`METHOD url`, never credentials), so a failed sync reads well in a log line or an alarm.
@@ -42,16 +44,22 @@ export class RateLimitError extends ConnectorError {
   }
 }
 
-/** Any other 4xx, or a 5xx that outlived its retries. */
+/**
+ * Any other 4xx, or a 5xx that outlived its retries. The message names the status and its
+ * standard reason phrase, plus `vendorReason` when the client could read a field known to be
+ * safe; never the answer's body, which may echo what was sent (a proxy quoting the token).
+ */
 export class HttpError extends ConnectorError {
   override name = 'HttpError';
   readonly attempts: number;
-  readonly body: string;
-  constructor(details: ConnectorErrorDetails & { status: number; attempts: number; body: string }) {
+  readonly vendorReason: string | undefined;
+  constructor(details: ConnectorErrorDetails & { status: number; attempts: number; vendorReason?: string }) {
     const tries = details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
-    super(`answered ${details.status}${tries}: ${details.body}`, details);
+    const phrase = STATUS_CODES[details.status] ? ` ${STATUS_CODES[details.status]}` : '';
+    const vendor = details.vendorReason ? ` (${details.vendorReason})` : '';
+    super(`answered ${details.status}${phrase}${tries}${vendor}`, details);
     this.attempts = details.attempts;
-    this.body = details.body;
+    this.vendorReason = details.vendorReason;
   }
 }
 

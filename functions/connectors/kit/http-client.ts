@@ -1,7 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { AuthError, describeRequest, HttpError, NetworkError, RateLimitError, SchemaMismatchError } from './errors.ts';
+import { AuthError, describeRequest, HttpError, isConnectorError, NetworkError, RateLimitError, SchemaMismatchError } from './errors.ts';
+import { createRedactor } from './redact.ts';
 import { backoffDelay, isTransientStatus, rateLimitDelay } from './retry-policy.ts';
 import { createSemaphore } from './semaphore.ts';
+import { vendorReason } from './vendor-reason.ts';
 
 /**
  * The one HTTP client every connector uses: JSON in and out over an injected `fetch`, a bound
@@ -23,7 +25,7 @@ export interface HttpClientOptions {
   fetch: typeof fetch;
   /** Sent with every request (authorization goes here; it never reaches a message). */
   headers?: Record<string, string>;
-  /** Strings to blank out of any message, e.g. the token. */
+  /** Strings to blank out of any message, e.g. the token (also URL-encoded and base64 forms: redact.ts). */
   secrets?: readonly string[];
   concurrency?: number;
   timeoutMs?: number;
@@ -64,8 +66,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     now: options.now ?? (() => new Date()),
   };
   const semaphore = createSemaphore(options.concurrency ?? 4);
-  const redact = (text: string): string =>
-    (options.secrets ?? []).filter((secret) => secret.length > 0).reduce((acc, secret) => acc.split(secret).join('***'), text);
+  const redact = createRedactor(options.secrets ?? []);
 
   async function attemptOnce(method: string, url: string, body: unknown): Promise<Outcome> {
     const timeout = AbortSignal.timeout(settings.timeoutMs);
@@ -89,9 +90,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   function parseJson(text: string, method: string, url: string): unknown {
     try {
       return text === '' ? null : JSON.parse(text);
-    } catch (cause) {
-      const issues = [`body is not JSON: ${redact(text.slice(0, 80))}`];
-      throw new SchemaMismatchError({ source: options.source, request: describeRequest(method, url), issues, cause });
+    } catch {
+      // Its size and kind, never its text (nor JSON.parse's error, which quotes it): a login page
+      // or a proxy's answer may repeat what was sent.
+      const issues = [`body is not JSON (${text.length} characters${/^\s*</.test(text) ? ', markup' : ''})`];
+      throw new SchemaMismatchError({ source: options.source, request: describeRequest(method, url), issues });
     }
   }
 
@@ -101,7 +104,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const backoff = backoffDelay(attempt, settings);
     if (outcome.kind === 'network') {
       const wait = backoff;
-      return canRetry(attempt, waited, wait) ? wait : new NetworkError({ ...base, reason: outcome.reason, cause: outcome.cause });
+      return canRetry(attempt, waited, wait) ? wait : new NetworkError({ ...base, reason: redact(outcome.reason), cause: outcome.cause });
     }
     const { status } = outcome;
     if (status === 401 || status === 403) return new AuthError({ source: options.source, request, status });
@@ -109,7 +112,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const wait = rateLimitDelay(outcome.headers, settings.now()) ?? backoff;
       return canRetry(attempt, waited, wait) ? wait : new RateLimitError(base);
     }
-    const error = new HttpError({ ...base, status, body: redact(outcome.body.slice(0, 200)) });
+    const reason = vendorReason(outcome.body);
+    const error = new HttpError({ ...base, status, ...(reason ? { vendorReason: redact(reason) } : {}) });
     return isTransientStatus(status) && canRetry(attempt, waited, backoff) ? backoff : error;
   }
 
@@ -121,15 +125,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const request = describeRequest(method, url);
     let waited = 0;
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await semaphore.run(() => attemptOnce(method, url, body));
+      const outcome = await semaphore.run(() => attemptOnce(method, url, body)).catch((error: unknown) => {
+        throw error instanceof Error ? redacted(error) : error;
+      });
       if (outcome.kind === 'ok') return outcome.value;
       const wait = nextWait(outcome, attempt, waited, request);
-      if (wait instanceof Error) throw wait;
-      const reason = outcome.kind === 'status' ? `status ${outcome.status}` : outcome.reason;
-      options.onRetry?.({ request, attempt, waitMs: wait, reason });
+      if (wait instanceof Error) throw redacted(wait);
+      const reason = outcome.kind === 'status' ? `status ${outcome.status}` : redact(outcome.reason);
+      options.onRetry?.({ request: redact(request), attempt, waitMs: wait, reason });
       await settings.sleep(wait, options.signal);
       waited += wait;
     }
+  }
+
+  /** Last line of defence: whatever a message quotes (a url, a network reason), no secret survives in it. */
+  function redacted(error: Error): Error {
+    if (isConnectorError(error)) error.message = redact(error.message);
+    return error;
   }
 
   return {

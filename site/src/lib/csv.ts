@@ -1,16 +1,32 @@
 import type { ChartTable } from './charts.ts';
 
 /**
- * Spreadsheets run a cell that starts with = + @ (or - followed by a non-number) as a
- * formula; source names are untrusted, so such cells get a leading apostrophe.
+ * A cell a spreadsheet reads as a number literal: optional minus, digits, optional fraction,
+ * optional exponent, optional percent sign, spaces around. Only these may start with a minus unprefixed;
+ * `-2+HYPERLINK(…)` starts like a number but is a formula.
  */
-function neutralise(cell: string): string {
-  if (/^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && !/^-\d/.test(cell))) return `'${cell}`;
-  return cell;
+const PLAIN_NUMBER = /^ *-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?%? *$/;
+
+/**
+ * What a spreadsheet may take as the start of a formula: = + - @, a tab or line break, also
+ * behind spaces, and the full-width ＝ ＋ － ＠ that East Asian input methods type. Not every app
+ * reads each of these as a formula (LibreOffice 7.4 runs only a leading =), but the apostrophe
+ * costs a reader nothing and one app that does is enough.
+ */
+const FORMULA_START = /^[ \u00a0\u3000]*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * Source names are untrusted (any source user can edit a project or person name), so a cell that
+ * could run as a formula gets a leading apostrophe, as OWASP recommends; plain numbers stay as
+ * they are so the figures still sum in a spreadsheet.
+ */
+export function neutraliseCell(cell: string): string {
+  if (PLAIN_NUMBER.test(cell)) return cell;
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 function quote(cell: string): string {
-  const safe = neutralise(cell);
+  const safe = neutraliseCell(cell);
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
