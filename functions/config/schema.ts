@@ -5,6 +5,7 @@ import { AsanaStoryPointsFieldSchema, JiraStoryPointsFieldSchema, KpiUnitSchema 
 import { jiraAuthFields } from './jira-auth.ts';
 import { asanaPortfolioFields } from './asana-portfolios.ts';
 import { PvBasisSchema } from './kpi-plan.ts';
+import { PrivacyBlockSchema } from './privacy.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -222,6 +223,7 @@ export const ConfigSchema = z
     projectRules: ProjectRulesSchema,
     kpi: KpiConfigSchema.optional(),
     forecast: ForecastConfigSchema.optional(),
+    privacy: PrivacyBlockSchema,
   })
   .strict()
   .superRefine((config, ctx) => {
