@@ -1,5 +1,5 @@
 import type { ManagersDoc } from '../../../functions/contract/documents.ts';
-import { ANONYMISED_PREFIX, matchesPattern, ROLE_RULES, ROLES } from '../../../functions/access/role-rules.ts';
+import { ANONYMISED_PREFIX, matchesPattern, ROLE_RULES, ROLES, type Role, type RoleRule } from '../../../functions/access/role-rules.ts';
 import { slug } from './slug.ts';
 
 /** A page the site can render without names, by the path of its named original. */
@@ -22,11 +22,11 @@ const requestForms = (path: string) => [path, `${path}index.html`];
  * so the table alone decides. A pattern that reaches no page with an anonymised form is an error,
  * not a silent 404 at the edge.
  */
-export function anonymisedTwins(managers: ManagersDoc): TwinPage[] {
+export function anonymisedTwins(managers: ManagersDoc, rules: Readonly<Record<Role, RoleRule>> = ROLE_RULES): TwinPage[] {
   const candidates = twinCandidates(managers);
   const chosen = new Map<string, TwinPage>();
   for (const role of ROLES) {
-    for (const pattern of ROLE_RULES[role].anonymised) {
+    for (const pattern of rules[role].anonymised) {
       const reached = candidates.filter((page) => requestForms(page.path).some((form) => matchesPattern(pattern, form, undefined)));
       if (reached.length === 0) throw new Error(`role-rules: ${role} sees "${pattern}" anonymised, but the site has no anonymised form of any page it matches`);
       for (const page of reached) chosen.set(page.path, page);
