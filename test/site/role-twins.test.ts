@@ -103,14 +103,30 @@ describe('anonymised twins', () => {
     }
   });
 
-  it('link only to the overview, the comparison, KPI pages and definitions, at their ordinary paths', async () => {
+  it('link only to pages every role they are served to may open, at their ordinary paths', async () => {
     for (const file of twinFiles()) {
+      const twin = requestPath(file);
+      const original = twin.slice(ANONYMISED_PREFIX.length);
+      const readers = ROLES.filter((role) => {
+        const decision = decideAccess(original, { roles: [role], person: 'pm-ada' });
+        return 'serve' in decision && decision.serve === twin;
+      });
+      expect(readers.length, file).toBeGreaterThan(0);
       const html = await readFile(path.join(dist, file), 'utf8');
       const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!).filter((h) => h.startsWith('/'));
-      for (const href of hrefs) expect(href, file).toMatch(/^\/(compare\/|kpi\/[^/]+\/|definitions\/(#.*)?)?$/);
+      for (const href of hrefs) {
+        expect(href, file).not.toMatch(new RegExp(`^${ANONYMISED_PREFIX}/`));
+        for (const role of readers) expect(decideAccess(href.replace(/#.*$/, ''), { roles: [role], person: 'pm-ada' }), `${file} → ${href} for ${role}`).not.toEqual({ deny: true });
+      }
       const nav = html.slice(html.indexOf('<nav'), html.indexOf('</nav>'));
-      expect([...nav.matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]), file).toEqual(['Overview', 'PM comparison', 'KPI definitions']);
+      const navLinks = [...nav.matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]);
+      expect(['Overview', 'PM comparison', 'KPI definitions'], file).toEqual(expect.arrayContaining(navLinks));
+      expect(navLinks, file).toContain('KPI definitions');
     }
+    // The comparison is a PM's alone, so it links to every KPI's page; the overview, served to strategy too, to none.
+    const compare = await readFile(path.join(dist, 'anonymous/compare/index.html'), 'utf8');
+    for (const kpi of managers.kpis) expect(compare).toContain(`href="/kpi/${kpi.id}/"`);
+    expect(await readFile(path.join(dist, 'anonymous/index.html'), 'utf8')).not.toContain('href="/kpi/');
   });
 
   it('carry the company figures: each KPI\'s median is the median of the PMs\' values in managers.json', async () => {

@@ -1,5 +1,5 @@
 import type { ManagersDoc } from '../../../functions/contract/documents.ts';
-import { ANONYMISED_PREFIX, matchesPattern, ROLE_RULES, ROLES, type Role, type RoleRule } from '../../../functions/access/role-rules.ts';
+import { ANONYMISED_PREFIX, decideAccess, matchesPattern, ROLE_RULES, ROLES, type Role, type RoleRule } from '../../../functions/access/role-rules.ts';
 import { slug } from './slug.ts';
 
 /** A page the site can render without names, by the path of its named original. */
@@ -37,3 +37,20 @@ export function anonymisedTwins(managers: ManagersDoc, rules: Readonly<Record<Ro
 
 /** Where the twin of a page is written: its path under ANONYMISED_PREFIX, the folder the edge rewrites to. */
 export const twinPath = (page: TwinPage): string => `${ANONYMISED_PREFIX}${page.path}`;
+
+/** The roles the edge serves this twin to: those whose `anonymised` patterns reach its page. */
+export function twinReaders(page: TwinPage, rules: Readonly<Record<Role, RoleRule>> = ROLE_RULES): Role[] {
+  return ROLES.filter((role) => rules[role].anonymised.some((pattern) => requestForms(page.path).some((form) => matchesPattern(pattern, form, undefined))));
+}
+
+/**
+ * Whether a twin may link to a site path: every role it is served to may open that path (as it is
+ * or without names). A twin does not know its reader, so it advertises only what all of them open.
+ */
+export function linkableFrom(page: TwinPage, base = '/'): (href: string) => boolean {
+  const readers = twinReaders(page);
+  return (href) => {
+    const sitePath = `/${href.startsWith(base) ? href.slice(base.length) : href.replace(/^\//, '')}`.replace(/#.*$/, '');
+    return readers.every((role) => 'serve' in decideAccess(sitePath, { roles: [role] }));
+  };
+}
