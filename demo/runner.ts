@@ -69,7 +69,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       await timed('compute', () => runCompute(config, { asOf: options.asOf, runtime }));
       snapshot = (await timed('publish', () => runPublish(config, { runtime }))).snapshot;
       const snapshotDir = await materializeLatest(runtime.reports, join(dir, 'site-snapshot'));
-      await timed('site', () => buildSite({ snapshotDir, outDir: join(dir, 'site'), logLevel: 'silent' }));
+      await timed('site', () => buildSite({ snapshotDir, outDir: join(dir, 'site'), logLevel: 'silent', privacy: config.privacy }));
     } finally {
       await runtime.close();
     }

@@ -4,11 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { readSnapshot, SNAPSHOT_DIR_ENV } from './src/lib/snapshot.ts';
+import { PRIVACY_ENV } from './src/lib/privacy-settings.ts';
+import type { PrivacyConfig } from '../functions/config/privacy.ts';
 
 export interface BuildSiteOptions {
   snapshotDir: string;
   outDir: string;
   logLevel?: 'silent' | 'info';
+  /** The config's `privacy` block (minGroup, accessContact); absent: the defaults. */
+  privacy?: Partial<PrivacyConfig>;
 }
 
 export interface BuildSiteResult {
@@ -51,12 +55,12 @@ async function astroOutDir(outDir: string): Promise<string> {
   return mkdtemp(path.join(parent, 'build-'));
 }
 
-async function renderSite(snapshotDir: string, outDir: string, logLevel: 'silent' | 'info'): Promise<void> {
+async function renderSite(snapshotDir: string, outDir: string, logLevel: 'silent' | 'info', privacy: Partial<PrivacyConfig>): Promise<void> {
   // A private Vite cache per build: builds in parallel processes never share one, and the site folder stays clean.
   const cacheDir = await mkdtemp(path.join(tmpdir(), 'pmpulse-site-cache-'));
   const renderDir = await astroOutDir(outDir);
   try {
-    await withEnv({ [SNAPSHOT_DIR_ENV]: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1' }, () =>
+    await withEnv({ [SNAPSHOT_DIR_ENV]: snapshotDir, [PRIVACY_ENV]: JSON.stringify(privacy), ASTRO_TELEMETRY_DISABLED: '1' }, () =>
       build({ root: siteRoot, outDir: renderDir, cacheDir, vite: { cacheDir }, logLevel, mode: 'production' }),
     );
     if (renderDir !== outDir) await cp(renderDir, outDir, { recursive: true });
@@ -75,7 +79,7 @@ async function buildOnce(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const outDir = path.resolve(options.outDir);
   // Validate first: a bad snapshot fails in milliseconds with the file named, before Vite starts.
   await readSnapshot(snapshotDir);
-  await renderSite(snapshotDir, outDir, options.logLevel ?? 'silent');
+  await renderSite(snapshotDir, outDir, options.logLevel ?? 'silent', options.privacy ?? {});
   return { pages: await countPages(outDir), ms: Math.round(performance.now() - started) };
 }
 

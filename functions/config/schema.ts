@@ -6,6 +6,7 @@ import { jiraAuthFields } from './jira-auth.ts';
 import { asanaPortfolioFields } from './asana-portfolios.ts';
 import { PvBasisSchema } from './kpi-plan.ts';
 import { sourceUrl } from './source-url.ts';
+import { PrivacyBlockSchema } from './privacy.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -223,6 +224,7 @@ export const ConfigSchema = z
     projectRules: ProjectRulesSchema,
     kpi: KpiConfigSchema.optional(),
     forecast: ForecastConfigSchema.optional(),
+    privacy: PrivacyBlockSchema,
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -38,6 +38,13 @@ export const pagePaths = [
   'kpi/cycleTime/index.html',
   'kpi/spi/index.html',
   'kpi/hoursLogged/index.html',
+  'anonymous/index.html',
+  'anonymous/compare/index.html',
+  'anonymous/kpi/onTimeRate/index.html',
+  'anonymous/kpi/cycleTime/index.html',
+  'anonymous/kpi/spi/index.html',
+  'anonymous/kpi/hoursLogged/index.html',
+  'no-access/index.html',
   '404.html',
 ] as const;
 

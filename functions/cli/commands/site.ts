@@ -19,14 +19,16 @@ latest.json and the snapshot documents. The site goes to --out (default .pmpulse
     const snapshot = values.snapshot as string;
     const outDir = resolve(values.out as string);
     let snapshotDir: string;
+    // The config's privacy settings shape the pages; a snapshot folder builds without a config file too.
+    const configFile = values.config as string;
+    const config = snapshot === 'latest' || existsSync(configFile) ? await loadConfig(configFile) : undefined;
     if (snapshot === 'latest') {
-      const config = await loadConfig(values.config as string);
-      snapshotDir = await materializeLatest(openReportStore(config.reports), resolve('.pmpulse/site-snapshot'));
+      snapshotDir = await materializeLatest(openReportStore(config!.reports), resolve('.pmpulse/site-snapshot'));
     } else {
       snapshotDir = resolve(snapshot);
       if (!existsSync(resolve(snapshotDir, 'latest.json'))) throw new UsageError(`--snapshot ${snapshot}: no latest.json there`);
     }
-    const { pages, ms } = await buildSite({ snapshotDir, outDir, logLevel: 'silent' });
+    const { pages, ms } = await buildSite({ snapshotDir, outDir, logLevel: 'silent', ...(config ? { privacy: config.privacy } : {}) });
     process.stdout.write(`built ${pages} pages into ${outDir} in ${(ms / 1000).toFixed(1)} s\n`);
     return 0;
   },
