@@ -35,7 +35,8 @@ export const ROLE_RULES: Readonly<Record<Role, RoleRule>> = {
   },
   // Their own PM page; the company and their peers only without names.
   pm: {
-    named: ['/pm/{person}/*'],
+    // Their own page and its two CSVs, named exactly: a prefix would also admit a PM whose id extends theirs.
+    named: ['/pm/{person}/*', '/data/pm-{person}-areas.csv', '/data/pm-{person}-trends.csv'],
     anonymised: ['/', '/index.html', '/compare/*', '/kpi/*'],
   },
 };

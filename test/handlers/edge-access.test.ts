@@ -18,6 +18,7 @@ const SITE_PATHS = [
   '/portfolio/', '/portfolio/x/', '/project/x/', '/project/caf%C3%A9/',
   '/alignment/', '/forecasts/', '/quality/', '/definitions/', '/definitions',
   '/data/alignment-managers.csv', '/data/portfolio-x.csv', '/data/forecast-y.csv', '/data/kpi-lead-time.csv', '/data/pm/ana-hours.csv', '/data/latest.json',
+  '/data/pm-ana-areas.csv', '/data/pm-ana-trends.csv', '/data/pm-anabel-areas.csv', '/data/pm-bob-trends.csv',
   '/_astro/x.css', '/_astro/page.abc123.js', '/favicon.ico', '/404.html',
   '/anonymous/', '/anonymous/compare/', '/anonymous/kpi/x/', '/anonymousx/',
   '/no-access/', '/no-access', '/no-access/index.html',
