@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openStore } from '../../functions/store/index.ts';
 import { entryPages, sizeFor, syntheticPeople, syntheticProjects, taskPages } from '../kpi/synthetic.ts';
-import { changeCount, statusChangePages } from './history.ts';
+import { changeCount, statusChangePages } from './status-changes.ts';
 
 /**
  * An embedded store holding the synthetic company of one size (people, projects, tasks, five time

@@ -45,7 +45,8 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
       latency.addTasks(page);
       forecastTasks.addTasks(page);
     };
-    if (votedTasks) votedTasks.pages.splice(0).forEach(addTasks);
+    // Held pages are let go one by one, so they are collectable as soon as the engines have them.
+    if (votedTasks) for (let page = votedTasks.pages.shift(); page; page = votedTasks.pages.shift()) addTasks(page);
     else for await (const page of store.scanRecords('task')) addTasks(page);
     for await (const page of store.scanRecords('statusChange')) {
       engine.addStatusChanges(page);

@@ -43,7 +43,11 @@ export interface DynamoStoreOptions {
   onClose?: () => Promise<void>;
 }
 
-/** Measured on the large demo store (bench/PERFORMANCE.md, "Read path"): gains flatten past 16. */
+/**
+ * Every shard of one source's kind in flight. Against DynamoDB each Query mostly waits on the
+ * network, so this is where parallel reads gain most; the embedded server gains less (about 1.2x
+ * at 20k tasks here), since there the reading itself is CPU work (docs/deploy.md, "Measured limits").
+ */
 const DEFAULT_READ_CONCURRENCY = 16;
 /** What scanRecords needs of an item: the record, the tombstone mark, and the key for errors. */
 const RECORD_ATTRIBUTES = ['sk', 'record', 'deleted'];

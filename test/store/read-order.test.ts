@@ -94,7 +94,7 @@ describe('compute reading the store several partitions at a time', () => {
     expect(managers.managers.length).toBeGreaterThan(3);
     const capped = managers.managers.reduce((n, pm) => n + (pm.drivers?.tasks.length ?? 0), 0) + projects.projects.reduce((n, p) => n + (p.lateTasks?.length ?? 0), 0);
     expect(capped).toBeGreaterThan(0);
-  });
+  }, 240_000);
 
   it('hands out every record of a kind in the one-partition-at-a-time order, with many small pages in flight', async () => {
     const ids = async (store: DynamoStore) => {
@@ -103,11 +103,11 @@ describe('compute reading the store several partitions at a time', () => {
       return all;
     };
     const sequential = await ids(new DynamoStore(client, 'pmpulse', { readConcurrency: 1 }));
-    const parallel = await ids(new DynamoStore(shuffledClient(client), 'pmpulse', { readConcurrency: 16, readAheadPages: 5, pageSize: 25 }));
+    const parallel = await ids(new DynamoStore(shuffledClient(client), 'pmpulse', { readConcurrency: 16, readAheadPages: 5, pageSize: 100 }));
     expect(sequential.length).toBeGreaterThan(1000);
     expect(new Set(sequential).size).toBe(sequential.length);
     expect(parallel).toEqual(sequential);
-  });
+  }, 240_000);
 });
 
 describe('compute with a Jira PM field', () => {
@@ -126,5 +126,5 @@ describe('compute with a Jira PM field', () => {
     expect(reads.filter((kind) => kind === 'task')).toEqual(['task']);
     expect(reads.filter((kind) => kind === 'timeEntry')).toEqual(['timeEntry']);
     expect(await readFile(join(reports, 'staging', 'managers.json'), 'utf8')).toBe(await readFile(join(dir, 'reports-sequential', 'staging', 'managers.json'), 'utf8'));
-  });
+  }, 240_000);
 });
