@@ -7,6 +7,7 @@ import type { benchForecast } from './forecast.ts';
 import type { benchLambda, benchSiteScale } from './external.ts';
 import type { benchKpi } from './kpi/compare.ts';
 import type { benchStoreWrites } from './store-writes.ts';
+import type { benchStoreCompute } from './store-compute/index.ts';
 
 /** Turns the measured figures into the rows of the results table, each with its target. */
 
@@ -15,6 +16,7 @@ export interface Figures {
   connectors?: Awaited<ReturnType<typeof benchConnectors>>;
   storeWrites?: Awaited<ReturnType<typeof benchStoreWrites>>;
   kpi?: Awaited<ReturnType<typeof benchKpi>>[];
+  storeCompute?: Awaited<ReturnType<typeof benchStoreCompute>>[];
   siteScale?: Awaited<ReturnType<typeof benchSiteScale>>;
   lambda?: Awaited<ReturnType<typeof benchLambda>>;
   forecast?: Awaited<ReturnType<typeof benchForecast>>;
@@ -48,6 +50,19 @@ function storeRows(s: NonNullable<Figures['storeWrites']>): Row[] {
   ];
 }
 
+function storeComputeRows(c: Awaited<ReturnType<typeof benchStoreCompute>>): Row[] {
+  const label = `store → JSON ${count(c.size.tasks)} tasks/${count(c.size.entries)} entries/${count(c.size.statusChanges)} changes`;
+  const million = c.size.tasks >= ONE_MILLION;
+  const rows = [
+    row(`${label}: compute + publish (load ${c.loadAverage.join(', ')})`, c.ms, seconds, million ? atMost(120_000, '≤ 120 s') : undefined),
+    row(`${label}: CPU time (user + system)`, c.cpuMs, seconds),
+    row(`${label}: peak RSS`, c.rssMiB, mib, million ? atMost(1536, '≤ 1.5 GiB') : undefined),
+  ];
+  if (c.sequentialMs) rows.push(row(`${label}: one partition at a time (before)`, c.sequentialMs, seconds), row(`${label}: speed-up, pair by pair`, c.speedup!, times));
+  if (c.writeMs !== undefined) rows.push(row(`${label}: writing the store (once)`, c.writeMs, seconds));
+  return rows;
+}
+
 function kpiRows(k: Awaited<ReturnType<typeof benchKpi>>): Row[] {
   const label = `KPI ${count(k.size.tasks)} tasks/${count(k.size.entries)} entries`;
   const rss = k.size.tasks >= ONE_MILLION ? atMost(1024, '< 1 GB') : undefined;
@@ -79,6 +94,8 @@ export function buildRows(figures: Figures, full: boolean, failures: Record<stri
   if (figures.demo) rows.push(...demoRows(figures.demo));
   if (figures.connectors) rows.push(...connectorRows(figures.connectors));
   if (figures.storeWrites) rows.push(...storeRows(figures.storeWrites));
+  for (const c of figures.storeCompute ?? []) rows.push(...storeComputeRows(c));
+  if (figures.storeCompute && !full) rows.push(notMeasured('store → JSON 1M tasks/5M entries/1.4M changes', 'runs with --full', atMost(120_000, '≤ 120 s, ≤ 1.5 GiB')));
   for (const k of figures.kpi ?? []) rows.push(...kpiRows(k));
   if (figures.kpi && !full) rows.push(notMeasured('KPI 1M tasks/5M entries', 'runs with --full', atMost(2, '≤ 2x, < 1 GB')));
   if (figures.siteScale) rows.push(...siteScaleRows(figures.siteScale));
@@ -104,4 +121,4 @@ function lambdaRows(lambda: NonNullable<Figures['lambda']>): Row[] {
 }
 
 const firstLine = (text: string) => (text.split('\n')[0] ?? '').replace(/^Error: /, '').slice(0, 90);
-const count = (n: number) => (n >= ONE_MILLION ? `${n / ONE_MILLION}M` : `${n / 1000}k`);
+const count = (n: number) => (n >= ONE_MILLION ? `${Math.round(n / 100_000) / 10}M` : `${Math.round(n / 1000)}k`);

@@ -1,7 +1,7 @@
 // `npm run bench`: pmpulse against what a user would pick instead, and against its targets, in one
 // run. Every figure is a median (min–max) of several runs; every comparison a ratio per pair.
 // Writes bench/results.json and prints a table. Method and latest figures: bench/PERFORMANCE.md.
-// Usage: npm run bench [-- --full] [--runs N] [--only demo,connectors,store,kpi,site,forecast,lambda]
+// Usage: npm run bench [-- --full] [--runs N] [--only demo,connectors,store,compute,kpi,site,forecast,lambda] [--compute-tasks N,M]
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { printTable } from './lib/table.ts';
@@ -9,7 +9,7 @@ import { describeMachine } from './lib/machine.ts';
 import { buildRows, type Figures } from './report.ts';
 
 const { values } = parseArgs({
-  options: { full: { type: 'boolean', default: false }, runs: { type: 'string' }, only: { type: 'string' } },
+  options: { full: { type: 'boolean', default: false }, runs: { type: 'string' }, only: { type: 'string' }, 'compute-tasks': { type: 'string' } },
 });
 const full = values.full;
 const runs = (fallback: number) => (values.runs === undefined ? fallback : Number(values.runs));
@@ -20,6 +20,13 @@ const plan = {
   kpi: full ? [{ tasks: 100_000, runs: runs(5) }, { tasks: 1_000_000, runs: runs(3) }] : [{ tasks: 100_000, runs: runs(5) }],
   connectors: { scale: full ? ('medium' as const) : ('small' as const), runs: runs(full ? 3 : 5) },
   store: { items: full ? 50_000 : 10_000, runs: runs(full ? 3 : 5) },
+  // From the embedded store to published JSON. The stores are written once and kept (.pmpulse/bench-store):
+  // 1M tasks is 7.4M items. The one-partition-at-a-time reading is timed beside the parallel one below 1M.
+  compute: (values['compute-tasks']?.split(',').map(Number) ?? (full ? [100_000, 1_000_000] : [20_000])).map((tasks) => ({
+    tasks,
+    runs: runs(tasks >= 1_000_000 ? 1 : 3),
+    sequential: tasks < 1_000_000,
+  })),
   demo: { scale: 'medium' as const, runs: runs(full ? 5 : 3) },
   site: { runs: runs(full ? 3 : 1) },
   lambda: { runs: runs(full ? 9 : 5) },
@@ -57,6 +64,17 @@ await section('connectors', `connectors, ${plan.connectors.scale} organisation, 
 });
 await section('store', `store writes, ${plan.store.items} items, ${plan.store.runs} pairs (store, raw BatchWrite)`, async () => {
   figures.storeWrites = await (await import('./store-writes.ts')).benchStoreWrites(plan.store);
+});
+await section('compute', `compute + publish from the embedded store at ${plan.compute.map((size) => size.tasks).join(', ')} tasks`, async () => {
+  const { benchStoreCompute } = await import('./store-compute/index.ts');
+  const { recordHistory } = await import('./store-compute/history-file.ts');
+  const root = new URL('../.pmpulse/bench-store/', import.meta.url).pathname;
+  figures.storeCompute = [];
+  for (const size of plan.compute) {
+    const result = await benchStoreCompute({ ...size, root, progress });
+    figures.storeCompute.push(result);
+    await recordHistory(result);
+  }
 });
 await section('demo', `demo end to end, ${plan.demo.scale}, ${plan.demo.runs} runs`, async () => {
   figures.demo = await (await import('./demo.ts')).benchDemo(plan.demo);

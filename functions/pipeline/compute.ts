@@ -1,5 +1,5 @@
 import type { Config } from '../config/index.ts';
-import type { Person, Project } from '../domain/index.ts';
+import type { Person, Project, Task } from '../domain/index.ts';
 import { applyProjectRules, buildPortfoliosDoc, createKpiEngine, FieldVoteTally } from '../kpi/index.ts';
 import { createForecastEngine } from '../forecast/index.ts';
 import { createDecisionLatency } from '../latency/index.ts';
@@ -28,7 +28,10 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
   return withRuntime(config, options, async (runtime) => {
     const { store } = runtime;
     const [sourceProjects, people, runs] = await Promise.all([readAll<Project>(store, 'project'), readAll<Person>(store, 'person'), store.listLatestSyncRuns()]);
-    const projects = applyProjectRules(sourceProjects, config.projectRules, { votes: await fieldVotes(config, store), pmFieldSources: pmFieldSources(config) });
+    // With a PM field, the projects' PMs come from the tasks' votes, and the engine needs the PMs
+    // before its first task: the tasks are read once and held until the votes are counted.
+    const votedTasks = readsPmField(config) ? await readTasksWithVotes(store) : undefined;
+    const projects = applyProjectRules(sourceProjects, config.projectRules, { votes: votedTasks?.votes ?? new FieldVoteTally().votes, pmFieldSources: pmFieldSources(config) });
     const hoursUnavailable = Object.fromEntries(runs.flatMap((run) => (run.unavailable?.hours ? [[run.source, run.unavailable.hours]] : [])));
     const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people, hoursUnavailable });
     // One time rule for every figure: the same kpi.timeZone for the engine, latency and forecasts.
@@ -37,11 +40,14 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
     // One unit too: kpi.unit decides what throughput and the forecasts count.
     const forecastTasks = createForecastEngine({ asOf: options.asOf, projects, settings: { ...config.forecast, unit: config.kpi?.unit ?? 'items' }, timeZone });
     // Tasks first, then their status history, then time entries: later records look their task up.
-    for await (const page of store.scanRecords('task')) {
+    const addTasks = (page: Task[]) => {
       engine.addTasks(page);
       latency.addTasks(page);
       forecastTasks.addTasks(page);
-    }
+    };
+    // Held pages are let go one by one, so they are collectable as soon as the engines have them.
+    if (votedTasks) for (let page = votedTasks.pages.shift(); page; page = votedTasks.pages.shift()) addTasks(page);
+    else for await (const page of store.scanRecords('task')) addTasks(page);
     for await (const page of store.scanRecords('statusChange')) {
       engine.addStatusChanges(page);
       latency.addStatusChanges(page);
@@ -84,12 +90,20 @@ async function readAll<T>(store: Store, kind: 'project' | 'person'): Promise<T[]
   return all;
 }
 
-/** Votes of the tasks' PM field per project; a scan of the tasks only when a Jira source reads such a field. */
-async function fieldVotes(config: Config, store: Store): Promise<FieldVoteTally['votes']> {
+/** Whether a Jira source reads a PM field, so projects take their PM from the tasks' votes. */
+function readsPmField(config: Config): boolean {
+  return config.sources.some((source) => source.type === 'jira' && source.fields?.pm !== undefined);
+}
+
+/** The tasks, page by page, and the votes of their PM field per project, from one read of the store. */
+async function readTasksWithVotes(store: Store): Promise<{ pages: Task[][]; votes: FieldVoteTally['votes'] }> {
   const tally = new FieldVoteTally();
-  if (!config.sources.some((source) => source.type === 'jira' && source.fields?.pm !== undefined)) return tally.votes;
-  for await (const page of store.scanRecords('task')) tally.addTasks(page);
-  return tally.votes;
+  const pages: Task[][] = [];
+  for await (const page of store.scanRecords('task')) {
+    tally.addTasks(page);
+    pages.push(page);
+  }
+  return { pages, votes: tally.votes };
 }
 
 /** The sources whose config names a PM field: a field value stored by an earlier configuration of another counts no more. */

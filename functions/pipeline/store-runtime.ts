@@ -1,6 +1,6 @@
 import type { Config } from '../config/index.ts';
 import type { Store } from '../store/store.ts';
-import { openStore } from '../store/index.ts';
+import { openStore, type OpenStoreOptions } from '../store/index.ts';
 import type { Logger } from '../runtime/logger.ts';
 import { createLogger } from '../runtime/logger.ts';
 
@@ -24,10 +24,12 @@ export interface StoreRuntimeOptions {
   env?: NodeJS.ProcessEnv;
   /** An already open runtime: steps run in one process share one store connection. */
   runtime?: StoreRuntime;
+  /** How the store is read and written (read concurrency, page size); the defaults suit a sync and a compute alike. */
+  storeOptions?: OpenStoreOptions;
 }
 
 export async function openStoreRuntime(config: Config, options: StoreRuntimeOptions = {}): Promise<StoreRuntime & { close(): Promise<void> }> {
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, options.storeOptions);
   return {
     config,
     store,

@@ -12,6 +12,17 @@ export interface QueryPagesOptions {
   descending?: boolean;
   /** Stop after this many items in all. */
   limit?: number;
+  /** Only these top-level attributes (ProjectionExpression): less to read, send and decode. */
+  attributes?: readonly string[];
+}
+
+/** Attribute names go through placeholders: some (`record`) are DynamoDB reserved words. */
+function projection(attributes: readonly string[] | undefined) {
+  if (attributes === undefined || attributes.length === 0) return {};
+  return {
+    ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name])),
+  };
 }
 
 /** Every item of one partition, a page (one Query response) at a time. */
@@ -34,6 +45,7 @@ export async function* queryPages(
           ScanIndexForward: !options.descending,
           Limit: Number.isFinite(pageLimit) ? pageLimit : undefined,
           ExclusiveStartKey: startKey,
+          ...projection(options.attributes),
         }),
       ),
     );
