@@ -28,8 +28,9 @@ export type { PmpulseStackProps } from './stack-props.ts';
 const stepSettings: Record<PipelineStep, Pick<PipelineFunctionProps, 'timeout' | 'memorySize' | 'reservedConcurrency' | 'maxEventAge'>> = {
   // One sync per source at once, as many as the state machine's Map runs in parallel.
   sync: { timeout: Duration.minutes(15), reservedConcurrency: pipelineLimits.syncConcurrency, maxEventAge: Duration.hours(1) },
-  // The KPI engine streams records; memory buys CPU for the scan.
-  compute: { timeout: Duration.minutes(15), memorySize: 1024, reservedConcurrency: 1 },
+  // One full vCPU (Lambda gives one at 1,769 MB): the engine runs on one thread, and at 1,024 MB
+  // memory would run out near 0.67M stored tasks (docs/deploy.md, Measured limits).
+  compute: { timeout: Duration.minutes(15), memorySize: 1769, reservedConcurrency: 1 },
   publish: { timeout: Duration.minutes(5) },
 };
 

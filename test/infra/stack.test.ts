@@ -90,6 +90,11 @@ describe('PmpulseStack', () => {
     expect(reserved('publish')).toBeUndefined();
   });
 
+  it('gives compute one full vCPU, the size docs/deploy.md projects its limits at', () => {
+    // Lambda allots one vCPU at 1,769 MB; below it the engine's single thread runs slower and memory ends near 0.67M tasks.
+    expect(template.toJSON().Resources[logicalId(stack.functions.compute.function)].Properties.MemorySize).toBeGreaterThanOrEqual(1769);
+  });
+
   it('sends failed runs of every function to an encrypted, TLS-only queue', () => {
     const queueArn = { 'Fn::GetAtt': [logicalId(stack.failures.queue), 'Arn'] };
     template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 3);
