@@ -5,8 +5,8 @@ import type { ReportStore } from '../publish/report-store.ts';
 import { ErasureTable } from '../store/erasure-table.ts';
 import type { Store } from '../store/store.ts';
 import { configMentions } from './config-mentions.ts';
-import { accountKey, anonymousEmail, emailKey, ERASED_NAME, erasureDigest, ErasureList } from './erasure-list.ts';
-import { Redactor } from './redactor.ts';
+import { accountKey, emailKey, erasureDigest, ErasureList } from './erasure-list.ts';
+import { anonymousIdOf, redactorFor } from './redaction-rules.ts';
 import { sweepReports, type ReportSweep } from './report-sweep.ts';
 import { sweepStore, type StoreSweepCounts } from './store-sweep.ts';
 import { findSubject, type ErasureSubject } from './subject.ts';
@@ -62,35 +62,16 @@ export async function forgetPerson(input: ForgetInput): Promise<ForgetReport> {
   input.assertHeld?.();
   const erasedAt = input.now().toISOString();
   await table.addEntries(keys.map((key) => ({ digest: erasureDigest(secret, key), token, erasedAt })));
-  const anonymousId = subject.accounts.map((id) => `${id.slice(0, id.indexOf(':'))}:${token}`).sort()[0]!;
-  const redactor = new Redactor(replacements(subject, token, anonymousId));
+  const redactor = redactorFor(subject, token);
   input.assertHeld?.();
   const store = await sweepStore(table, redactor, new Set(subject.accounts), token);
   input.assertHeld?.();
   const reports = await sweepReports(input.reports, redactor);
-  return { subject, token, anonymousId, alreadyListed: known !== undefined, store, reports, configMentions: configMentions(input.config, subject) };
+  return { subject, token, anonymousId: anonymousIdOf(subject, token), alreadyListed: known !== undefined, store, reports, configMentions: configMentions(input.config, subject) };
 }
 
 async function storedPeople(store: Store): Promise<Person[]> {
   const people: Person[] = [];
   for await (const page of store.scanRecords('person')) people.push(...page);
   return people;
-}
-
-/** Ids become the anonymous account's, e-mails its reserved address, names "Former user". */
-function replacements(subject: ErasureSubject, token: string, anonymousId: string) {
-  const exact = new Map<string, string>();
-  const within = new Map<string, string>();
-  for (const id of subject.accounts) {
-    const colon = id.indexOf(':');
-    within.set(id, `${id.slice(0, colon)}:${token}`);
-    // A short bare id (a CSV row's "ana") is replaced only where it is the whole value.
-    const bare = id.slice(colon + 1);
-    (bare.length >= 8 ? within : exact).set(bare, token);
-  }
-  for (const email of subject.emails) within.set(email, anonymousEmail(token));
-  for (const name of subject.names) within.set(name, ERASED_NAME);
-  if (subject.configured) exact.set(subject.configured.id, anonymousId);
-  exact.set(subject.requested, subject.requested.includes(':') ? (within.get(subject.requested) ?? anonymousId) : anonymousId);
-  return { exact, within };
 }
