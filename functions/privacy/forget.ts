@@ -14,6 +14,12 @@ import { findSubject, type ErasureSubject } from './subject.ts';
 /** An erasure request that cannot be carried out as asked (exit 2: nothing was changed). */
 export class ForgetError extends Error {
   override name = 'ForgetError';
+  /** 2: bad request; 0: nothing left to do (the person was erased before). */
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 2) {
+    super(message);
+    this.exitCode = exitCode;
+  }
 }
 
 export interface ForgetInput {
@@ -51,11 +57,14 @@ export async function forgetPerson(input: ForgetInput): Promise<ForgetReport> {
   const table = ErasureTable.of(input.store);
   if (!table) throw new ForgetError('erasure needs the DynamoDB store (embedded or dynamodb)');
   const people = await storedPeople(input.store);
+  const list = new ErasureList(await table.read());
   const subject = findSubject(input.config, people, input.person);
-  if (!subject) throw new ForgetError(`no person "${input.person}": give a people[] id from the config or a stored account as <source>:<account id>`);
+  if (!subject && (list.tokenForAccount(input.person) ?? list.tokenForEmail(input.person)) !== undefined) {
+    throw new ForgetError(`"${input.person}" was erased before (it is on the erasure list): nothing left to do`, 0);
+  }
+  if (!subject) throw new ForgetError(`no person "${input.person}": give a people[] id from the config or a stored account as <source>:<account id>; nothing changed`);
   if (subject.accounts.length === 0) throw new ForgetError(`"${input.person}" has no source account in the config or the store: nothing to erase`);
   const secret = await table.secret();
-  const list = new ErasureList(await table.read());
   const keys = [...subject.accounts.map(accountKey), ...subject.emails.map(emailKey)];
   const known = keys.map((key) => list.tokenFor(key)).find((token) => token !== undefined);
   const token = known ?? `erased-${randomBytes(4).toString('hex')}`;

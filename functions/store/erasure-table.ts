@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWrite, type BatchWriteOptions, type Item, type WriteRequest } from './batch-writer.ts';
 import { DynamoStore } from './dynamo-store.ts';
 import { attempt, hasErrorName } from './errors.ts';
-import { queryAll } from './query.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -55,10 +54,17 @@ export class ErasureTable {
   async read(): Promise<StoredErasures> {
     let secret: string | undefined;
     const entries: ErasureEntry[] = [];
-    for (const item of await queryAll(this.#client, this.table, ERASURE_PK, { operation: 'readErasures' })) {
-      if (item.sk === SECRET_SK) secret = String(item.secret);
-      else entries.push({ digest: String(item.sk).slice(2), token: String(item.token), erasedAt: String(item.erasedAt) });
-    }
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      // Consistent: a sync that starts right after an erasure must see every entry it added.
+      const input = { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': ERASURE_PK }, ExclusiveStartKey: startKey, ConsistentRead: true };
+      const result = await attempt('readErasures', this.table, () => this.#client.send(new QueryCommand(input)));
+      for (const item of result.Items ?? []) {
+        if (item.sk === SECRET_SK) secret = String(item.secret);
+        else entries.push({ digest: String(item.sk).slice(2), token: String(item.token), erasedAt: String(item.erasedAt) });
+      }
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
     return { secret, entries };
   }
 

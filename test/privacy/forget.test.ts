@@ -186,5 +186,10 @@ describe('pmpulse forget', () => {
     expect(result.stdout).toBe('');
     expect(digest(await storeItems(world))).toBe(storeBefore);
     expect(digest((await reportFiles(world)).values())).toBe(reportsBefore);
+    // Asked again once the config no longer names them: the erasure list still knows the accounts.
+    const again = await forget(world, `asana:${pm.asanaGid}`);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('was erased before');
+    expect(digest(await storeItems(world))).toBe(storeBefore);
   }, 120_000);
 });

@@ -18,7 +18,7 @@ under an anonymous "Former user" account (so project figures stay true), rewrite
 report document that names them, and lists the accounts so no later sync stores them again (as
 keyed digests: the list names nobody). Prints what it changed. The config file is not edited:
 it says what to remove from it. Runs while no sync does (it takes the sync lease).
-Exit 2 when the ID is unknown (nothing is changed).`,
+Exit 2 when the ID is unknown (nothing is changed); exit 0 with a note when it was erased before.`,
   options: { ...configOption, person: { type: 'string' } },
   async run(values) {
     const person = str(values.person);
@@ -35,8 +35,8 @@ Exit 2 when the ID is unknown (nothing is changed).`,
       return 0;
     } catch (error) {
       if (!(error instanceof ForgetError)) throw error;
-      process.stderr.write(`pmpulse forget: ${error.message}\n`);
-      return 2;
+      (error.exitCode === 0 ? process.stdout : process.stderr).write(`pmpulse forget: ${error.message}\n`);
+      return error.exitCode;
     } finally {
       await lease?.release();
       await runtime.close();
