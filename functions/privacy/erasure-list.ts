@@ -10,9 +10,6 @@ import type { StoredErasures } from '../store/erasure-table.ts';
 /** What an erased person is called from then on, as Jira calls a deleted account. */
 export const ERASED_NAME = 'Former user';
 
-/** `erased-<8 hex>`: the anonymous account id an erased person's records carry in every source. */
-export const ERASED_TOKEN = /^erased-[0-9a-f]{8}$/;
-
 /** A reserved domain (RFC 2606): one address joins an erased person's accounts across sources, and can reach nobody. */
 export const anonymousEmail = (token: string): string => `${token}@erased.invalid`;
 

@@ -22,12 +22,6 @@ export interface ErasureSubject {
 const isEmail = (text: string | undefined): text is string => text !== undefined && /^[^@\s]+@[^@\s]+$/.test(text.trim());
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** `<source>:<account id>` with a configured source name before the colon. */
-export function isAccountId(config: Config, id: string): boolean {
-  const colon = id.indexOf(':');
-  return colon > 0 && colon < id.length - 1 && config.sources.some((source) => source.name === id.slice(0, colon));
-}
-
 /** Undefined when neither the config nor the stored people know the id. */
 export function findSubject(config: Config, people: readonly Person[], requested: string): ErasureSubject | undefined {
   const resolver = createIdentityResolver(people, config.people);
