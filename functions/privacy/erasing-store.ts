@@ -38,11 +38,18 @@ export function withErasures(store: Store): Store {
       return acquired;
     },
   };
+  // What a caller assigns (a test wrapping putRecords, say) lands on this layer, never on the
+  // store inside, so the overrides above always reach the store's own methods.
+  const layer = new Map<PropertyKey, unknown>(Object.entries(overrides));
   return new Proxy(store, {
-    get(target, property, receiver) {
-      if (typeof property === 'string' && property in overrides) return overrides[property as keyof Store];
-      const value: unknown = Reflect.get(target, property, receiver);
+    get(target, property) {
+      if (layer.has(property)) return layer.get(property);
+      const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set(_target, property, value) {
+      layer.set(property, value);
+      return true;
     },
   });
 }
