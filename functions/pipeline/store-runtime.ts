@@ -1,6 +1,7 @@
 import type { Config } from '../config/index.ts';
 import type { Store } from '../store/store.ts';
 import { openStore, type OpenStoreOptions } from '../store/index.ts';
+import { withErasures } from '../privacy/erasing-store.ts';
 import type { Logger } from '../runtime/logger.ts';
 import { createLogger } from '../runtime/logger.ts';
 
@@ -29,7 +30,8 @@ export interface StoreRuntimeOptions {
 }
 
 export async function openStoreRuntime(config: Config, options: StoreRuntimeOptions = {}): Promise<StoreRuntime & { close(): Promise<void> }> {
-  const store = await openStore(config.store, options.storeOptions);
+  // Every write goes through the erasure list, so an erased person never comes back (functions/privacy/).
+  const store = withErasures(await openStore(config.store, options.storeOptions));
   return {
     config,
     store,

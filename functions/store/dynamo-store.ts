@@ -182,6 +182,11 @@ export class DynamoStore implements Store {
     return releaseLease(this.context(), name, owner);
   }
 
+  /** The table itself, for store features kept in their own files (erasure: erasure-table.ts). */
+  tableAccess(): { client: DynamoDBDocumentClient; table: string; writes: BatchWriteOptions } {
+    return { client: this.client, table: this.table, writes: this.writes };
+  }
+
   async close(): Promise<void> {
     await this.options.onClose?.();
   }
