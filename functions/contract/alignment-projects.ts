@@ -12,6 +12,8 @@ export const ProjectMixSchema = z.object({
   unalignedHours: z.number(),
   /** Distinct people who logged its hours in the window (per theme: on that theme). */
   people: z.number().int().optional(),
+  /** Distinct people behind `unalignedHours`. */
+  unalignedPeople: z.number().int().optional(),
   /** Hours per theme, in the order of `themes`; themes without hours on the project are left out. */
   themes: z.array(z.object({ id: z.string(), hours: z.number(), people: z.number().int().optional() })),
 });

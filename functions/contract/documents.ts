@@ -327,6 +327,8 @@ export const AlignmentDocSchema = z.object({
   unalignedShare: z.number(),
   /** Half the sum of |actual − target| over themes (unaligned counted with target 0): 0 = on target, 1 = fully off. */
   gapScore: z.number(),
+  /** Distinct people behind `unalignedHours`. */
+  unalignedPeople: z.number().int().optional(),
   /** Distinct people (after alias joining) who logged the hours beside it in the window; a reader hides hours over fewer than `privacy.minGroup` of them (docs/published-json.md, "Roles on the site"). */
   people: z.number().int().optional(),
   themes: z.array(ThemeShareSchema),
@@ -342,6 +344,7 @@ export const AlignmentDocSchema = z.object({
       z.object({
         id: z.string(), totalHours: z.number(), unalignedHours: z.number(), gapScore: z.number(),
         people: z.number().int().optional(),
+        unalignedPeople: z.number().int().optional(),
         /** `target`: the PM's own, Σ over portfolios of weight × that portfolio's target (see targetWeights). */
         themes: z.array(ThemeShareSchema),
         targetWeights: z.array(TargetWeightSchema).optional(),
@@ -360,6 +363,7 @@ export const AlignmentDocSchema = z.object({
       unalignedHours: z.number(),
       gapScore: z.number(),
       people: z.number().int().optional(),
+      unalignedPeople: z.number().int().optional(),
       /** `target`: the portfolio's own target where the config gives one, else the company's. */
       themes: z.array(ThemeShareSchema),
       /** `portfolio` when the config sets targets for this portfolio (`portfolioTargets`), `company` when it takes the company's. */

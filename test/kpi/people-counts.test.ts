@@ -63,16 +63,17 @@ describe('people behind the hours', () => {
 
   it('counts a project per theme and its unaligned hours', () => {
     expect(mixOf('SMALL')).toMatchObject({ totalHours: 4, people: 3, themes: [{ id: 'growth', hours: 3, people: 2 }, { id: 'platform', hours: 1, people: 1 }] });
-    expect(mixOf('BIG')).toMatchObject({ totalHours: 15, people: 7, themes: [{ id: 'growth', hours: 8, people: 4 }, { id: 'platform', hours: 6, people: 2 }] });
+    expect(mixOf('BIG')).toMatchObject({ totalHours: 15, people: 7, unalignedHours: 1, unalignedPeople: 1, themes: [{ id: 'growth', hours: 8, people: 4 }, { id: 'platform', hours: 6, people: 2 }] });
     expect(alignment.unalignedWork).toEqual([{ projectId: 'jira:BIG', name: 'BIG', pmId: 'jira:bo', hours: 1, people: 1 }]);
   });
 
   it('counts a portfolio, the company and a PM as unions of their projects, not sums', () => {
     const core = alignment.portfolios.find((p) => p.name === 'Core');
-    expect([core?.totalHours, core?.people, core?.themes.map((t) => t.people)]).toEqual([19, 9, [6, 3]]);
+    expect([core?.totalHours, core?.people, core?.themes.map((t) => t.people), core?.unalignedPeople]).toEqual([19, 9, [6, 3], 1]);
     const rollup = projectsDoc.portfolios?.find((p) => p.name === 'Core');
     expect([rollup?.people, rollup?.peopleToDate]).toEqual([9, 10]);
-    expect([alignment.people, alignment.themes.map((t) => t.people)]).toEqual([9, [6, 3]]);
+    expect([alignment.people, alignment.themes.map((t) => t.people), alignment.unalignedPeople]).toEqual([9, [6, 3], 1]);
+    expect(alignment.portfolios.find((p) => p.name === 'Lab')?.unalignedPeople).toBe(0);
     const bo = alignment.managers?.find((m) => m.id === 'jira:bo');
     expect([bo?.totalHours, bo?.people, bo?.themes.map((t) => t.people)]).toEqual([19, 7, [4, 2]]);
   });

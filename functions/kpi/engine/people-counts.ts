@@ -72,21 +72,21 @@ export class PeopleCounts {
     const everything = [-1, ...known];
     // The alignment's `(none)` portfolio also holds entries on no known project.
     const alignmentPortfolio = (name: string) => (name === NO_PORTFOLIO ? [-1, ...(byPortfolio.get(name) ?? [])] : (byPortfolio.get(name) ?? []));
-    Object.assign(alignment, { people: windowPeople(everything), themes: withThemes(alignment.themes, everything) });
+    Object.assign(alignment, { people: windowPeople(everything), unalignedPeople: windowPeople(everything, width - 1), themes: withThemes(alignment.themes, everything) });
     alignment.portfolios = alignment.portfolios.map((portfolio) => {
       const indexes = alignmentPortfolio(portfolio.name);
-      return { ...portfolio, people: windowPeople(indexes), themes: withThemes(portfolio.themes, indexes) };
+      return { ...portfolio, people: windowPeople(indexes), unalignedPeople: windowPeople(indexes, width - 1), themes: withThemes(portfolio.themes, indexes) };
     });
     if (alignment.managers) {
       alignment.managers = alignment.managers.map((manager) => {
         const indexes = byManager.get(manager.id) ?? [];
-        return { ...manager, people: windowPeople(indexes), themes: withThemes(manager.themes, indexes) };
+        return { ...manager, people: windowPeople(indexes), unalignedPeople: windowPeople(indexes, width - 1), themes: withThemes(manager.themes, indexes) };
       });
     }
     if (alignment.projects) {
       alignment.projects = alignment.projects.map((mix) => {
         const indexes = indexOf.has(mix.id) ? [indexOf.get(mix.id)!] : [];
-        return { ...mix, people: windowPeople(indexes), themes: withThemes(mix.themes, indexes) };
+        return { ...mix, people: windowPeople(indexes), unalignedPeople: windowPeople(indexes, width - 1), themes: withThemes(mix.themes, indexes) };
       });
     }
     if (alignment.unalignedWork) {
