@@ -92,6 +92,7 @@ export class PmpulseStack extends Stack {
       key: this.key,
       deadLetterQueue: this.failures.queue,
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+      privacy: config.privacy,
     });
     this.protectData();
     this.pipeline = this.pipelineRun(props, stage, config);

@@ -13,6 +13,7 @@ import * as assets from 'aws-cdk-lib/aws-s3-assets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { defaults } from './defaults.ts';
+import type { PrivacyConfig } from '../functions/config/privacy.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** What the build does not need from the working copy (installed, generated or local). */
@@ -28,7 +29,12 @@ export interface SiteBuildProps {
   readonly deadLetterQueue: sqs.IQueue;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
+  /** The stack config's `privacy` block, which the pages are built with (what a role without names sees). @default the defaults */
+  readonly privacy?: Partial<PrivacyConfig>;
 }
+
+/** The environment variable carrying the `privacy` block (JSON) into the build's own pmpulse.config.json. */
+export const SITE_BUILD_PRIVACY_ENV = 'PMPULSE_PRIVACY_JSON';
 
 /**
  * Rebuilds the static site whenever publish flips `latest.json`: an S3 "Object Created" event
@@ -51,6 +57,7 @@ export class SiteBuild extends Construct {
         PMPULSE_REPORTS_BUCKET: { value: props.reportsBucket.bucketName },
         PMPULSE_SITE_BUCKET: { value: props.siteBucket.bucketName },
         PMPULSE_DISTRIBUTION_ID: { value: props.distribution.distributionId },
+        [SITE_BUILD_PRIVACY_ENV]: { value: JSON.stringify(props.privacy ?? {}) },
       },
       buildSpec: codebuild.BuildSpec.fromObject(siteBuildSpec),
       encryptionKey: props.key,
@@ -140,7 +147,8 @@ export const siteBuildSpec = {
       commands: [
         // Each phase says which Node it means, whatever the shell kept from the last one.
         withPinnedNode,
-        'printf \'{"reports":{"type":"s3","bucket":"%s"}}\' "$PMPULSE_REPORTS_BUCKET" > pmpulse.config.json',
+        // The build's own config: where the reports are, and the stack config's privacy block (a JSON object, passed as a printf argument, so never read as a format).
+        `printf '{"reports":{"type":"s3","bucket":"%s"},"privacy":%s}' "$PMPULSE_REPORTS_BUCKET" "$${SITE_BUILD_PRIVACY_ENV}" > pmpulse.config.json`,
         'node bin/pmpulse.js site build --snapshot latest --out site-dist --config pmpulse.config.json',
         // Pages are revalidated on every visit: the edge serves a PM the anonymised twin at the same
         // address, so a cached page must not outlive a change of role. Assets are content-hashed.

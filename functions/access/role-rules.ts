@@ -29,9 +29,11 @@ export const ROLE_RULES: Readonly<Record<Role, RoleRule>> = {
   // Everything, with names.
   leadership: { named: ['/*'], anonymised: [] },
   // Effort against the strategic themes: alignment, portfolios and the projects behind a gap, forecasts.
+  // The pages with hours per project, portfolio and theme without the hours of fewer than
+  // privacy.minGroup people (their PMs named); their CSVs are leadership's. Forecasts show no hours.
   strategy: {
-    named: ['/alignment/*', '/portfolio/*', '/project/*', '/forecasts/*', '/data/alignment*', '/data/portfolio*', '/data/forecast*'],
-    anonymised: ['/', '/index.html'],
+    named: ['/forecasts/*', '/data/forecast*'],
+    anonymised: ['/', '/index.html', '/alignment/*', '/portfolio/*', '/project/*'],
   },
   // Their own PM page; the company and their peers only without names.
   pm: {

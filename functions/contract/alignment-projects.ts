@@ -10,8 +10,12 @@ export const ProjectMixSchema = z.object({
   id: z.string(),
   totalHours: z.number(),
   unalignedHours: z.number(),
+  /** Distinct people who logged its hours in the window (per theme: on that theme). */
+  people: z.number().int().optional(),
+  /** Distinct people behind `unalignedHours`. */
+  unalignedPeople: z.number().int().optional(),
   /** Hours per theme, in the order of `themes`; themes without hours on the project are left out. */
-  themes: z.array(z.object({ id: z.string(), hours: z.number() })),
+  themes: z.array(z.object({ id: z.string(), hours: z.number(), people: z.number().int().optional() })),
 });
 
 /** Projects with hours in the window, by id. Absent in snapshots published before it existed. */

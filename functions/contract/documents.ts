@@ -223,6 +223,10 @@ export const PortfolioSchema = z.object({
   projects: z.number().int(),
   /** Hours logged in the window on its projects. */
   hours: z.number(),
+  /** Distinct people (after alias joining) who logged the hours beside it in the window; a reader hides hours over fewer than `privacy.minGroup` of them (docs/published-json.md, "Roles on the site"). */
+  people: z.number().int().optional(),
+  /** Distinct people who logged any hours up to the as-of date: those behind `evm.ac`. */
+  peopleToDate: z.number().int().optional(),
   evm: EvmSchema,
   health: HealthSchema,
   /** Why the health is what it is, e.g. "CPI 0.81 < 0.85". */
@@ -252,6 +256,10 @@ export const ProjectsDocSchema = z.object({
       tasks: z.number().int(),
       doneTasks: z.number().int(),
       hours: z.number(),
+      /** Distinct people (after alias joining) who logged the hours beside it in the window; a reader hides hours over fewer than `privacy.minGroup` of them (docs/published-json.md, "Roles on the site"). */
+      people: z.number().int().optional(),
+      /** Distinct people who logged any hours up to the as-of date: those behind `evm.ac`. */
+      peopleToDate: z.number().int().optional(),
       evm: EvmSchema,
       health: HealthSchema.optional(),
       /** Why the health is what it is, e.g. "SPI 0.82 < 0.9". */
@@ -292,6 +300,8 @@ export const ThemeShareSchema = z.object({
   target: z.number(),
   actual: z.number(),
   hours: z.number(),
+  /** Distinct people (after alias joining) who logged the hours beside it in the window; a reader hides hours over fewer than `privacy.minGroup` of them (docs/published-json.md, "Roles on the site"). */
+  people: z.number().int().optional(),
 });
 
 /** One month of a portfolio's or a PM's theme mix; gapScore is null in a month without hours. */
@@ -317,6 +327,10 @@ export const AlignmentDocSchema = z.object({
   unalignedShare: z.number(),
   /** Half the sum of |actual − target| over themes (unaligned counted with target 0): 0 = on target, 1 = fully off. */
   gapScore: z.number(),
+  /** Distinct people behind `unalignedHours`. */
+  unalignedPeople: z.number().int().optional(),
+  /** Distinct people (after alias joining) who logged the hours beside it in the window; a reader hides hours over fewer than `privacy.minGroup` of them (docs/published-json.md, "Roles on the site"). */
+  people: z.number().int().optional(),
   themes: z.array(ThemeShareSchema),
   /** Definitions of the theme share and the gap score, shown beside the alignment charts. */
   definitions: z.array(KpiDefinitionSchema).optional(),
@@ -329,6 +343,8 @@ export const AlignmentDocSchema = z.object({
     .array(
       z.object({
         id: z.string(), totalHours: z.number(), unalignedHours: z.number(), gapScore: z.number(),
+        people: z.number().int().optional(),
+        unalignedPeople: z.number().int().optional(),
         /** `target`: the PM's own, Σ over portfolios of weight × that portfolio's target (see targetWeights). */
         themes: z.array(ThemeShareSchema),
         targetWeights: z.array(TargetWeightSchema).optional(),
@@ -337,7 +353,7 @@ export const AlignmentDocSchema = z.object({
     )
     .optional(),
   /** Projects with the most unaligned hours in the window, largest first. */
-  unalignedWork: z.array(z.object({ projectId: z.string(), name: z.string(), pmId: z.string().nullable(), hours: z.number() })).optional(),
+  unalignedWork: z.array(z.object({ projectId: z.string(), name: z.string(), pmId: z.string().nullable(), hours: z.number(), people: z.number().int().optional() })).optional(),
   /** Each project's hours per theme over the window (the projects × themes matrix of a portfolio). */
   projects: ProjectMixesSchema,
   portfolios: z.array(
@@ -346,6 +362,8 @@ export const AlignmentDocSchema = z.object({
       totalHours: z.number(),
       unalignedHours: z.number(),
       gapScore: z.number(),
+      people: z.number().int().optional(),
+      unalignedPeople: z.number().int().optional(),
       /** `target`: the portfolio's own target where the config gives one, else the company's. */
       themes: z.array(ThemeShareSchema),
       /** `portfolio` when the config sets targets for this portfolio (`portfolioTargets`), `company` when it takes the company's. */

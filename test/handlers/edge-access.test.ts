@@ -75,8 +75,12 @@ describe('viewer-auth role decisions', () => {
     expect(await pm('/')).toBe('/anonymous/index.html');
     expect(await pm('/anonymous/compare/')).toBe('no access');
     expect(await pm('/portfolio/')).toBe('no access');
-    expect(await strategy('/alignment/')).toBe('/alignment/index.html');
-    expect(await strategy('/portfolio/x/')).toBe('/portfolio/x/index.html');
+    // Alignment, portfolios and projects without the hours of too few people; their CSVs are leadership's.
+    expect(await strategy('/alignment/')).toBe('/anonymous/alignment/index.html');
+    expect(await strategy('/portfolio/x/')).toBe('/anonymous/portfolio/x/index.html');
+    expect(await strategy('/project/x/')).toBe('/anonymous/project/x/index.html');
+    expect(await strategy('/data/alignment-managers.csv')).toBe('no access');
+    expect(await leadership('/alignment/')).toBe('/alignment/index.html');
     expect(await strategy('/forecasts/')).toBe('/forecasts/index.html');
     expect(await strategy('/pm/ana/')).toBe('no access');
     expect(await nobody('/')).toBe('no access');

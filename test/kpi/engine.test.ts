@@ -125,7 +125,7 @@ describe('createKpiEngine', () => {
     // Growth: Apollo 5+3+2 (project tag mobile) + Borealis u1 6 (task tag) + Dynamo w1 2 (task tag MOBILE) = 18.
     // Platform: Comet 8+4 + Eclipse 5 (portfolio) + Dynamo w2 3 (project key DYN) = 20. Unaligned: Borealis u2 4.
     expect(alignment).toMatchObject({ totalHours: 42, unalignedHours: 4, unalignedShare: 0.0952 });
-    expect(alignment.themes).toEqual([
+    expect(alignment.themes).toMatchObject([
       { id: 'growth', name: 'Growth', target: 0.5, actual: 0.4286, hours: 18 }, // 18/42
       { id: 'platform', name: 'Platform', target: 0.3, actual: 0.4762, hours: 20 }, // 20/42
     ]);
@@ -158,7 +158,7 @@ describe('createKpiEngine', () => {
     });
     expect(alignment.months).toHaveLength(12);
     // Only Borealis u2 (4 h) matches no theme.
-    expect(alignment.unalignedWork).toEqual([{ projectId: 'asana:P2', name: 'Borealis', pmId: 'ann@corp.com', hours: 4 }]);
+    expect(alignment.unalignedWork).toMatchObject([{ projectId: 'asana:P2', name: 'Borealis', pmId: 'ann@corp.com', hours: 4 }]);
   });
 
   it('lists identities seen as PMs or in time entries that no override vouches for', () => {

@@ -44,6 +44,20 @@ export const pagePaths = [
   'anonymous/kpi/cycleTime/index.html',
   'anonymous/kpi/spi/index.html',
   'anonymous/kpi/hoursLogged/index.html',
+  'anonymous/alignment/index.html',
+  'anonymous/portfolio/index.html',
+  'anonymous/portfolio/Platform/index.html',
+  'anonymous/portfolio/growth-payments-0xiz36z/index.html',
+  'anonymous/portfolio/none-14137kw/index.html',
+  'anonymous/portfolio/research-lab-0oe5c2r/index.html',
+  'anonymous/project/asana-1201-1fpuvjx/index.html',
+  'anonymous/project/asana-1202-1evw2h0/index.html',
+  'anonymous/project/asana-1203-1f5vo5z/index.html',
+  'anonymous/project/asana-1204-1ebwv32/index.html',
+  'anonymous/project/jira-data-1ln8u01/index.html',
+  'anonymous/project/jira-eng-1j0iyhv/index.html',
+  'anonymous/project/jira-ops-1k1np2v/index.html',
+  'anonymous/project/jira-pay-0uis1wd/index.html',
   'no-access/index.html',
   '404.html',
 ] as const;
@@ -69,14 +83,22 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 /**
  * One page of each kind in a built site, as paths under its root: every top-level page, and the
- * first page of each folder of pages (pm/…, kpi/…), whatever kinds the site has.
+ * first page of each folder of pages (pm/…, kpi/…), whatever kinds the site has; the anonymised
+ * twins (anonymous/…) count as kinds of their own, sorted the same way below their folder.
  */
 export async function pageKinds(dist: string): Promise<string[]> {
   const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('index.html')).sort();
   const kinds = new Map<string, string>();
   for (const file of files) {
     const dir = path.dirname(file);
-    const parts = dir === '.' ? [] : dir.split(path.sep);
+    const all = dir === '.' ? [] : dir.split(path.sep);
+    const twin = all[0] === 'anonymous';
+    const parts = twin ? all.slice(1) : all;
+    if (twin) {
+      const kind = `anonymous/${parts.length <= 1 ? parts.join('/') : `${parts.slice(0, -1).join('/')}/*`}`;
+      if (!kinds.has(kind)) kinds.set(kind, `${all.join('/')}/`);
+      continue;
+    }
     const kind = parts.length <= 1 ? dir : `${parts.slice(0, -1).join('/')}/*`;
     if (!kinds.has(kind)) kinds.set(kind, parts.length === 0 ? '' : `${parts.join('/')}/`);
   }

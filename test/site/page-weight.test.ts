@@ -22,6 +22,10 @@ const RATES = ['onTimeRate', 'estimateAccuracy'];
 const TWINS = ['anonymous/index.html', 'anonymous/compare/index.html', ...KPIS.map((k) => `anonymous/kpi/${k}/index.html`)];
 /** Bytes an anonymised page grows by per PM: a dot per KPI strip (about 12 each) and, on a KPI page, its value in the list; measured at about 200 on the comparison. */
 const TWIN_PER_PM = 400;
+/** Strategy's alignment page: every PM a row of the per-PM table (its CSV is leadership's), each figure a number or the note. */
+const STRATEGY_ALIGNMENT = 'anonymous/alignment/index.html';
+/** Bytes a row of that table takes with every figure held back (the longest a row gets); measured at about 330. */
+const STRATEGY_PER_PM = 450;
 
 describe('page weight at scale', () => {
   let work: string;
@@ -32,7 +36,7 @@ describe('page weight at scale', () => {
     work = await tempDir('page-weight');
     await writeScaleSnapshot(path.join(work, 'snapshot'), { pms: PMS, projects: PMS });
     await buildSite({ snapshotDir: path.join(work, 'snapshot'), outDir: path.join(work, 'site') });
-    for (const page of [...KPIS.map((k) => `kpi/${k}/index.html`), 'alignment/index.html', ...TWINS]) html.set(page, await read(page));
+    for (const page of [...KPIS.map((k) => `kpi/${k}/index.html`), 'alignment/index.html', STRATEGY_ALIGNMENT, ...TWINS]) html.set(page, await read(page));
   }, 600_000);
 
   afterAll(async () => {
@@ -103,5 +107,12 @@ describe('page weight at scale', () => {
     const csv = parseCsv(await read('data/alignment-managers.csv')) as string[][];
     expect(csv).toHaveLength(1 + PMS);
     expect(csv[0]).toEqual(['Project manager', 'Hours', 'Unaligned', 'Gap score']);
+  });
+
+  it('keeps strategy\'s alignment page, every PM in its table, small enough to hold 200 PMs within 150 KB', () => {
+    const page = html.get(STRATEGY_ALIGNMENT)!;
+    const managers = page.slice(page.indexOf('id="managers"'));
+    expect(managers.match(/<tr>/g)).toHaveLength(1 + PMS);
+    expect(Buffer.byteLength(page)).toBeLessThanOrEqual(BUDGET - (200 - PMS) * STRATEGY_PER_PM);
   });
 });

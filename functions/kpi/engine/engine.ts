@@ -31,6 +31,7 @@ import { blankFacts, factsOf, tallyManagerTask, tallyProjectTask, type TaskFacts
 import { createThemeMatcher } from '../alignment/themes.ts';
 import { unalignedWork } from '../alignment/unaligned.ts';
 import { projectMixes } from '../alignment/project-mix.ts';
+import { PeopleCounts } from './people-counts.ts';
 import { ProjectLateTasks } from './project-late.ts';
 import { ProjectEvmMonths } from './project-evm-months.ts';
 import { ProjectUnalignedTasks } from '../alignment/project-unaligned-tasks.ts';
@@ -101,6 +102,7 @@ class StreamingKpiEngine implements KpiEngine {
   readonly #lateByProject = new ProjectLateTasks();
   readonly #evmMonths: ProjectEvmMonths;
   readonly #unalignedTasks: ProjectUnalignedTasks;
+  readonly #peopleCounts: PeopleCounts;
   readonly #tasks: TaskIndex;
   readonly #cards: TaskCards;
   readonly #themes: TaskThemes;
@@ -138,7 +140,8 @@ class StreamingKpiEngine implements KpiEngine {
     this.#evmMonths = new ProjectEvmMonths(this.#calendar, this.#org.tallies.length);
     this.#unalignedTasks = new ProjectUnalignedTasks(this.#org.projects.map((project) => project.id), (slot) => this.#tasks.idOf(slot));
     this.#themes = new TaskThemes(createThemeMatcher(input.themes), this.#org);
-    this.#entries = new EntryTally({ calendar: this.#calendar, zoned: this.#settings.timeZone !== undefined, dayOf: this.#dayOf, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment, plausibility: this.#plausibility, evmMonths: this.#evmMonths, unalignedTasks: this.#unalignedTasks });
+    this.#peopleCounts = new PeopleCounts(input.themes.length);
+    this.#entries = new EntryTally({ calendar: this.#calendar, zoned: this.#settings.timeZone !== undefined, dayOf: this.#dayOf, org: this.#org, people: this.#people, tasks: this.#tasks, themes: this.#themes, alignment: this.#alignment, plausibility: this.#plausibility, evmMonths: this.#evmMonths, unalignedTasks: this.#unalignedTasks, peopleCounts: this.#peopleCounts });
   }
 
   addTasks(tasks: readonly Task[]): void {
@@ -241,14 +244,17 @@ class StreamingKpiEngine implements KpiEngine {
     const windowDates = { from: dateOfDay(window.from), to: asOf };
     const managersDoc = buildManagersDoc(asOf, this.#calendar, this.#people, this.#settings, managers);
     const plausibility = this.#plausibility.finish(this.#people, managersDoc, asOf);
+    const projects = this.#projectsDoc(tallied);
+    const alignment: AlignmentDoc = {
+      schemaVersion: SCHEMA_VERSION,
+      ...this.#alignment.finish(asOf, windowDates, managers.map((m) => m.pm.id), unalignedWork(tallied), this.#projectManagerIds()),
+      projects: projectMixes(this.#alignment, this.#input.themes, this.#org.projects),
+    };
+    this.#peopleCounts.addTo(projects, alignment, this.#org.projects.map((p) => p.id), this.#org.projects.map((p) => p.portfolio ?? NO_PORTFOLIO), this.#projectManagerIds());
     return {
       managers: managersDoc,
-      projects: this.#projectsDoc(tallied),
-      alignment: {
-        schemaVersion: SCHEMA_VERSION,
-        ...this.#alignment.finish(asOf, windowDates, managers.map((m) => m.pm.id), unalignedWork(tallied), this.#projectManagerIds()),
-        projects: projectMixes(this.#alignment, this.#input.themes, this.#org.projects),
-      },
+      projects,
+      alignment,
       unmatchedIdentities: unmatched.map(({ id, name }) => ({ id, name })),
       findings: plausibility.findings,
       findingsOmitted: plausibility.omitted,

@@ -13,6 +13,7 @@ import type { TeamHours } from './team-hours.ts';
 import { NO_TAGS, type TaskThemes } from '../alignment/task-themes.ts';
 import { UNALIGNED } from '../alignment/themes.ts';
 import type { DayOf } from './zone-day.ts';
+import type { PeopleCounts } from './people-counts.ts';
 
 /** What entries add to a project, by position in its row of #projectSums. */
 const SUM = { ac: 0, hoursInWindow: 1, entriesInWindow: 2, unalignedHoursInWindow: 3 } as const;
@@ -47,6 +48,8 @@ export class EntryTally {
   /** Each project's actual cost by month end, and its unaligned tasks' window hours. */
   readonly #evmMonths: ProjectEvmMonths;
   readonly #unalignedTasks: ProjectUnalignedTasks;
+  /** Who is behind each project's and theme's hours (published as `people`). */
+  readonly #peopleCounts: PeopleCounts;
   /** Scratch for Calendar.slotsOf. */
   readonly #slots = new Int32Array(3);
   /**
@@ -75,7 +78,7 @@ export class EntryTally {
   #lastTeam: (TeamHours | undefined)[] = [];
   #lastLocal = new Int32Array(0);
 
-  constructor(parts: { calendar: Calendar; zoned: boolean; dayOf: DayOf; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally; plausibility: PlausibilityTally; evmMonths: ProjectEvmMonths; unalignedTasks: ProjectUnalignedTasks }) {
+  constructor(parts: { calendar: Calendar; zoned: boolean; dayOf: DayOf; org: Org; people: People; tasks: TaskIndex; themes: TaskThemes; alignment: AlignmentTally; plausibility: PlausibilityTally; evmMonths: ProjectEvmMonths; unalignedTasks: ProjectUnalignedTasks; peopleCounts: PeopleCounts }) {
     this.#calendar = parts.calendar;
     this.#zoned = parts.zoned;
     this.#dayOf = parts.dayOf;
@@ -88,6 +91,7 @@ export class EntryTally {
     this.#plausibility = parts.plausibility;
     this.#evmMonths = parts.evmMonths;
     this.#unalignedTasks = parts.unalignedTasks;
+    this.#peopleCounts = parts.peopleCounts;
   }
 
   /** Adds the per-project sums to the project tallies: call once, after the last entry. */
@@ -217,6 +221,7 @@ export class EntryTally {
         const rate = people.anyRate ? people.tallies[person]?.rate : undefined;
         if (rate !== undefined) (project.cost.ac += hours * rate), (project.cost.costed += hours);
         this.#evmMonths.addHours(projectIndex, this.#pageDays[i] as number, hours);
+        this.#peopleCounts.addToDate(projectIndex, person);
       }
       // Past a threshold only (rare), the entry is reported to the data-quality flags.
       const weekHours = people.logWeek(person, this.#pageDays[i] as number, hours);
@@ -229,6 +234,7 @@ export class EntryTally {
         if (slot > 0 && slot <= monthCount) this.#alignment.addMonth(projectIndex, slot - 1, theme, hours);
         if (slot !== 0) continue;
         this.#alignment.addWindow(projectIndex, theme, hours);
+        this.#peopleCounts.addWindow(projectIndex, theme, person);
         if (!project) continue;
         sums[at + SUM.hoursInWindow] = (sums[at + SUM.hoursInWindow] as number) + hours;
         sums[at + SUM.entriesInWindow] = (sums[at + SUM.entriesInWindow] as number) + 1;

@@ -2,15 +2,37 @@ import type { ManagersDoc } from '../../../functions/contract/documents.ts';
 import { ANONYMISED_PREFIX, decideAccess, matchesPattern, ROLE_RULES, ROLES, type Role, type RoleRule } from '../../../functions/access/role-rules.ts';
 import { slug } from './slug.ts';
 
-/** A page the site can render without names, by the path of its named original. */
-export type TwinPage = { kind: 'overview'; path: '/' } | { kind: 'compare'; path: '/compare/' } | { kind: 'kpi'; path: string; kpiId: string };
+/**
+ * A page the site can render without names, by the path of its named original. The alignment,
+ * portfolio and project pages' twins keep the PMs' names and leave out hours of too few people
+ * (hours-privacy.ts); the others leave out every name.
+ */
+export type TwinPage =
+  | { kind: 'overview'; path: '/' }
+  | { kind: 'compare'; path: '/compare/' }
+  | { kind: 'kpi'; path: string; kpiId: string }
+  | { kind: 'alignment'; path: '/alignment/' }
+  | { kind: 'portfolios'; path: '/portfolio/' }
+  | { kind: 'portfolio'; path: string; slug: string }
+  | { kind: 'project'; path: string; projectId: string };
+
+/** The pages with hours per project, portfolio and theme, by portfolio page slug and project id. */
+export function hoursPages(portfolioSlugs: readonly string[], projectIds: readonly string[]): TwinPage[] {
+  return [
+    { kind: 'alignment', path: '/alignment/' },
+    { kind: 'portfolios', path: '/portfolio/' },
+    ...portfolioSlugs.map((s): TwinPage => ({ kind: 'portfolio', path: `/portfolio/${s}/`, slug: s })),
+    ...projectIds.map((id): TwinPage => ({ kind: 'project', path: `/project/${slug(id)}/`, projectId: id })),
+  ];
+}
 
 /** Every page that has an anonymised form. */
-function twinCandidates(managers: ManagersDoc): TwinPage[] {
+function twinCandidates(managers: ManagersDoc, hours: readonly TwinPage[]): TwinPage[] {
   return [
     { kind: 'overview', path: '/' },
     { kind: 'compare', path: '/compare/' },
     ...managers.kpis.map((kpi): TwinPage => ({ kind: 'kpi', path: `/kpi/${slug(kpi.id)}/`, kpiId: kpi.id })),
+    ...hours,
   ];
 }
 
@@ -19,11 +41,12 @@ const requestForms = (path: string) => [path, `${path}index.html`];
 
 /**
  * The twins the build must emit: every page some role's `anonymised` patterns reach (access/role-rules.ts),
+ * among the fixed pages, the KPI pages and `hours` (hoursPages),
  * so the table alone decides. A pattern that reaches no page with an anonymised form is an error,
  * not a silent 404 at the edge.
  */
-export function anonymisedTwins(managers: ManagersDoc, rules: Readonly<Record<Role, RoleRule>> = ROLE_RULES): TwinPage[] {
-  const candidates = twinCandidates(managers);
+export function anonymisedTwins(managers: ManagersDoc, rules: Readonly<Record<Role, RoleRule>> = ROLE_RULES, hours: readonly TwinPage[] = []): TwinPage[] {
+  const candidates = twinCandidates(managers, hours);
   const chosen = new Map<string, TwinPage>();
   for (const role of ROLES) {
     for (const pattern of rules[role].anonymised) {
