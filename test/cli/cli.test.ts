@@ -27,7 +27,8 @@ describe('pmpulse CLI', () => {
       expect(result.code, command).toBe(0);
       expect(result.stdout, command).toContain(`Usage: pmpulse ${command}`);
     }
-  });
+    // One CLI start per command, one after another: on a loaded 2-core machine each start takes seconds.
+  }, 240_000);
 
   it('exits 2 on an unknown command or option', async () => {
     expect((await runCli(['frobnicate'])).code).toBe(2);
