@@ -6,6 +6,7 @@ import { configCheckCommand } from './commands/config-check.ts';
 import { siteBuildCommand, siteServeCommand } from './commands/site.ts';
 import { demoCommand } from './commands/demo.ts';
 import { sourcesInspectCommand } from './commands/sources-inspect.ts';
+import { digestCommand } from './commands/digest.ts';
 
 const commands: Command[] = [
   syncCommand,
@@ -17,6 +18,7 @@ const commands: Command[] = [
   siteServeCommand,
   configCheckCommand,
   sourcesInspectCommand,
+  digestCommand,
 ];
 
 function overview(): string {

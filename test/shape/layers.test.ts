@@ -24,6 +24,7 @@ export const LAYERS: Record<string, number> = {
   forecast: 3,
   latency: 3,
   publish: 4,
+  digest: 4,
   pipeline: 5,
   handlers: 6,
   cli: 6,
