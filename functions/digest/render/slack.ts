@@ -37,6 +37,17 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Text escaped for mrkdwn and cut to `max` characters after escaping, never inside an entity. */
+export function escapedWithin(text: string, max: number): string {
+  let out = '';
+  for (const char of text) {
+    const next = escapeMrkdwn(char);
+    if (out.length + next.length > max - 1) return `${out}…`;
+    out += next;
+  }
+  return out;
+}
+
 /**
  * The digest as a Slack Block Kit message: a header, the as-of line, then a divider and one
  * section per digest section. A section lists up to `SLACK_ITEMS_PER_SECTION` items, fewer when
@@ -54,7 +65,9 @@ export function renderSlack(digest: Digest, siteUrl: string | undefined): SlackM
 function renderWith(digest: Digest, siteUrl: string | undefined, perSection: number): SlackMessage {
   const m = escapeMrkdwn;
   const line = (item: Digest['sections'][number]['items'][number]) =>
-    `${TONE_EMOJI[item.tone]} <${siteLink(siteUrl, item.path)}|${m(clip(item.title, TITLE_CHARS))}>: ${m(clip(item.detail, DETAIL_CHARS))}`;
+    `${TONE_EMOJI[item.tone]} ${link(item.path, clip(item.title, TITLE_CHARS))}: ${m(clip(item.detail, DETAIL_CHARS))}`;
+  // Slack opens absolute links only: without a site address the path is written out instead.
+  const link = (path: string, text: string) => (siteUrl ? `<${siteLink(siteUrl, path)}|${m(text)}>` : `${m(text)} (${path})`);
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(digest.title, SLACK_LIMITS.headerText), emoji: false } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: m(`Figures as of ${digest.asOf}. ${digest.sinceAsOf ? `Changes since ${digest.sinceAsOf}.` : 'No earlier snapshot to compare with.'}`) }] },
@@ -77,5 +90,6 @@ function renderWith(digest: Digest, siteUrl: string | undefined, perSection: num
     if (more > 0) lines.push(`_${moreWords(more)}_`);
     blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: `${heading}\n${lines.join('\n')}` } });
   }
-  return { text: clip(digest.title, SLACK_LIMITS.headerText), blocks };
+  // The fallback text (notifications) is read as mrkdwn; the header is plain_text, shown as written.
+  return { text: escapedWithin(digest.title, SLACK_LIMITS.headerText), blocks };
 }
