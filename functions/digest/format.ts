@@ -21,7 +21,11 @@ export function formatValue(kpi: Pick<KpiDefinition, 'unit'>, value: number | nu
 export const percent = (share: number): string => `${round(share * 100, 0)} %`;
 
 /** Percentage points between two shares, signed: "+4.0 pts". */
-export const points = (delta: number): string => `${delta >= 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(1)} pts`;
+export const points = (delta: number): string => {
+  const text = Math.abs(delta * 100).toFixed(1);
+  // A drift that rounds to nothing has no sign: "−0.0 pts" would read as a fall.
+  return text === '0.0' ? '±0.0 pts' : `${delta > 0 ? '+' : '−'}${text} pts`;
+};
 
 export const round = (value: number, digits: number): string => {
   const text = value.toFixed(digits);

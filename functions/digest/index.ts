@@ -6,3 +6,4 @@ export { slug } from './links.ts';
 export { renderHtml } from './render/html.ts';
 export { renderText } from './render/text.ts';
 export { renderSlack, SLACK_LIMITS, type SlackMessage } from './render/slack.ts';
+export { everyAudience, fileBase, writeDigestFiles } from './write.ts';

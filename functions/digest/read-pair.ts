@@ -37,24 +37,25 @@ export async function readPublished(store: ReportStore, id: string): Promise<Pub
 }
 
 /**
- * The snapshot to compare with: the newest one whose as-of date is at least `sinceDays` before the
- * current one's; failing that (a store younger than that), the oldest one with an earlier as-of
- * date; undefined when there is none. As-of dates are read from each candidate's projects.json,
- * the newest first, so a long history costs one small read per snapshot until the answer.
+ * The snapshot to compare with: the one with the latest as-of date at least `sinceDays` before the
+ * current one's; failing that (a store younger than that), the one with the earliest as-of date
+ * before it; undefined when there is none. Ties go to the later publish. Every other snapshot's
+ * as-of date is read (from its projects.json): publish order need not be as-of order (a backfill,
+ * two publishes in one second), and retention keeps the list short.
  */
 export async function pickEarlier(store: ReportStore, ids: readonly string[], current: PublishedSnapshot, sinceDays: number): Promise<string | undefined> {
-  const asOf = current.documents['managers.json'].asOf;
-  const cutoff = Date.parse(asOf) - sinceDays * DAY_MS;
-  const older = ids.filter((id) => id < current.id).reverse();
-  let fallback: string | undefined;
-  for (const id of older) {
+  const asOf = Date.parse(current.documents['managers.json'].asOf);
+  const cutoff = asOf - sinceDays * DAY_MS;
+  const dated: { id: string; at: number }[] = [];
+  for (const id of ids) {
+    if (id === current.id) continue;
     const doc = await store.getJson<{ asOf?: unknown }>(snapshotKey(id, 'projects.json'));
-    const their = typeof doc?.asOf === 'string' ? Date.parse(doc.asOf) : NaN;
-    if (Number.isNaN(their)) continue;
-    if (their <= cutoff) return id;
-    if (their < Date.parse(asOf)) fallback = id;
+    const at = typeof doc?.asOf === 'string' ? Date.parse(doc.asOf) : NaN;
+    if (!Number.isNaN(at) && at < asOf) dated.push({ id, at });
   }
-  return fallback;
+  const weekOld = dated.filter((d) => d.at <= cutoff).sort((a, b) => b.at - a.at || b.id.localeCompare(a.id))[0];
+  if (weekOld) return weekOld.id;
+  return dated.sort((a, b) => a.at - b.at || b.id.localeCompare(a.id))[0]?.id;
 }
 
 /** The current snapshot and the one a digest compares it with, read from a report store. */

@@ -115,3 +115,10 @@ describe('what a PM’s digest says', () => {
     expect(() => buildDigest(pair, { kind: 'pm', pmId: 'pm-nobody' }, SETTINGS)).toThrow(/no PM "pm-nobody".*pm-ada/);
   });
 });
+
+describe('drift in percentage points', async () => {
+  const { points } = await import('../../functions/digest/format.ts');
+  it('signs a rise and a fall, and none on a drift that rounds to nothing', () => {
+    expect([points(0.03), points(-0.03), points(-0.0002), points(0.0004), points(0)]).toEqual(['+3.0 pts', '−3.0 pts', '±0.0 pts', '±0.0 pts', '±0.0 pts']);
+  });
+});

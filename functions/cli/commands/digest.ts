@@ -1,8 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadConfig } from '../../config/index.ts';
 import { openReportStore } from '../../publish/open.ts';
-import { audienceName, buildDigest, DigestInputError, readSnapshotPair, renderHtml, renderSlack, renderText, slug, UnknownPmError, type Audience } from '../../digest/index.ts';
+import { audienceName, buildDigest, DigestInputError, everyAudience, readSnapshotPair, renderText, UnknownPmError, writeDigestFiles, type Audience } from '../../digest/index.ts';
 import { configOption, UsageError, type Command } from '../command.ts';
 
 /** `leadership`, `strategy`, `pm:ID`; undefined for `all`. */
@@ -12,9 +11,6 @@ export function parseAudience(text: string): Audience | undefined {
   if (text.startsWith('pm:') && text.length > 3) return { kind: 'pm', pmId: text.slice(3) };
   throw new UsageError(`--audience must be leadership, strategy, pm:ID or all, got "${text}"`);
 }
-
-/** The file name an audience's digest gets: `leadership`, `strategy`, `pm-<slug of the id>`. */
-export const fileBase = (audience: Audience): string => (audience.kind === 'pm' ? `pm-${slug(audience.pmId)}` : audience.kind);
 
 export const digestCommand: Command = {
   name: 'digest',
@@ -38,32 +34,18 @@ strategy and every PM in the snapshot. Links point under config digest.siteUrl.`
       if (error instanceof DigestInputError) throw new UsageError(error.message);
       throw error;
     }
-    const audiences: Audience[] = requested
-      ? [requested]
-      : [{ kind: 'leadership' }, { kind: 'strategy' }, ...pair.current.documents['managers.json'].managers.map((m): Audience => ({ kind: 'pm', pmId: m.id }))];
+    const audiences = requested ? [requested] : everyAudience(pair);
     const out = values.out === undefined ? undefined : resolve(values.out as string);
-    if (out) await mkdir(out, { recursive: true });
-    const siteUrl = config.digest.siteUrl;
-    for (const audience of audiences) {
-      let digest;
-      try {
-        digest = buildDigest(pair, audience, config.digest);
-      } catch (error) {
-        if (error instanceof UnknownPmError) throw new UsageError(`--audience ${audienceName(audience)}: ${error.message}`);
-        throw error;
+    try {
+      if (out) {
+        await writeDigestFiles(out, pair, audiences, config.digest);
+        process.stdout.write(`wrote ${audiences.length} digest(s) of snapshot ${pair.current.id} against ${pair.earlier?.id ?? 'no earlier snapshot'} into ${out}\n`);
+      } else {
+        for (const audience of audiences) process.stdout.write(`${renderText(buildDigest(pair, audience, config.digest), config.digest.siteUrl)}\n`);
       }
-      if (!out) {
-        process.stdout.write(`${renderText(digest, siteUrl)}\n`);
-        continue;
-      }
-      const base = join(out, fileBase(audience));
-      await writeFile(`${base}.html`, renderHtml(digest, siteUrl));
-      await writeFile(`${base}.txt`, renderText(digest, siteUrl));
-      await writeFile(`${base}.slack.json`, `${JSON.stringify(renderSlack(digest, siteUrl), null, 2)}\n`);
-    }
-    if (out) {
-      const since = pair.earlier ? `${pair.earlier.id}` : 'no earlier snapshot';
-      process.stdout.write(`wrote ${audiences.length} digest(s) of snapshot ${pair.current.id} against ${since} into ${out}\n`);
+    } catch (error) {
+      if (error instanceof UnknownPmError) throw new UsageError(`--audience ${audienceName(requested!)}: ${error.message}`);
+      throw error;
     }
     return 0;
   },
