@@ -55,3 +55,9 @@ export function moveWords(move: KpiMove): string {
 }
 
 export const moveTone = (move: KpiMove): 'bad' | 'good' => (move.to === 'worse' || (move.to === 'within' && move.from === 'better') ? 'bad' : 'good');
+
+/** " (company 76 %)": the figure the PM is compared with, the only figure of peers a PM may see; empty without one. */
+export function companyWords(move: KpiMove, format: (value: number) => string): string {
+  const target = move.after.target;
+  return target === null || target === undefined ? '' : ` (company ${format(target)})`;
+}

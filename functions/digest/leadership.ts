@@ -1,7 +1,7 @@
 import type { Forecast } from '../contract/documents.ts';
 import { formatValue, HEALTH_WORDS, percent } from './format.ts';
 import { turnedBad } from './health-turns.ts';
-import { deliveryAndCostKpis, kpiMoves, moveTone, moveWords } from './kpi-moves.ts';
+import { companyWords, deliveryAndCostKpis, kpiMoves, moveTone, moveWords } from './kpi-moves.ts';
 import { FORECASTS_PATH, pmPath, portfolioPath, projectPath, QUALITY_PATH } from './links.ts';
 import type { DigestItem, DigestSection, DigestSettings, SnapshotPair } from './model.ts';
 
@@ -24,7 +24,7 @@ function kpiSection({ current, earlier }: SnapshotPair): DigestSection {
     .flatMap((pm) => kpiMoves(doc, earlier?.documents['managers.json'], pm, kpis).map((move) => ({ pm, move })))
     .map(({ pm, move }): DigestItem => ({
       title: `${pm.name}: ${move.kpi.name}`,
-      detail: `${formatValue(move.kpi, move.before.value)} → ${formatValue(move.kpi, move.after.value)}, ${moveWords(move)}`,
+      detail: `${formatValue(move.kpi, move.before.value)} → ${formatValue(move.kpi, move.after.value)}, ${moveWords(move)}${companyWords(move, (v) => formatValue(move.kpi, v))}`,
       path: pmPath(pm.id),
       tone: moveTone(move),
     }))

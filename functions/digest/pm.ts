@@ -1,5 +1,5 @@
 import { formatValue, HEALTH_WORDS } from './format.ts';
-import { kpiMoves, moveTone, moveWords, rankedKpis } from './kpi-moves.ts';
+import { companyWords, kpiMoves, moveTone, moveWords, rankedKpis } from './kpi-moves.ts';
 import { fellBelow, forecastDetail } from './leadership.ts';
 import { pmPath } from './links.ts';
 import type { DigestItem, DigestSection, DigestSettings, SnapshotPair } from './model.ts';
@@ -24,7 +24,7 @@ export function pmSections(pair: SnapshotPair, pmId: string, settings: DigestSet
 
   const changes = kpiMoves(doc, before?.['managers.json'], pm, rankedKpis(doc)).map((move): DigestItem => ({
     title: move.kpi.name,
-    detail: `${formatValue(move.kpi, move.before.value)} → ${formatValue(move.kpi, move.after.value)}, ${moveWords(move)}${move.after.target === null || move.after.target === undefined ? '' : ` (company ${formatValue(move.kpi, move.after.target)})`}`,
+    detail: `${formatValue(move.kpi, move.before.value)} → ${formatValue(move.kpi, move.after.value)}, ${moveWords(move)}${companyWords(move, (v) => formatValue(move.kpi, v))}`,
     path: own,
     tone: moveTone(move),
   }));

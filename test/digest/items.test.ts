@@ -20,8 +20,9 @@ describe('what the leadership digest says', () => {
       ],
     });
     expect(details(digest, 'Delivery')).toEqual([
-      '70 % → 60 %, now beyond the company’s noise limit on the bad side',
-      '0.85 → 1.04, back within the company’s noise limits (was on the bad side)',
+      // The company figures are the published targets: 0.7615 and 0.978, rounded.
+      '70 % → 60 %, now beyond the company’s noise limit on the bad side (company 76 %)',
+      '0.85 → 1.04, back within the company’s noise limits (was on the bad side) (company 0.98)',
     ]);
   });
 

@@ -64,10 +64,10 @@ export function renderSlack(digest: Digest, siteUrl: string | undefined): SlackM
 
 function renderWith(digest: Digest, siteUrl: string | undefined, perSection: number): SlackMessage {
   const m = escapeMrkdwn;
-  const line = (item: Digest['sections'][number]['items'][number]) =>
-    `${TONE_EMOJI[item.tone]} ${link(item.path, clip(item.title, TITLE_CHARS))}: ${m(clip(item.detail, DETAIL_CHARS))}`;
   // Slack opens absolute links only: without a site address the path is written out instead.
   const link = (path: string, text: string) => (siteUrl ? `<${siteLink(siteUrl, path)}|${m(text)}>` : `${m(text)} (${path})`);
+  const line = (item: Digest['sections'][number]['items'][number]) =>
+    `${TONE_EMOJI[item.tone]} ${link(item.path, clip(item.title, TITLE_CHARS))}: ${m(clip(item.detail, DETAIL_CHARS))}`;
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(digest.title, SLACK_LIMITS.headerText), emoji: false } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: m(`Figures as of ${digest.asOf}. ${digest.sinceAsOf ? `Changes since ${digest.sinceAsOf}.` : 'No earlier snapshot to compare with.'}`) }] },
