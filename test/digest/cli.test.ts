@@ -51,6 +51,18 @@ describe('which snapshots a digest compares', () => {
     expect((await readSnapshotPair(store(), { snapshot: ids.nov09, sinceDays: 7 })).earlier).toBeUndefined();
   });
 
+  it('by as-of date, not publish order: a backfill published after the current one still counts', async () => {
+    const backfill = createDirReportStore(join(dir, 'backfill'));
+    const publish = async (id: string, asOf: string) => {
+      for (const [name, doc] of Object.entries(withAsOf(await fixtureDocs(), asOf))) await backfill.putJson(snapshotKey(id, name), doc);
+    };
+    await publish('20251123T060000Z-0000aaaa', '2025-11-23');
+    await publish('20251201T060000Z-0000bbbb', '2025-11-16');
+    await publish('20251201T060000Z-0000cccc', '2025-11-10');
+    await backfill.putJson('latest.json', { schemaVersion: 1, snapshot: '20251123T060000Z-0000aaaa', generatedAt: '2025-11-23T06:00:00Z', asOf: '2025-11-23', documents: Object.keys(await fixtureDocs()) });
+    expect((await readSnapshotPair(backfill, { sinceDays: 7 })).earlier?.id).toBe('20251201T060000Z-0000bbbb');
+  });
+
   it('names what is missing', async () => {
     await expect(readSnapshotPair(store(), { snapshot: 'nope', sinceDays: 7 })).rejects.toThrow(/no snapshot "nope" \(published: 20251109/);
     await expect(readSnapshotPair(createDirReportStore(join(dir, 'empty')), { sinceDays: 7 })).rejects.toThrow(/no latest\.json/);
