@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideAccess } from '../../functions/access/role-rules.ts';
+import { personPathSegment } from '../../functions/access/person-path.ts';
 import { buildDigest, renderHtml, renderSlack, renderText, type Digest } from '../../functions/digest/index.ts';
 import { handMadePair, SETTINGS } from './pair.ts';
 
@@ -24,9 +25,20 @@ describe('a digest carries only what its role may see (access/role-rules.ts)', (
     it(`${pm.id}'s digest links only to pages a PM may open`, () => {
       const digest = buildDigest(pair, { kind: 'pm', pmId: pm.id }, SETTINGS);
       expect(paths(digest).length).toBeGreaterThan(0);
-      for (const path of paths(digest)) expect(decideAccess(path, { roles: ['pm'], person: pm.id }), path).toEqual({ serve: path });
+      for (const path of paths(digest)) expect(decideAccess(path, { roles: ['pm'], person: personPathSegment(pm.id) }), path).toEqual({ serve: path });
     });
   }
+
+  it('a PM whose id is an e-mail address (as the demo’s are) is linked to the page the edge admits them to', () => {
+    const id = 'ada.lovelace@acme.example';
+    const docs = structuredClone(pair.current.documents);
+    docs['managers.json'].managers.find((m) => m.id === 'pm-ada')!.id = id;
+    for (const p of docs['projects.json'].projects) if (p.pmId === 'pm-ada') p.pmId = id;
+    const digest = buildDigest({ current: { id: 'now', documents: docs }, earlier: undefined }, { kind: 'pm', pmId: id }, SETTINGS);
+    expect(paths(digest)[0]).toBe('/pm/ada-lovelace-acme-example-' + personPathSegment(id).split('-').at(-1) + '/');
+    for (const path of paths(digest)) expect(decideAccess(path, { roles: ['pm'], person: personPathSegment(id) })).toEqual({ serve: path });
+    expect(decideAccess(paths(digest)[0]!, { roles: ['pm'], person: personPathSegment('pm-grace') })).toEqual({ deny: true });
+  });
 
   it('Ada’s digest does carry her own name and page (the check above is not vacuous)', () => {
     const [html] = everyForm(buildDigest(pair, { kind: 'pm', pmId: 'pm-ada' }, SETTINGS));
