@@ -10,6 +10,7 @@ import type { Logger } from '../functions/runtime/logger.ts';
 import type { SyncProgressListener } from '../functions/pipeline/index.ts';
 import { buildSite } from '../site/build.ts';
 import { materializeLatest } from '../functions/cli/snapshot-dir.ts';
+import { daysBefore, writeDemoDigests } from './digests.ts';
 
 export type DemoScale = 'small' | 'medium' | 'large';
 
@@ -66,8 +67,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       const sync = await timed('sync', () => runSync(config, { runtime, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
       if (!sync.ok) throw new Error(`demo sync failed: ${sync.runs.map((run) => run.error).filter(Boolean).join('; ')}`);
       counts = sumCounts(sync.runs.map((run) => run.counts));
+      // A snapshot as of a week before, published first, is what the digests compare the current one with.
+      const weekBefore = daysBefore(options.asOf, config.digest.sinceDays);
+      await timed('compute week before', () => runCompute(config, { asOf: weekBefore, runtime }));
+      await timed('publish week before', () => runPublish(config, { runtime }));
       await timed('compute', () => runCompute(config, { asOf: options.asOf, runtime }));
       snapshot = (await timed('publish', () => runPublish(config, { runtime }))).snapshot;
+      await timed('digests', () => writeDemoDigests(runtime.reports, config, join(dir, 'reports', 'digests')));
       const snapshotDir = await materializeLatest(runtime.reports, join(dir, 'site-snapshot'));
       await timed('site', () => buildSite({ snapshotDir, outDir: join(dir, 'site'), logLevel: 'silent', privacy: config.privacy }));
     } finally {

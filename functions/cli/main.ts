@@ -7,6 +7,7 @@ import { siteBuildCommand, siteServeCommand } from './commands/site.ts';
 import { demoCommand } from './commands/demo.ts';
 import { sourcesInspectCommand } from './commands/sources-inspect.ts';
 import { forgetCommand } from './commands/forget.ts';
+import { digestCommand } from './commands/digest.ts';
 
 const commands: Command[] = [
   syncCommand,
@@ -19,6 +20,7 @@ const commands: Command[] = [
   configCheckCommand,
   sourcesInspectCommand,
   forgetCommand,
+  digestCommand,
 ];
 
 function overview(): string {

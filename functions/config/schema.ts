@@ -7,6 +7,7 @@ import { asanaPortfolioFields } from './asana-portfolios.ts';
 import { PvBasisSchema } from './kpi-plan.ts';
 import { sourceUrl } from './source-url.ts';
 import { PrivacyBlockSchema } from './privacy.ts';
+import { DigestBlockSchema } from './digest.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -225,6 +226,7 @@ export const ConfigSchema = z
     kpi: KpiConfigSchema.optional(),
     forecast: ForecastConfigSchema.optional(),
     privacy: PrivacyBlockSchema,
+    digest: DigestBlockSchema,
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -25,6 +25,7 @@ export const LAYERS: Record<string, number> = {
   latency: 3,
   publish: 4,
   privacy: 4,
+  digest: 4,
   pipeline: 5,
   handlers: 6,
   cli: 6,
