@@ -8,6 +8,6 @@ import type { SyncEvent } from './events.ts';
  * is harmless because the store's upserts are idempotent.
  */
 export function syncOptionsFor(event: SyncEvent): Pick<SyncOptions, 'since' | 'sources'> {
-  if (event.kind !== 'backfill') return {};
+  if (event.kind !== 'backfill') return event.source ? { sources: [event.source] } : {};
   return { since: new Date(`${event.from}T00:00:00.000Z`), ...(event.sources ? { sources: event.sources } : {}) };
 }

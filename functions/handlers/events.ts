@@ -10,7 +10,8 @@ const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 /** When the schedule fired, so a retried compute still computes the day it was meant for. */
 const scheduledAt = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional();
 
-export const ScheduledEventSchema = z.strictObject({ kind: z.literal('scheduled'), scheduledAt });
+/** `source`: sync that source only (a state machine that syncs each source on its own, looping until it is complete). */
+export const ScheduledEventSchema = z.strictObject({ kind: z.literal('scheduled'), scheduledAt, source: z.string().min(1).optional() });
 
 export const BackfillEventSchema = z
   .strictObject({
@@ -22,7 +23,7 @@ export const BackfillEventSchema = z
   .refine((event) => event.from <= event.to, { message: 'must not be before from', path: ['to'] });
 
 export const SyncEventSchema = z.preprocess(
-  fromClassicSchedule,
+  (event) => withScheduledKind(fromClassicSchedule(event)),
   z.discriminatedUnion('kind', [ScheduledEventSchema, BackfillEventSchema]),
 );
 
@@ -39,6 +40,12 @@ export const PublishEventSchema = z.preprocess(
 export type SyncEvent = z.infer<typeof SyncEventSchema>;
 export type ComputeEvent = z.infer<typeof ComputeEventSchema>;
 export type PublishEvent = z.infer<typeof PublishEventSchema>;
+
+/** A sync event without `kind` (`{}` or `{ source }`, as a state machine sends it) is a scheduled one. */
+function withScheduledKind(event: unknown): unknown {
+  if (event === null || typeof event !== 'object' || Array.isArray(event) || 'kind' in event) return event;
+  return { kind: 'scheduled', ...event };
+}
 
 function fromClassicSchedule(event: unknown): unknown {
   if (event === null || typeof event !== 'object') return event;
