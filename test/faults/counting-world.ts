@@ -24,10 +24,13 @@ export interface CountingWorld {
   close(): Promise<void>;
 }
 
-export async function startCountingWorld(options: { scale: DemoScale; projects?: number }): Promise<CountingWorld> {
+/** `now`: the servers' clock (the worklog feeds show what settled before it); the wall clock when absent. */
+export async function startCountingWorld(options: { scale: DemoScale; projects?: number; now?: () => Date }): Promise<CountingWorld> {
   const full = generateOrg({ seed: 11, scale: options.scale, asOf: '2026-03-31' });
   const org = options.projects === undefined ? full : trimOrg(full, options.projects);
   const dir = await mkdtemp(join(tmpdir(), 'pmpulse-deadline-'));
+  const startServers = (served: DemoOrg) => Promise.all([startJiraServer(served, serverOptions), startAsanaServer(served, serverOptions)]);
+  const serverOptions = options.now ? { now: options.now } : {};
   let servers = await startServers(org);
   let requests = 0;
   const relay = (pick: (running: RunningServer[]) => RunningServer) =>
@@ -67,8 +70,4 @@ export async function startCountingWorld(options: { scale: DemoScale; projects?:
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-function startServers(org: DemoOrg): Promise<RunningServer[]> {
-  return Promise.all([startJiraServer(org), startAsanaServer(org)]);
 }

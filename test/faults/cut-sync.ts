@@ -26,8 +26,9 @@ export interface CutOutcome {
   ms: number;
 }
 
-export async function withStore<T>(world: CountingWorld, name: string, use: (runtime: StoreRuntime) => Promise<T>): Promise<T> {
-  const runtime = await openStoreRuntime(world.config(name), { env: world.env, log: quiet });
+/** `now`: the clock the sync reads (the start of a read, the next cursor); the wall clock when absent. */
+export async function withStore<T>(world: CountingWorld, name: string, use: (runtime: StoreRuntime) => Promise<T>, now?: () => Date): Promise<T> {
+  const runtime = await openStoreRuntime(world.config(name), { env: world.env, log: quiet, ...(now ? { now } : {}) });
   try {
     return await use(runtime);
   } finally {
