@@ -7,7 +7,8 @@ import type { RecordKind } from '../domain/index.ts';
 import type { SyncRun } from '../store/store.ts';
 import { withStoreRuntime, type StoreRuntime, type StoreRuntimeOptions } from './store-runtime.ts';
 import { PipelineError, describeError } from './errors.ts';
-import { holdLease, type HeldLease } from './lease.ts';
+import type { HeldLease } from './lease.ts';
+import { holdSourceLeases } from './source-leases.ts';
 import { trackQuarantine, type QuarantineRelease } from './quarantine-release.ts';
 import type { SyncProgressListener } from './sync-progress.ts';
 import type { SyncDeadline } from './deadline.ts';
@@ -42,8 +43,6 @@ export interface SyncSummary {
   runs: SyncRun[];
 }
 
-const LEASE = 'sync';
-
 export async function runSync(config: Config, options: SyncOptions = {}): Promise<SyncSummary> {
   const sources = selectSources(config, options.sources);
   // Tokens are checked before any work, so a missing one is a config error, not a half-done sync.
@@ -51,7 +50,7 @@ export async function runSync(config: Config, options: SyncOptions = {}): Promis
   return withStoreRuntime(config, options, async (runtime) => {
     const owner = `${hostname()}:${process.pid}:${runtime.now().getTime()}`;
     const leaseMs = options.leaseMs ?? 2 * 60_000;
-    const lease = await holdLease({ store: runtime.store, name: LEASE, owner, ttlMs: leaseMs, log: runtime.log, step: 'sync' });
+    const lease = await holdSourceLeases({ store: runtime.store, sources: sources.map((source) => source.name), owner, ttlMs: leaseMs, log: runtime.log });
     if (!lease) {
       const within = leaseMs >= 60_000 ? `${Math.ceil(leaseMs / 60_000)} minute(s)` : `${Math.ceil(leaseMs / 1000)} s`;
       throw new PipelineError('sync', `another sync is running; nothing done (if it crashed, its lease expires within ${within})`);
