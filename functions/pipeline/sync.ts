@@ -36,9 +36,12 @@ export interface SyncOptions extends StoreRuntimeOptions {
 
 export interface SyncSummary {
   ok: boolean;
-  /** Every selected source finished its read; false when the run stopped at its deadline. */
+  /** No selected source is left part-way (or never synced); false when the run stopped at its deadline before. */
   complete: boolean;
-  /** Each selected source, in order: a source not started because the deadline came is not complete. */
+  /**
+   * Each selected source, in config order. One the deadline kept from starting is complete when its
+   * last read finished, and not when it was part-read or never synced.
+   */
   sources: { source: string; complete: boolean }[];
   runs: SyncRun[];
 }
@@ -57,18 +60,40 @@ export async function runSync(config: Config, options: SyncOptions = {}): Promis
     }
     try {
       const runs: SyncRun[] = [];
-      for (const source of sources) {
-        // Each run makes some progress, so a loop of runs ends; later sources wait for the next run.
+      const { order, finished } = await unfinishedFirst(runtime, sources);
+      for (const source of order) {
+        // The first source always runs to a checkpoint, so a loop of runs ends; the rest wait for the next run.
         if (runs.length > 0 && options.deadline?.isNear()) break;
         runs.push(await syncSource(runtime, lease, source, tokens.get(source.name)!, options));
       }
       lease.assertHeld();
-      const outcomes = sources.map((source) => ({ source: source.name, complete: runs.find((run) => run.source === source.name)?.complete ?? false }));
+      // A source the deadline kept from starting is complete when its last read finished: nothing of it is left part-way.
+      const outcomes = sources.map((source) => ({ source: source.name, complete: runs.find((run) => run.source === source.name)?.complete ?? finished.has(source.name) }));
       return { ok: runs.every((run) => run.ok), complete: outcomes.every((outcome) => outcome.complete), sources: outcomes, runs };
     } finally {
       await lease.release();
     }
   });
+}
+
+/**
+ * Sources whose read stopped part-way go first, then those never synced, then the rest, least
+ * recently synced first: otherwise a run could spend its time on the incremental reads of finished
+ * sources and never reach an unfinished one, or always the same one. `finished`: the sources whose
+ * last read finished (a cursor, no checkpoint).
+ */
+async function unfinishedFirst(runtime: StoreRuntime, sources: SourceConfig[]) {
+  const latest = new Map((await runtime.store.listLatestSyncRuns()).map((run) => [run.source, run.startedAt]));
+  const states = await Promise.all(
+    sources.map(async (source) => {
+      if ((await runtime.store.getCheckpoint(source.name)) !== undefined) return 0;
+      return (await runtime.store.getCursor(source.name)) === undefined ? 1 : 2;
+    }),
+  );
+  const order = sources
+    .map((source, index) => ({ source, rank: states[index]!, last: latest.get(source.name) ?? '' }))
+    .sort((a, b) => a.rank - b.rank || (a.rank === 2 ? a.last.localeCompare(b.last) : 0));
+  return { order: order.map((entry) => entry.source), finished: new Set(order.filter((entry) => entry.rank === 2).map((entry) => entry.source.name)) };
 }
 
 function selectSources(config: Config, names: string[] | undefined): SourceConfig[] {
@@ -123,7 +148,8 @@ async function syncSource(
         lease.assertHeld();
         await runtime.store.setCheckpoint(source.name, position.stamp(step.value.checkpoint));
         checkpointed = true;
-        if (deadline?.isNear()) {
+        // Never stop where this run began: a run that stopped there again would make no progress.
+        if (step.value.checkpoint !== position.checkpoint && deadline?.isNear()) {
           stopped = true;
           break;
         }

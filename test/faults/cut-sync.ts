@@ -36,9 +36,9 @@ export async function withStore<T>(world: CountingWorld, name: string, use: (run
   }
 }
 
-/** One sync, to the end unless `deadline` stops it. */
-export async function syncOnce(world: CountingWorld, runtime: StoreRuntime, deadline?: SyncDeadline): Promise<SyncSummary> {
-  const summary = await runSync(runtime.config, { runtime, env: world.env, ...(deadline ? { deadline } : {}) });
+/** One sync (of `sources`, all when absent), to the end unless `deadline` stops it. */
+export async function syncOnce(world: CountingWorld, runtime: StoreRuntime, deadline?: SyncDeadline, sources?: string[]): Promise<SyncSummary> {
+  const summary = await runSync(runtime.config, { runtime, env: world.env, ...(deadline ? { deadline } : {}), ...(sources ? { sources } : {}) });
   if (!summary.ok) throw new Error(`sync failed: ${summary.runs.map((run) => run.error ?? '').join('; ')}`);
   return summary;
 }
@@ -47,11 +47,17 @@ export async function syncOnce(world: CountingWorld, runtime: StoreRuntime, dead
  * Runs syncs, each with a fresh deadline from `deadline()`, until one completes; `between(run)`
  * is called after each run that stopped (to edit the source mid-way).
  */
-export async function syncUntilComplete(world: CountingWorld, runtime: StoreRuntime, deadline: () => SyncDeadline, between?: (run: number) => Promise<void>): Promise<CutOutcome> {
+export async function syncUntilComplete(
+  world: CountingWorld,
+  runtime: StoreRuntime,
+  deadline: () => SyncDeadline,
+  between?: (run: number) => Promise<void>,
+  sources?: string[],
+): Promise<CutOutcome> {
   const before = world.requests();
   const started = performance.now();
   for (let run = 1; run <= 10_000; run += 1) {
-    const summary = await syncOnce(world, runtime, deadline());
+    const summary = await syncOnce(world, runtime, deadline(), sources);
     if (summary.complete) return { runs: run, requests: world.requests() - before, ms: performance.now() - started };
     await between?.(run);
   }

@@ -41,7 +41,8 @@ export async function* readWorklogChanges(
     for await (const page of context.client.worklogsUpdated(resume?.at ?? since)) {
       const fresh = page.ids.filter((id) => !context.seen.worklogs.has(id));
       until = Math.max(until, page.until);
-      const position = mark({ step: 'worklogsUpdated', at: page.until, until });
+      // After the feed's last page a resumed read goes on with the deleted feed, not this one again.
+      const position = mark(page.last ? { step: 'worklogsDeleted', at: since, until } : { step: 'worklogsUpdated', at: page.until, until });
       if (fresh.length === 0) yield withCheckpoint({}, position);
       for (let at = 0; at < fresh.length; at += pageSize.worklogList) {
         const batch = await mapWorklogs(context, await context.client.worklogList(fresh.slice(at, at + pageSize.worklogList)));
@@ -51,7 +52,8 @@ export async function* readWorklogChanges(
   }
   for await (const page of context.client.worklogsDeleted(resume?.step === 'worklogsDeleted' ? resume.at : since)) {
     const batch: RecordBatch = page.ids.length ? { deletions: [{ kind: 'timeEntry', ids: page.ids.map((id) => recordId(context.source, id)) }] } : {};
-    yield withCheckpoint(batch, mark({ step: 'worklogsDeleted', at: page.until, until }));
+    // The last page has no checkpoint: what follows (the id ledger) finishes the read in this run.
+    yield page.last ? batch : withCheckpoint(batch, mark({ step: 'worklogsDeleted', at: page.until, until }));
   }
   return until;
 }
