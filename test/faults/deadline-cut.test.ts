@@ -6,8 +6,8 @@ import { tally } from './store-state.ts';
 
 /**
  * A first sync that cannot finish in one run (a Lambda's 15 minutes against a large site) stops
- * at its deadline and goes on in the next run. The deadline here comes after every few stored
- * checkpoints, a few pages of API calls, so the cuts land in the same places on any machine.
+ * at its deadline and goes on in the next run. The deadline here comes after every stored
+ * checkpoint (a page or so of API calls), so the cuts land in the same places on any machine.
  */
 const CHECKPOINTS_PER_RUN = 1;
 const PROJECTS_PER_SYSTEM = 2;
@@ -65,7 +65,7 @@ describe('a first sync cut by deadlines', () => {
     });
     const wholeRequests = world.requests() - before;
 
-    // Act: the same first sync, stopped every few checkpoints and run again until complete.
+    // Act: the same first sync, stopped at every checkpoint and run again until complete.
     const { cut, state } = await withStore(world, 'cut', async (runtime) => ({
       cut: await syncUntilComplete(world, runtime, () => afterCheckpoints(CHECKPOINTS_PER_RUN)),
       state: await stateOf(runtime),
