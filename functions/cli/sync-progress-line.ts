@@ -18,10 +18,11 @@ export interface ProgressLineOptions {
 const REDRAW_MS = 100;
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
-export function describeProgress({ source, pages, records, elapsedMs, finished }: SyncProgress): string {
+export function describeProgress({ source, pages, records, elapsedMs, finished, stopped }: SyncProgress): string {
   const seconds = elapsedMs / 1000;
   const rate = seconds > 0 ? `, ${whole.format(records / seconds)} records/s` : '';
   const what = `${whole.format(pages)} page${pages === 1 ? '' : 's'}, ${whole.format(records)} records${rate}`;
+  if (stopped) return `${source}: stopped at the deadline after ${whole.format(pages)} page${pages === 1 ? '' : 's'} (${whole.format(records)} records, ${seconds.toFixed(1)} s); the next run continues`;
   return finished ? `synced ${source}: ${what}, ${seconds.toFixed(1)} s` : `syncing ${source}: ${what}, ${seconds.toFixed(1)} s so far`;
 }
 

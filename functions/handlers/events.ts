@@ -21,11 +21,11 @@ export const BackfillEventSchema = z
   })
   .refine((event) => event.from <= event.to, { message: 'must not be before from', path: ['to'] });
 
-/** A scheduled sync of one source only: what each branch of the pipeline's state machine sends. */
+/** `source`: sync that source only, what each branch of the pipeline's state machine sends (looping until it is complete). */
 const ScheduledSyncEventSchema = ScheduledEventSchema.extend({ source: z.string().min(1).optional() });
 
 export const SyncEventSchema = z.preprocess(
-  fromClassicSchedule,
+  (event) => withScheduledKind(fromClassicSchedule(event)),
   z.discriminatedUnion('kind', [ScheduledSyncEventSchema, BackfillEventSchema]),
 );
 
@@ -42,6 +42,12 @@ export const PublishEventSchema = z.preprocess(
 export type SyncEvent = z.infer<typeof SyncEventSchema>;
 export type ComputeEvent = z.infer<typeof ComputeEventSchema>;
 export type PublishEvent = z.infer<typeof PublishEventSchema>;
+
+/** A sync event without `kind` (`{}` or `{ source }`, as a state machine sends it) is a scheduled one. */
+function withScheduledKind(event: unknown): unknown {
+  if (event === null || typeof event !== 'object' || Array.isArray(event) || 'kind' in event) return event;
+  return { kind: 'scheduled', ...event };
+}
 
 function fromClassicSchedule(event: unknown): unknown {
   if (event === null || typeof event !== 'object') return event;

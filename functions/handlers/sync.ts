@@ -1,5 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Config } from '../config/index.ts';
+import { lambdaDeadline, lambdaMarginMs } from '../pipeline/deadline.ts';
 import { PipelineError } from '../pipeline/errors.ts';
 import { runSync, type SyncSummary } from '../pipeline/sync.ts';
 import { syncOptionsFor } from './backfill.ts';
@@ -8,31 +9,40 @@ import { loadRuntimeConfig } from './runtime-config.ts';
 import { loadSecrets } from './secrets.ts';
 import { createStepHandler, type HandlerEffects } from './step-handler.ts';
 
+/**
+ * What the sync Lambda answers. `complete` is false when the invocation stopped at its deadline
+ * before every source finished its read: invoke it again with the same event and it goes on from
+ * the checkpoints (a state machine loops on `complete`, per source with `{ source }`).
+ */
 export interface SyncResult {
   step: 'sync';
   kind: SyncEvent['kind'];
   /** A backfill's start: every source re-read what changed from then on. */
   since?: string;
-  /**
-   * Whether every source read to its end; false when a run stopped at its deadline and the next
-   * one continues from the checkpoint (the pipeline's state machine then runs sync again).
-   */
   complete: boolean;
   sources: { source: string; complete: boolean; counts: SyncSummary['runs'][number]['counts']; quarantined: number }[];
 }
 
-/** Sync as a Lambda: every source (or the event's one `source`, or a backfill's named sources) from its cursor, or from `from`. */
+/**
+ * Sync as a Lambda: every source (or the event's `source`, or a backfill's named sources) from
+ * its cursor or checkpoint, or from `from`; it stops at its next checkpoint once the invocation
+ * nears its timeout (the margin: lambdaMarginMs, or a quarter of the time it began with if less).
+ */
 export function createSyncHandler(config: Config, effects: HandlerEffects = {}) {
   return createStepHandler<SyncEvent, SyncResult>(
     {
       step: 'sync',
       schema: SyncEventSchema,
-      async run(event, { log, metrics }) {
+      async run(event, context) {
+        const { log, metrics } = context;
         const options = syncOptionsFor(event);
-        const summary = await runSync(config, { ...options, ...(effects.now ? { now: effects.now } : {}), log });
+        const remaining = () => context.getRemainingTimeInMillis();
+        const deadline = lambdaDeadline(remaining, Math.min(lambdaMarginMs, remaining() / 4));
+        const summary = await runSync(config, { ...options, ...(effects.now ? { now: effects.now } : {}), log, deadline });
         const records = summary.runs.reduce((sum, run) => sum + Object.values(run.counts).reduce((a, n) => a + (n ?? 0), 0), 0);
         metrics.addMetric('RecordsSynced', MetricUnit.Count, records);
         metrics.addMetric('RecordsQuarantined', MetricUnit.Count, summary.runs.reduce((sum, run) => sum + run.quarantined, 0));
+        metrics.addMetric('SyncIncomplete', MetricUnit.Count, summary.complete ? 0 : 1);
         return toResult(event, options.since, summary);
       },
     },
@@ -46,14 +56,15 @@ function toResult(event: SyncEvent, since: Date | undefined, summary: SyncSummar
   if (failed.length) {
     throw new PipelineError('sync', failed.map((run) => `${run.source} failed: ${run.error ?? 'unknown error'}`).join('; '));
   }
-  // A run reads each source to its end today; a run that stops at its deadline will report false here.
-  const sources = summary.runs.map((run) => ({ source: run.source, complete: true, counts: run.counts, quarantined: run.quarantined }));
   return {
     step: 'sync',
     kind: event.kind,
     ...(since ? { since: since.toISOString() } : {}),
-    complete: sources.every((source) => source.complete),
-    sources,
+    complete: summary.complete,
+    sources: summary.sources.map(({ source, complete }) => {
+      const run = summary.runs.find((r) => r.source === source);
+      return { source, complete, counts: run?.counts ?? {}, quarantined: run?.quarantined ?? 0 };
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 export { runSync, type SyncOptions, type SyncSummary } from './sync.ts';
 export type { SyncProgress, SyncProgressListener } from './sync-progress.ts';
+export { deadlineIn, lambdaDeadline, lambdaMarginMs, type SyncDeadline } from './deadline.ts';
 export { runCompute, type ComputeOptions } from './compute.ts';
 export { runPublish } from './publish.ts';
 export { openRuntime, withRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';

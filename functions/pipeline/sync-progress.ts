@@ -12,6 +12,8 @@ export interface SyncProgress {
   elapsedMs: number;
   /** True on the last report of the source: its read ended (well or not). */
   finished: boolean;
+  /** On the last report: the run stopped at its deadline before the read was done; the next run goes on. */
+  stopped?: boolean;
 }
 
 export type SyncProgressListener = (progress: SyncProgress) => void;

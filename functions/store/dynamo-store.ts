@@ -17,10 +17,11 @@ import {
   QUARANTINE_AREA,
   type RegistryArea,
 } from './keys.ts';
+import { getCheckpoint, setCheckpoint } from './checkpoints.ts';
 import { acquireLease, releaseLease } from './lease.ts';
 import { parallelPages } from './parallel-pages.ts';
 import { queryAll, queryPages } from './query.ts';
-import type { Store, SyncRun } from './store.ts';
+import type { Store, SyncCheckpoint, SyncRun } from './store.ts';
 import { listLatestSyncRuns, listSyncRuns, putSyncRun } from './sync-runs.ts';
 import { ensureTable } from './table.ts';
 
@@ -135,6 +136,14 @@ export class DynamoStore implements Store {
   async setCursor(source: string, cursor: string): Promise<void> {
     const item = { pk: cursorPk, sk: source, cursor, updatedAt: this.now().toISOString() };
     await attempt('setCursor', this.table, () => this.client.send(new PutCommand({ TableName: this.table, Item: item })));
+  }
+
+  getCheckpoint(source: string): Promise<SyncCheckpoint | undefined> {
+    return getCheckpoint({ client: this.client, table: this.table, now: this.now }, source);
+  }
+
+  setCheckpoint(source: string, checkpoint: SyncCheckpoint | undefined): Promise<void> {
+    return setCheckpoint({ client: this.client, table: this.table, now: this.now }, source, checkpoint);
   }
 
   async putQuarantine(entries: readonly QuarantineEntry[]): Promise<void> {

@@ -1,4 +1,4 @@
-export type { Store, SyncRun } from './store.ts';
+export type { Store, SyncCheckpoint, SyncRun } from './store.ts';
 export { DynamoStore, type DynamoStoreOptions } from './dynamo-store.ts';
 export { openStore, type OpenStoreOptions } from './open.ts';
 export { startEmbeddedDynamo, type EmbeddedDynamo } from './embedded-server.ts';

@@ -8,6 +8,7 @@ import type { RecordKind } from '../domain/index.ts';
  * | domain record        | `REC#<kind>#<source>#<shard 00..15>` | record id             |
  * | source registry      | `REGISTRY`                           | `<area>#<source>`     |
  * | sync cursor          | `CURSOR`                             | source                |
+ * | sync checkpoint      | `CHECKPOINT`                         | source                |
  * | quarantine entry     | `QUARANTINE#<source>`                | `<kind>#<record id>`  |
  * | sync run (history)   | `RUN#<source>`                       | startedAt (ISO)       |
  * | sync run (latest)    | `RUN_LATEST`                         | source                |
@@ -54,6 +55,7 @@ export function registrySk(area: RegistryArea, source: string): string {
 }
 
 export const cursorPk = 'CURSOR';
+export const checkpointPk = 'CHECKPOINT';
 
 export function quarantinePk(source: string): string {
   return `QUARANTINE#${source}`;

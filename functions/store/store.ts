@@ -13,6 +13,19 @@ export interface SyncRun {
   quarantined: number;
   /** Data the source could not give in this run, with the reason (e.g. hours, without time tracking). */
   unavailable?: { hours?: string };
+  /** False when the run stopped at its deadline before the read was done (the next run goes on); absent on older runs. */
+  complete?: boolean;
+}
+
+/**
+ * A connector's checkpoint (opaque) and the read it belongs to: `read` names its kind (a
+ * backfill's start, or '' for a read from the cursor) and `base` the cursor it started from, so a
+ * checkpoint outlived by its read (a crash between the cursor and the cleanup) is never used.
+ */
+export interface SyncCheckpoint {
+  checkpoint: string;
+  read: string;
+  base: string;
 }
 
 /**
@@ -35,6 +48,10 @@ export interface Store {
   scanRecords<K extends RecordKind>(kind: K, source?: string): AsyncIterable<RecordOf<K>[]>;
   getCursor(source: string): Promise<string | undefined>;
   setCursor(source: string, cursor: string): Promise<void>;
+  /** Where an unfinished read of the source goes on (checkpoints.ts); undefined when none is kept. */
+  getCheckpoint(source: string): Promise<SyncCheckpoint | undefined>;
+  /** Keeps the checkpoint; undefined drops it (the read it belonged to is done). */
+  setCheckpoint(source: string, checkpoint: SyncCheckpoint | undefined): Promise<void>;
   putQuarantine(entries: readonly QuarantineEntry[]): Promise<void>;
   listQuarantine(source?: string): Promise<QuarantineEntry[]>;
   putSyncRun(run: SyncRun): Promise<void>;

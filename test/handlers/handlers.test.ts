@@ -155,6 +155,28 @@ describe('pipeline handlers', () => {
     await expect(loadHandler('sync')).rejects.toThrow(/no secret/);
   });
 
+  it('sync stops before the invocation times out, answers complete: false, and the next invocation of { source } goes on', async () => {
+    process.env.PMPULSE_CONFIG = JSON.stringify({ ...JSON.parse(process.env.PMPULSE_CONFIG!), store: { type: 'embedded', dir: join(dir, 'db-resumed') } });
+    const handler = await loadHandler('sync');
+    // A minute when the invocation begins (a margin of 15 s), then 10 s left: it stops at its first checkpoint.
+    const nearTimeout = () => {
+      let calls = 0;
+      return { ...lambdaContext('sync'), getRemainingTimeInMillis: () => (calls++ === 0 ? 60_000 : 10_000) };
+    };
+
+    const results: Record<string, unknown>[] = [];
+    do results.push(await handler({ source: 'asana-demo' }, nearTimeout()));
+    while (results.at(-1)!.complete === false && results.length < 100);
+
+    const asanaTasks = org.tasks.filter((task) => org.projects.find((project) => project.id === task.projectId)?.system === 'asana');
+    const tasks = results.reduce((sum, result) => sum + ((result.sources as { counts: { task?: number } }[])[0]!.counts.task ?? 0), 0);
+    expect(results[0]).toMatchObject({ step: 'sync', kind: 'scheduled', complete: false, sources: [{ source: 'asana-demo', complete: false }] });
+    expect(results.length).toBeGreaterThan(2);
+    expect(results.at(-1)).toMatchObject({ complete: true, sources: [{ source: 'asana-demo', complete: true }] });
+    // Each invocation went on where the last stopped: every task read once.
+    expect(tasks).toBe(asanaTasks.length);
+  });
+
   it('fails when a backfill names a source that is not configured', async () => {
     const handler = await loadHandler('sync');
 

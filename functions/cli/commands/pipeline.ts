@@ -2,20 +2,26 @@ import { loadConfig } from '../../config/index.ts';
 import { runCompute, runPublish, runSync, openRuntime } from '../../pipeline/index.ts';
 import { asOfOption, configOption, today, type Command } from '../command.ts';
 import { syncProgressLine } from '../sync-progress-line.ts';
+import { maxMinutesDeadline, maxMinutesOption } from '../max-minutes.ts';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export const syncCommand: Command = {
   name: 'sync',
   summary: 'Pull records from every configured source into the store',
-  usage: `pmpulse sync [--config FILE] [--source NAME]...
+  usage: `pmpulse sync [--config FILE] [--source NAME]... [--max-minutes N]
 
 Reads each source (Jira, Asana, ...) from its stored cursor onwards, stores the records and
-quarantines malformed ones. Exit 1 when any source failed.`,
-  options: { ...configOption, source: { type: 'string', multiple: true } },
+quarantines malformed ones. Exit 1 when any source failed.
+--max-minutes N stops at the next checkpoint once N minutes have passed (exit 0, saying so);
+the next sync goes on from there, so a first sync of a large site can run in slices.`,
+  options: { ...configOption, ...maxMinutesOption, source: { type: 'string', multiple: true } },
   async run(values) {
+    const deadline = maxMinutesDeadline(values['max-minutes']);
     const config = await loadConfig(str(values.config)!);
-    const summary = await runSync(config, { sources: values.source as string[] | undefined, onProgress: syncProgressLine() });
+    const summary = await runSync(config, { sources: values.source as string[] | undefined, onProgress: syncProgressLine(), ...(deadline ? { deadline } : {}) });
+    const waiting = summary.sources.filter((outcome) => !outcome.complete && !summary.runs.some((run) => run.source === outcome.source));
+    if (waiting.length) process.stderr.write(`not started before the deadline: ${waiting.map((outcome) => outcome.source).join(', ')}; the next run syncs them\n`);
     return summary.ok ? 0 : 1;
   },
 };

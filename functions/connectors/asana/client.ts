@@ -20,7 +20,8 @@ export interface AsanaClient {
   /** One portfolio by gid (raw), for portfolios the config names. */
   portfolio(gid: string): Promise<unknown>;
   projects(workspace: string): AsyncGenerator<unknown[]>;
-  projectTasks(project: string, modifiedSince?: string): AsyncGenerator<unknown[]>;
+  /** A project's tasks, page by page with the offset of the next page, from `offset` when given. */
+  projectTasks(project: string, modifiedSince?: string, offset?: string): AsyncGenerator<OffsetPage>;
   /** Direct subtasks of one task, all pages (project listings leave subtasks out). */
   subtasks(task: string): Promise<unknown[]>;
   /** Every time-tracking entry of one task, all pages. */
@@ -32,6 +33,12 @@ export interface AsanaClient {
 }
 
 const limit = 100;
+
+/** One page of a list and the offset of the next (absent on the last): where a resumed read goes on. */
+export interface OffsetPage {
+  data: unknown[];
+  next: string | undefined;
+}
 
 export function createAsanaHttp(context: SyncContext<AsanaSourceConfig>, overrides: Partial<HttpClientOptions> = {}): HttpClient {
   return createHttpClient({
@@ -49,14 +56,18 @@ export function createAsanaHttp(context: SyncContext<AsanaSourceConfig>, overrid
 }
 
 export function createAsanaClient(http: HttpClient, baseUrl: string, source: string): AsanaClient {
-  async function* list(path: string, query: Record<string, string | undefined>): AsyncGenerator<unknown[]> {
-    let offset: string | undefined;
+  async function* pages(path: string, query: Record<string, string | undefined>, from?: string): AsyncGenerator<OffsetPage> {
+    let offset = from;
     do {
       const target = buildUrl(baseUrl, path, { ...query, limit, offset });
       const page = parsePage(AsanaListSchema, await http.getJson(target), source, describeRequest('GET', target));
-      yield page.data;
       offset = page.next_page?.offset;
+      yield { data: page.data, next: offset };
     } while (offset);
+  }
+
+  async function* list(path: string, query: Record<string, string | undefined>): AsyncGenerator<unknown[]> {
+    for await (const page of pages(path, query)) yield page.data;
   }
 
   return {
@@ -76,7 +87,7 @@ export function createAsanaClient(http: HttpClient, baseUrl: string, source: str
     projects: (workspace) => list('/projects', { workspace, archived: 'false', opt_fields: optFields.projects }),
     customFields: (workspace) => list(`/workspaces/${encodeURIComponent(workspace)}/custom_fields`, { opt_fields: 'name,resource_subtype,enum_options.name' }),
     // `GET /tasks?project=`: the only task listing Asana declares `modified_since` on (not `/projects/{gid}/tasks`).
-    projectTasks: (project, modifiedSince) => list('/tasks', { project, opt_fields: optFields.tasks, modified_since: modifiedSince }),
+    projectTasks: (project, modifiedSince, offset) => pages('/tasks', { project, opt_fields: optFields.tasks, modified_since: modifiedSince }, offset),
     async subtasks(task) {
       const all: unknown[] = [];
       for await (const page of list(`/tasks/${encodeURIComponent(task)}/subtasks`, { opt_fields: optFields.tasks })) all.push(...page);

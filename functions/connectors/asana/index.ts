@@ -5,6 +5,8 @@ import { createPeopleLedger, type PeopleLedger } from '../kit/people.ts';
 import { createQuarantineBin, type QuarantineBin } from '../kit/quarantine.ts';
 import { decodeIdSet, deletedSince, encodeIdSet } from '../kit/id-set.ts';
 import { encodeState } from '../kit/sync-state.ts';
+import { decodeCheckpoint, withCheckpoint } from '../kit/checkpoint.ts';
+import { AsanaCheckpointSchema, projectTaskPages, type AsanaCheckpoint } from './checkpoint.ts';
 import { recordId, type Person } from '../../domain/index.ts';
 import { planAsanaSync, type AsanaPlan, type AsanaState } from './state.ts';
 import { createAsanaClient, createAsanaHttp, type AsanaClient } from './client.ts';
@@ -18,38 +20,43 @@ import { createTimeTrackingGate, noTimeTrackingReason, type TimeTrackingGate } f
  * Asana: people, portfolios (a project's portfolio), projects (the owner is the PM), then each
  * project's tasks (and subtasks) modified since the last sync with their time entries; now and
  * then every task, to see deletions (state.ts states the rule). `modified_since` is the time the
- * previous sync started, so whatever changed while it ran is read again.
+ * previous sync started, so whatever changed while it ran is read again. Each task page carries a
+ * checkpoint (checkpoint.ts); a resumed read goes on with the tasks of the project it was in.
  */
 export const asanaConnector = {
   type: 'asana',
   async *read(context: SyncContext<AsanaSourceConfig>): AsyncGenerator<RecordBatch, string | undefined, void> {
-    const startedAt = context.now().toISOString();
+    const resume = decodeCheckpoint(AsanaCheckpointSchema, context);
+    const startedAt = resume?.startedAt ?? context.now().toISOString();
     const source = context.source.name;
     const client = createAsanaClient(createAsanaHttp(context), context.source.baseUrl, source);
     const bin = createQuarantineBin({ source, now: context.now });
     const people = createPeopleLedger();
-    const workspace = context.source.workspace ?? (await firstWorkspace(client, context));
-
-    for await (const page of client.users(workspace)) {
-      const users = page.map((raw) => bin.map('person', AsanaUserSchema, raw, (user) => mapAsanaPerson(source, user)));
-      yield { people: people.admit(users), quarantined: bin.drain() };
-    }
-    const portfolioOf = await readPortfolios(client, workspace, bin, context.source.portfolios);
     const fieldRefs = asanaFieldRefs(source, context.source.fields, context.source.storyPointsField);
-    const projectGids: string[] = [];
-    for await (const page of client.projects(workspace)) {
-      const batch = mapProjectPage(source, page, portfolioOf, bin, people, fieldRefs);
-      projectGids.push(...(batch.projects ?? []).map((project) => project.sourceId));
-      yield batch;
-    }
+    const projectGids = resume ? resume.projects : yield* readWorkspace(context, client, bin, people, fieldRefs);
 
-    const plan = planAsanaSync(context);
+    // A resumed read keeps the listing it chose when it began (full or incremental), whatever the clock says now.
+    const planned = planAsanaSync(context);
+    const plan = resume ? { state: planned.state, modifiedSince: resume.modifiedSince } : planned;
     const timeTracking = createTimeTrackingGate(client, source, context.log);
-    const taskContext = { source, client, bin, people, fieldRefs, seenTasks: new Set<string>(), listed: new Set<string>(), timeTracking, dueDateHistory: context.source.dueDateHistory !== false };
-    for (const projectGid of projectGids) {
-      for await (const page of client.projectTasks(projectGid, plan.modifiedSince)) yield await mapTaskPage(taskContext, projectGid, page);
+    const listed = resume ? decodeIdSet(resume.listed) : new Set<string>();
+    const taskContext = { source, client, bin, people, fieldRefs, seenTasks: new Set(listed), listed, timeTracking, dueDateHistory: context.source.dueDateHistory !== false };
+    const learned = () => (timeTracking.asked ? timeTracking.unavailable !== undefined : resume?.noTimeTracking);
+    for (let index = 0; index < projectGids.length; index += 1) {
+      const projectGid = projectGids[index]!;
+      for await (const page of projectTaskPages(client, projectGid, plan.modifiedSince, index === 0 ? resume?.offset : undefined, context.log)) {
+        const batch = await mapTaskPage(taskContext, projectGid, page.data);
+        const noTimeTracking = learned();
+        const position: AsanaCheckpoint = {
+          v: 1, startedAt, ...(plan.modifiedSince ? { modifiedSince: plan.modifiedSince } : {}),
+          projects: projectGids.slice(page.next ? index : index + 1), ...(page.next ? { offset: page.next } : {}),
+          listed: encodeIdSet(listed), ...(noTimeTracking === undefined ? {} : { noTimeTracking }),
+        };
+        yield withCheckpoint(batch, position);
+      }
     }
-    const noTimeTracking = await timeTrackingFinding(timeTracking, taskContext.seenTasks, plan.state);
+    const earlier = learned() === undefined ? plan.state : { ...plan.state, v: 1 as const, noTimeTracking: learned() ? (true as const) : undefined };
+    const noTimeTracking = await timeTrackingFinding(timeTracking, taskContext.seenTasks, earlier);
     if (noTimeTracking) yield { unavailable: { hours: noTimeTracking } };
     const ledger = settleListing(context, plan, taskContext.listed);
     if (ledger.deleted.length) yield { deletions: [{ kind: 'task', ids: ledger.deleted.map((gid) => recordId(source, gid)) }] };
@@ -57,6 +64,24 @@ export const asanaConnector = {
     return encodeState(next);
   },
 } satisfies Connector<AsanaSourceConfig>;
+
+/** People, portfolios and projects, before any task; returns the project gids in listing order. */
+async function* readWorkspace(context: SyncContext<AsanaSourceConfig>, client: AsanaClient, bin: QuarantineBin, people: PeopleLedger, fieldRefs: AsanaFieldRefs): AsyncGenerator<RecordBatch, string[], void> {
+  const source = context.source.name;
+  const workspace = context.source.workspace ?? (await firstWorkspace(client, context));
+  for await (const page of client.users(workspace)) {
+    const users = page.map((raw) => bin.map('person', AsanaUserSchema, raw, (user) => mapAsanaPerson(source, user)));
+    yield { people: people.admit(users), quarantined: bin.drain() };
+  }
+  const portfolioOf = await readPortfolios(client, workspace, bin, context.source.portfolios);
+  const projectGids: string[] = [];
+  for await (const page of client.projects(workspace)) {
+    const batch = mapProjectPage(source, page, portfolioOf, bin, people, fieldRefs);
+    projectGids.push(...(batch.projects ?? []).map((project) => project.sourceId));
+    yield batch;
+  }
+  return projectGids;
+}
 
 async function firstWorkspace(client: AsanaClient, context: SyncContext<AsanaSourceConfig>): Promise<string> {
   const [workspace] = await client.myWorkspaces();

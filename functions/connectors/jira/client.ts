@@ -23,6 +23,8 @@ export interface WorklogChangePage {
   ids: string[];
   /** Where the next read starts (`since` of the next page or sync). */
   until: number;
+  /** No page follows: the feed is read to its end. */
+  last: boolean;
 }
 
 export interface JiraClient {
@@ -74,8 +76,9 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
   async function* worklogChanges(path: string, since: number): AsyncGenerator<WorklogChangePage> {
     for (let from = since; ; ) {
       const page = await get(JiraWorklogChangePageSchema, url(path, { since: from }));
-      yield { ids: page.values.map((value) => value.worklogId), until: page.until };
-      if (page.lastPage || page.until <= from) return;
+      const last = page.lastPage || page.until <= from;
+      yield { ids: page.values.map((value) => value.worklogId), until: page.until, last };
+      if (last) return;
       from = page.until;
     }
   }

@@ -2,6 +2,7 @@ import type { JiraSourceConfig } from '../../config/index.ts';
 import type { Connector, RecordBatch, SyncContext } from '../kit/connector.ts';
 import { createPeopleLedger, type PeopleLedger } from '../kit/people.ts';
 import { createQuarantineBin, type QuarantineBin } from '../kit/quarantine.ts';
+import { decodeCheckpoint, resumeSteps, withCheckpoint } from '../kit/checkpoint.ts';
 import { encodeState } from '../kit/sync-state.ts';
 import { jiraApiBase } from './api-base.ts';
 import { readStatusCategories } from './changelog.ts';
@@ -9,7 +10,8 @@ import { createJiraClient, createJiraHttp, type JiraClient } from './client.ts';
 import { jiraFieldIdsToRead } from './custom-fields.ts';
 import { fieldIdsOf } from './field-ref.ts';
 import { mapIssuePage, type IssuePageContext } from './issues.ts';
-import { overlapMs, syncJql } from './jql.ts';
+import { JiraCheckpointSchema, jiraSteps, type JiraCheckpoint, type JiraReadMarks } from './checkpoint.ts';
+import { overlapMs, resumeJql, syncJql } from './jql.ts';
 import { mapJiraPerson, mapJiraProject } from './map.ts';
 import { settleLedger } from './reconcile.ts';
 import { parseJiraFields, storyPointsFields } from './story-points.ts';
@@ -21,27 +23,35 @@ import { readWorklogChanges } from './worklogs.ts';
  * Jira Cloud: projects (the lead is the PM, the category the portfolio); issues updated since the
  * cursor with their worklogs and status history; then, on an incremental sync, worklogs changed
  * or deleted since the worklog cursor; now and then a reconcile of issue ids for deletions.
- * The cursor is JSON (state.ts).
+ * The cursor is JSON (state.ts); each issue page and worklog feed page carries a checkpoint
+ * (checkpoint.ts), and a read resumed from one ends with the id listing, since the ids read in
+ * earlier runs are not at hand.
  */
 export const jiraConnector = {
   type: 'jira',
   async *read(context: SyncContext<JiraSourceConfig>): AsyncGenerator<RecordBatch, string | undefined, void> {
-    const startedAt = context.now();
-    const run = await openRun(context);
-    yield* readProjects(run.client, run.source, run.bin, run.people);
-
     const state = readJiraState(context);
-    const issuesFrom = context.since?.getTime() ?? state?.issuesUpdated;
-    const issues = yield* readIssues(run, context, issuesFrom);
+    const resume = decodeCheckpoint(JiraCheckpointSchema, context);
+    // A resumed read keeps what it fixed when it began: its start and its lower bound.
+    const startedAt = resume ? new Date(resume.startedAt) : context.now();
+    const marks: JiraReadMarks = { v: 1, startedAt: startedAt.getTime(), issuesFrom: resume ? resume.issuesFrom : (context.since?.getTime() ?? state?.issuesUpdated) };
+    const { issuesFrom } = marks;
+    const steps = resumeSteps(jiraSteps, resume?.step);
+    const run = await openRun(context);
+    if (steps.runs('projects')) yield* readProjects(run.client, run.source, run.bin, run.people);
+
+    const issues = steps.runs('issues') ? yield* readIssues(run, context, marks, steps.resumes('issues') ? resume : undefined) : { newest: resume?.newest, ids: new Set<string>() };
     let worklogsSince = startedAt.getTime();
     if (issuesFrom !== undefined) {
       const from = context.since?.getTime() ?? state?.worklogsSince ?? issuesFrom;
-      const until = yield* readWorklogChanges({ ...run, configJql: context.source.jql }, Math.max(0, from - overlapMs));
+      const at = resume?.step === 'worklogsUpdated' || resume?.step === 'worklogsDeleted' ? { step: resume.step, at: resume.worklogsAt ?? 0, until: resume.worklogsUntil ?? 0 } : undefined;
+      const mark = (position: { step: JiraCheckpoint['step']; at: number; until: number }): JiraCheckpoint => ({ ...marks, newest: issues.newest, step: position.step, worklogsAt: position.at, worklogsUntil: position.until });
+      const until = yield* readWorklogChanges({ ...run, configJql: context.source.jql }, Math.max(0, from - overlapMs), at, mark);
       worklogsSince = Math.max(from, until);
     }
     const ledger = yield* settleLedger({
       client: run.client, source: run.source, configJql: context.source.jql, log: context.log,
-      state, readAll: issuesFrom === undefined, readIds: issues.ids, now: startedAt,
+      state, readAll: issuesFrom === undefined && !resume, listAll: resume !== undefined, readIds: issues.ids, now: startedAt,
     });
     const next: JiraState = { v: 1, issuesUpdated: issues.newest ?? state?.issuesUpdated, worklogsSince, ...ledger };
     return encodeState(next);
@@ -60,17 +70,26 @@ async function openRun(context: SyncContext<JiraSourceConfig>): Promise<IssuePag
   return { source, client, bin: createQuarantineBin({ source, now: context.now }), people: createPeopleLedger(), storyPointsFields: pointFields, categories, seen, fieldIds };
 }
 
-async function* readIssues(run: IssuePageContext, context: SyncContext<JiraSourceConfig>, from: number | undefined) {
-  const jql = syncJql(context.source.jql, from);
+/** The issue listing, sorted by `updated`, from the read's start or from where its checkpoint left it. */
+async function* readIssues(run: IssuePageContext, context: SyncContext<JiraSourceConfig>, marks: JiraReadMarks, resume: JiraCheckpoint | undefined) {
+  const jql = resume?.newest !== undefined ? resumeJql(context.source.jql, resume.newest) : syncJql(context.source.jql, marks.issuesFrom);
   const fields = [...issueFields, ...run.storyPointsFields, ...jiraFieldIdsToRead(run.fieldIds ?? {})];
   context.log.info('reading Jira issues', { source: run.source, jql, storyPointsFields: run.storyPointsFields, fields: run.fieldIds });
-  let newest: number | undefined;
+  let newest = resume?.newest;
+  let atNewest = new Set(resume?.atNewest);
+  const stored = new Set(atNewest);
   const ids = new Set<string>();
   for await (const rawIssues of run.client.issuePages(jql, fields)) {
-    const page = await mapIssuePage(run, rawIssues);
-    if (page.newestUpdated !== undefined && (newest === undefined || page.newestUpdated > newest)) newest = page.newestUpdated;
-    for (const task of page.batch.tasks ?? []) ids.add(task.sourceId);
-    yield page.batch;
+    const fresh = stored.size ? rawIssues.filter((raw) => !stored.has(String((raw as { id?: unknown } | null)?.id))) : rawIssues;
+    const page = await mapIssuePage(run, fresh);
+    for (const task of page.batch.tasks ?? []) {
+      ids.add(task.sourceId);
+      const at = Date.parse(task.updatedAt);
+      if (newest === undefined || at > newest) [newest, atNewest] = [at, new Set([task.sourceId])];
+      else if (at === newest) atNewest.add(task.sourceId);
+    }
+    // A page of issues stored before moves nothing on: no checkpoint, so a run cannot stop on it.
+    yield fresh.length ? withCheckpoint(page.batch, { ...marks, step: 'issues', newest, atNewest: [...atNewest] } satisfies JiraCheckpoint) : page.batch;
   }
   return { newest, ids };
 }

@@ -12,6 +12,14 @@ export function syncJql(configJql: string | undefined, cursor: number | undefine
 }
 
 /**
+ * The listing of a resumed read: from the newest `updated` already stored, with no overlap (it is
+ * the same read going on, not a new one after an eventually consistent index).
+ */
+export function resumeJql(configJql: string | undefined, newest: number): string {
+  return `${scopedJql(configJql, `updated >= ${newest}`)} ORDER BY updated ASC`;
+}
+
+/**
  * Every issue in scope, oldest first, for the id-only reconcile listing. Ordered by creation so
  * issues edited while the listing pages cannot move between pages.
  */

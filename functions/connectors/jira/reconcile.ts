@@ -21,6 +21,11 @@ export interface LedgerInput {
   state: JiraState | undefined;
   /** This sync read every issue in scope (no cursor): the ids read are the full listing. */
   readAll: boolean;
+  /**
+   * List every id whatever the policy says: the read spanned runs, so the ids its earlier runs
+   * read are not at hand, and only a listing makes the known ids whole again.
+   */
+  listAll?: boolean;
   readIds: ReadonlySet<string>;
   now: Date;
 }
@@ -31,7 +36,7 @@ export async function* settleLedger(input: LedgerInput): AsyncGenerator<RecordBa
   const { state, readIds, now } = input;
   const before = state?.ids !== undefined ? decodeIdSet(state.ids) : undefined;
   if (input.readAll) return { ids: encodeIdSet(readIds), fullAt: now.getTime(), syncsSinceFull: 0 };
-  if (before && !isFullSyncDue(state, now)) {
+  if (before && !input.listAll && !isFullSyncDue(state, now)) {
     return { ids: encodeIdSet([...before, ...readIds]), fullAt: state?.fullAt, syncsSinceFull: (state?.syncsSinceFull ?? 0) + 1 };
   }
   const found = new Set<string>();

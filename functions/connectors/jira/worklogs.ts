@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { recordId, type Person, type TimeEntry } from '../../domain/index.ts';
 import type { RecordBatch } from '../kit/connector.ts';
+import { withCheckpoint } from '../kit/checkpoint.ts';
 import type { IssuePageContext } from './issues.ts';
 import { pageSize } from './client.ts';
 import { scopedJql } from './jql.ts';
@@ -18,18 +19,41 @@ export interface WorklogChangeContext extends IssuePageContext {
   configJql: string | undefined;
 }
 
-/** Yields the changed and deleted worklogs; returns the next worklog cursor (epoch ms). */
-export async function* readWorklogChanges(context: WorklogChangeContext, since: number): AsyncGenerator<RecordBatch, number, void> {
-  let until = since;
-  for await (const page of context.client.worklogsUpdated(since)) {
-    const fresh = page.ids.filter((id) => !context.seen.worklogs.has(id));
-    for (let at = 0; at < fresh.length; at += pageSize.worklogList) {
-      yield await mapWorklogs(context, await context.client.worklogList(fresh.slice(at, at + pageSize.worklogList)));
+/** Where the feeds stand: the feed being read, the `since` of its next page, how far the updated feed reached. */
+export interface WorklogFeedPosition {
+  step: 'worklogsUpdated' | 'worklogsDeleted';
+  at: number;
+  until: number;
+}
+
+/**
+ * Yields the changed and deleted worklogs, each feed page's last batch with a checkpoint (`mark`
+ * turns the position into one); resumes at `resume`; returns the next worklog cursor (epoch ms).
+ */
+export async function* readWorklogChanges(
+  context: WorklogChangeContext,
+  since: number,
+  resume?: WorklogFeedPosition,
+  mark: (position: WorklogFeedPosition) => object = (position) => position,
+): AsyncGenerator<RecordBatch, number, void> {
+  let until = resume?.until ?? since;
+  if (resume?.step !== 'worklogsDeleted') {
+    for await (const page of context.client.worklogsUpdated(resume?.at ?? since)) {
+      const fresh = page.ids.filter((id) => !context.seen.worklogs.has(id));
+      until = Math.max(until, page.until);
+      // After the feed's last page a resumed read goes on with the deleted feed, not this one again.
+      const position = mark(page.last ? { step: 'worklogsDeleted', at: since, until } : { step: 'worklogsUpdated', at: page.until, until });
+      if (fresh.length === 0) yield withCheckpoint({}, position);
+      for (let at = 0; at < fresh.length; at += pageSize.worklogList) {
+        const batch = await mapWorklogs(context, await context.client.worklogList(fresh.slice(at, at + pageSize.worklogList)));
+        yield at + pageSize.worklogList >= fresh.length ? withCheckpoint(batch, position) : batch;
+      }
     }
-    until = Math.max(until, page.until);
   }
-  for await (const page of context.client.worklogsDeleted(since)) {
-    if (page.ids.length) yield { deletions: [{ kind: 'timeEntry', ids: page.ids.map((id) => recordId(context.source, id)) }] };
+  for await (const page of context.client.worklogsDeleted(resume?.step === 'worklogsDeleted' ? resume.at : since)) {
+    const batch: RecordBatch = page.ids.length ? { deletions: [{ kind: 'timeEntry', ids: page.ids.map((id) => recordId(context.source, id)) }] } : {};
+    // The last page has no checkpoint: what follows (the id ledger) finishes the read in this run.
+    yield page.last ? batch : withCheckpoint(batch, mark({ step: 'worklogsDeleted', at: page.until, until }));
   }
   return until;
 }

@@ -22,6 +22,12 @@ export interface RecordBatch {
    * tracking). Kept on the sync run, so the reports show the figures as unavailable, not as 0.
    */
   unavailable?: SourceGaps;
+  /**
+   * Where the read resumes once this batch and every one before it is stored (kit/checkpoint.ts):
+   * opaque to the pipeline, which keeps it only then and hands it back as `context.checkpoint`
+   * when a run stopped at its deadline (or crashed) before the read finished.
+   */
+  checkpoint?: string;
 }
 
 /** What a source cannot give, by kind of data, with the reason. */
@@ -40,6 +46,11 @@ export interface SyncContext<C extends SourceConfig = SourceConfig> {
   cursor?: string;
   /** A backfill: read everything changed since this instant, whatever the cursor says. */
   since?: Date;
+  /**
+   * The last checkpoint an unfinished read of the same cursor (and the same `since`) yielded:
+   * continue from there. An unreadable one means starting the read over, never a crash.
+   */
+  checkpoint?: string;
   fetch: typeof fetch;
   now: () => Date;
   log: Logger;
