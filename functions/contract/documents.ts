@@ -457,6 +457,8 @@ export const QualityDocSchema = z.object({
       error: z.string().optional(),
       records: z.record(z.string(), z.number()),
       quarantined: z.number().int(),
+      /** True when the last run stopped at its deadline part-way through a read: the next run goes on, and until it finishes the source's records are incomplete. Absent otherwise. */
+      readInProgress: z.literal(true).optional(),
       /** Data the source cannot give, with the reason (`hours`: its plan lacks time tracking): shown as unavailable, never as 0. */
       unavailable: z.object({ hours: z.string().optional() }).optional(),
       /** Web address of one of the source's tasks: `{id}` is the task's id in the source, `{projectId}` its project's. Absent for sources without task pages. */

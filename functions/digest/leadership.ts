@@ -105,6 +105,7 @@ function sourceSection({ current }: SnapshotPair, settings: DigestSettings): Dig
     const age = hoursSinceSync(source.lastSyncAt, quality.generatedAt);
     if (!source.ok) return [{ title: source.name, detail: `failing: ${source.error ?? 'the last sync did not finish'}`, path: QUALITY_PATH, tone: 'bad' }];
     if (age === null) return [{ title: source.name, detail: 'never synced', path: QUALITY_PATH, tone: 'bad' }];
+    if (source.readInProgress) return [{ title: source.name, detail: 'part-way through a read: its records are incomplete until the next run finishes it', path: QUALITY_PATH, tone: 'bad' }];
     if (age >= settings.staleSourceHours) return [{ title: source.name, detail: `stale: last synced ${Math.floor(age)} h before the snapshot`, path: QUALITY_PATH, tone: 'bad' }];
     return [];
   });

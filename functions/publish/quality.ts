@@ -49,6 +49,8 @@ export function buildQualityDoc(input: QualityInput): QualityDoc {
         ...(error === undefined ? {} : { error }),
         records,
         quarantined: quarantined.get(name) ?? 0,
+        // A run stopped at its deadline is ok, yet its read is not done: the reader must know the records are partial.
+        ...(run?.complete === false ? { readInProgress: true as const } : {}),
         ...(run?.unavailable?.hours ? { unavailable: { hours: run.unavailable.hours } } : {}),
         ...(taskUrl === undefined ? {} : { taskUrl }),
       };

@@ -41,6 +41,15 @@ describe('buildQualityDoc', () => {
     ]);
   });
 
+  it('says when a source is part-way through a read, and only then', () => {
+    const stopped: SyncRun = { ...runs[0]!, complete: false };
+    const reading = buildQualityDoc({ now: new Date('2026-03-31T20:05:00Z'), runs: [stopped], sources: [{ name: 'jira-main', type: 'jira' }], quarantine: [], unmatchedIdentities: [] });
+    expect(QualityDocSchema.parse(reading).sources[0]).toMatchObject({ ok: true, readInProgress: true });
+    const finished = buildQualityDoc({ now: new Date('2026-03-31T20:05:00Z'), runs: [{ ...stopped, complete: true }], sources: [{ name: 'jira-main', type: 'jira' }], quarantine: [], unmatchedIdentities: [] });
+    expect(finished.sources[0]).not.toHaveProperty('readInProgress');
+    expect(doc.sources[0]).not.toHaveProperty('readInProgress'); // a run recorded before checkpoints: complete absent
+  });
+
   it('caps the quarantine list at 200 entries without the raw records, keeping the full counts', () => {
     // 230 + 5 = 235 entries; the list keeps the first 200 (all from jira-main), the counts keep 230 and 5.
     expect(doc.quarantine).toHaveLength(200);

@@ -9,8 +9,10 @@ export interface DataStatus {
   /** Whole hours from generation to this build; null when generatedAt is unreadable. */
   ageHours: number | null;
   stale: boolean;
-  sources: { name: string; type: string; lastSyncAt: string | null; ok: boolean; error?: string; quarantined: number }[];
+  sources: { name: string; type: string; lastSyncAt: string | null; ok: boolean; error?: string; quarantined: number; readInProgress?: true }[];
   failedSources: number;
+  /** Sources whose last run stopped part-way through a read (the next run goes on). */
+  sourcesReading: number;
   quarantined: number;
   unmatchedIdentities: number;
   /** The as-of month when it stops before its last day, e.g. "December 2026 (partial: to 5 Dec)". */
@@ -21,12 +23,14 @@ export interface DataStatus {
 
 export function dataStatus(latest: Latest, managers: ManagersDoc, quality: QualityDoc, now: Date): DataStatus {
   const { stale, ageHours } = freshness(latest.generatedAt, now);
-  const sources = quality.sources.map((s) => ({ name: s.name, type: s.type, lastSyncAt: s.lastSyncAt, ok: s.ok, ...(s.error ? { error: s.error } : {}), quarantined: s.quarantined }));
+  const sources = quality.sources.map((s) => ({ name: s.name, type: s.type, lastSyncAt: s.lastSyncAt, ok: s.ok, ...(s.error ? { error: s.error } : {}), quarantined: s.quarantined, ...(s.readInProgress ? { readInProgress: true as const } : {}) }));
+  const sourcesReading = sources.filter((s) => s.ok && s.readInProgress).length;
   const failedSources = sources.filter((s) => !s.ok || s.lastSyncAt === null).length;
   const quarantined = sources.reduce((sum, s) => sum + s.quarantined, 0);
   const partial = (managers.companyMonths ?? []).find((m) => m.partial);
   const gaps = [
     failedSources > 0 ? `${failedSources} of ${sources.length} sources failed or never synced` : '',
+    sourcesReading > 0 ? `${sourcesReading} of ${sources.length} sources part-way through a read (records incomplete until it finishes)` : '',
     quarantined > 0 ? `${quarantined} records quarantined` : '',
     quality.unmatchedIdentities.length > 0 ? `${quality.unmatchedIdentities.length} identities unmatched` : '',
   ].filter(Boolean);
@@ -39,6 +43,7 @@ export function dataStatus(latest: Latest, managers: ManagersDoc, quality: Quali
     stale,
     sources,
     failedSources,
+    sourcesReading,
     quarantined,
     unmatchedIdentities: quality.unmatchedIdentities.length,
     ...(partial ? { partialMonth: `${periodName(partial.period)} (${partialNote(partial)})` } : {}),

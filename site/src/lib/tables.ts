@@ -34,7 +34,7 @@ export function sourcesTable(quality: QualityDoc): ChartTable {
       s.name,
       s.type,
       formatTimestamp(s.lastSyncAt),
-      s.ok ? 'ok' : `failed: ${s.error ?? 'no reason given'}`,
+      s.ok ? (s.readInProgress ? 'ok, read in progress: records incomplete until the next run finishes it' : 'ok') : `failed: ${s.error ?? 'no reason given'}`,
       recordSummary(s.records),
       String(s.quarantined),
     ]),
