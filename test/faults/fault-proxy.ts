@@ -71,9 +71,16 @@ function answerFault(fault: 'rate-limit' | 'server-error' | 'timeout', req: Inco
   }
 }
 
-function relay(req: IncomingMessage, body: string, target: URL, done: (status: number, headers: Record<string, string>, body: Buffer) => void): void {
+/** Sends the request on to `target` (with `headers` over the viewer's) and hands back the whole answer. */
+export function relay(
+  req: IncomingMessage,
+  body: string,
+  target: URL,
+  done: (status: number, headers: Record<string, string>, body: Buffer) => void,
+  headers: Record<string, string> = {},
+): void {
   const upstream = forward(
-    { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+    { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host, ...headers } },
     (reply) => {
       const chunks: Buffer[] = [];
       reply.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -5,6 +5,7 @@ import { buildSite } from '../../site/build.ts';
 import { decideAccess, type SessionAccess } from '../../functions/access/role-rules.ts';
 import type { ManagersDoc, QualityDoc } from '../../functions/contract/documents.ts';
 import { fixtureDir, readFixture, tempDir } from './helpers.ts';
+import { decodeEntities as decode, requestPath, servedFile } from './served-pages.ts';
 
 /**
  * Per-person rows (a named person's hours: the data-quality findings, former accounts) reach only
@@ -17,9 +18,7 @@ let files: string[];
 let managers: ManagersDoc;
 let quality: QualityDoc;
 
-const requestPath = (file: string) => `/${file.split(path.sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1');
-const fileOf = (served: string) => path.join(dist, served.endsWith('/') ? `${served}index.html` : served);
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const fileOf = (served: string) => servedFile(dist, served);
 
 /** Names of people the snapshot gives hours for, one person at a time, who are not PMs. */
 function peopleWithPersonalRows(): string[] {

@@ -6,6 +6,7 @@ import { buildSite } from '../../site/build.ts';
 import { ANONYMISED_PREFIX, decideAccess, NO_ACCESS_PATH, ROLE_RULES, ROLES, matchesPattern } from '../../functions/access/role-rules.ts';
 import type { ManagersDoc, QualityDoc } from '../../functions/contract/documents.ts';
 import { fixtureDir, readFixture, tempDir } from './helpers.ts';
+import { requestPath, servedFile, textOf } from './served-pages.ts';
 
 /**
  * The anonymised twins and the no-access page, built once from the fixture snapshot: the role
@@ -19,18 +20,8 @@ let files: string[];
 let managers: ManagersDoc;
 let quality: QualityDoc;
 
-/** A built file as a request path: `compare/index.html` → `/compare/`, `data/x.csv` → `/data/x.csv`. */
-const requestPath = (file: string) => `/${file.split(path.sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1');
-/** The file the edge serves for a path it decided on. */
-const fileOf = (served: string) => path.join(dist, served.endsWith('/') ? `${served}index.html` : served);
+const fileOf = (served: string) => servedFile(dist, served);
 
-/** Text as a reader (or a screen reader, or a copy-paste) gets it: tags and styles out, entities decoded. */
-function textOf(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-}
 
 /** Every name of a person the snapshot carries: PMs, people in findings, unmatched and suggested accounts. */
 function personNames(): string[] {

@@ -7,6 +7,7 @@ import type { AlignmentDoc, ManagersDoc, PortfoliosDoc, ProjectsDoc, QualityDoc 
 import { formatHours } from '../../site/src/lib/format.ts';
 import { slug } from '../../site/src/lib/slug.ts';
 import { fixtureDir, readFixture, tempDir } from './helpers.ts';
+import { requestPath, servedFile, textOf } from './served-pages.ts';
 
 /**
  * The strategy role's pages: alignment, portfolios and projects, served from twins that leave out
@@ -29,17 +30,8 @@ let portfolios: PortfoliosDoc;
 let managers: ManagersDoc;
 let quality: QualityDoc;
 
-const requestPath = (file: string) => `/${file.split(path.sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1');
-const fileOf = (served: string) => path.join(dist, served.endsWith('/') ? `${served}index.html` : served);
+const fileOf = (served: string) => servedFile(dist, served);
 
-/** Text as a reader gets it: tags, styles and drawn charts' markup out, entities decoded. */
-function textOf(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 /** What the edge serves a `role` asking for a named page's path: the file's markup, or undefined when denied. */
 async function servedTo(role: string, file: string): Promise<string | undefined> {

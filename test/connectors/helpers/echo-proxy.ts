@@ -1,5 +1,5 @@
-import { request as forward, type IncomingMessage } from 'node:http';
 import { listen } from '../../../demo/servers/listen.ts';
+import { relay } from '../../faults/fault-proxy.ts';
 
 /**
  * A proxy in front of a demo API server that behaves like a careless gateway: it takes the
@@ -55,10 +55,10 @@ export async function startEchoProxy(options: EchoProxyOptions): Promise<EchoPro
       const status = rule.status;
       return res.writeHead(status, { 'content-type': rule.body === 'text' ? 'text/html' : 'application/json' }).end(text);
     }
-    relay(req, body, target, options.authorization.upstream, (status, headers, reply) => {
+    relay(req, body, target, (status, headers, reply) => {
       const bytes = options.malformId ? malform(reply, options.malformId) : reply;
       res.writeHead(status, { ...headers, 'content-length': String(bytes.length) }).end(bytes);
-    });
+    }, { authorization: options.authorization.upstream });
   });
   return {
     url: `${server.origin}${target.pathname.replace(/\/$/, '')}`,
@@ -70,25 +70,6 @@ export async function startEchoProxy(options: EchoProxyOptions): Promise<EchoPro
     },
     close: () => server.close(),
   };
-}
-
-function relay(req: IncomingMessage, body: string, target: URL, authorization: string, done: (status: number, headers: Record<string, string>, body: Buffer) => void): void {
-  const upstream = forward(
-    { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host, authorization } },
-    (reply) => {
-      const chunks: Buffer[] = [];
-      reply.on('data', (chunk: Buffer) => chunks.push(chunk));
-      reply.on('end', () => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(reply.headers)) {
-          if (typeof value === 'string' && name !== 'content-length' && name !== 'transfer-encoding') headers[name] = value;
-        }
-        done(reply.statusCode ?? 502, headers, Buffer.concat(chunks));
-      });
-    },
-  );
-  upstream.on('error', () => req.socket.destroy());
-  upstream.end(body);
 }
 
 /** Jira issues lose `fields.status`, Asana tasks their `name`: both are quarantined, not mapped. */
