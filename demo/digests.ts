@@ -11,5 +11,5 @@ export function daysBefore(asOf: string, days: number): string {
 /** The digests of every audience, from the latest snapshot against the one a week before, into `<reports>/digests`. */
 export async function writeDemoDigests(reports: ReportStore, config: Config, dir: string): Promise<string[]> {
   const pair = await readSnapshotPair(reports, { sinceDays: config.digest.sinceDays });
-  return writeDigestFiles(dir, pair, everyAudience(pair), config.digest);
+  return writeDigestFiles(dir, pair, everyAudience(pair), { ...config.digest, minGroup: config.privacy.minGroup });
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_GROUP } from '../config/privacy.ts';
 import { leadershipSections } from './leadership.ts';
 import type { Audience, Digest, DigestSettings, SnapshotPair } from './model.ts';
 import { pmSections } from './pm.ts';
@@ -12,7 +13,7 @@ export function buildDigest(pair: SnapshotPair, audience: Audience, settings: Di
     case 'leadership':
       return { ...base, title: `pmpulse weekly digest for leadership, ${asOf}`, sections: leadershipSections(pair, settings) };
     case 'strategy':
-      return { ...base, title: `pmpulse weekly digest for strategy, ${asOf}`, sections: strategySections(pair) };
+      return { ...base, title: `pmpulse weekly digest for strategy, ${asOf}`, sections: strategySections(pair, settings.minGroup ?? DEFAULT_MIN_GROUP) };
     case 'pm': {
       const { name, sections } = pmSections(pair, audience.pmId, settings);
       return { ...base, title: `pmpulse weekly digest for ${name}, ${asOf}`, sections };

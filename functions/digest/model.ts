@@ -50,6 +50,8 @@ export interface SnapshotPair {
 export interface DigestSettings {
   forecastThreshold: number;
   staleSourceHours: number;
+  /** `privacy.minGroup`: hours of fewer people are not told to strategy (as on its pages); default 5. */
+  minGroup?: number;
 }
 
 /** `leadership`, `strategy`, `pm:ID`. */

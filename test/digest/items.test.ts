@@ -67,7 +67,8 @@ describe('what the leadership digest says', () => {
 });
 
 describe('what the strategy digest says', () => {
-  const digest = buildDigest(pair, { kind: 'strategy' }, SETTINGS);
+  // minGroup 2: every hours figure below is of at least two people, so each is told.
+  const digest = buildDigest(pair, { kind: 'strategy' }, { ...SETTINGS, minGroup: 2 });
 
   it('gives the company and each portfolio its gap and drift, the widest gap first', () => {
     expect(brief(digest)[0]!.items).toEqual([
@@ -86,6 +87,14 @@ describe('what the strategy digest says', () => {
       ['<b>Launch</b> & "Partners"', '/project/asana-1202-1evw2h0/', 'bad'],
     ]);
     expect(details(digest, 'Largest')).toEqual(['88.5 h matching no theme, 88.5 h more than on 2025-11-16', '96.0 h matching no theme, 6.0 h more than on 2025-11-16']);
+  });
+
+  it('tells strategy no hours of fewer than minGroup people, nor a gap built on them (as its pages)', () => {
+    const private5 = buildDigest(pair, { kind: 'strategy' }, { ...SETTINGS, minGroup: 5 });
+    // Security hours: 4 people company-wide, 3 in Platform, 2 in Growth & Payments: every gap rests on a share of too few.
+    expect(details(private5, 'Theme gap')).toEqual(['gap hidden: fewer than 5 people', 'gap hidden: fewer than 5 people', 'gap hidden: fewer than 5 people']);
+    // Payments v3's unaligned hours are 5 people's; Launch's 2 people's.
+    expect(details(private5, 'Largest')).toEqual(['88.5 h matching no theme, 88.5 h more than on 2025-11-16', 'hours matching no theme grew (hidden: fewer than 5 people)']);
   });
 });
 

@@ -38,10 +38,10 @@ strategy and every PM in the snapshot. Links point under config digest.siteUrl.`
     const out = values.out === undefined ? undefined : resolve(values.out as string);
     try {
       if (out) {
-        await writeDigestFiles(out, pair, audiences, config.digest);
+        await writeDigestFiles(out, pair, audiences, { ...config.digest, minGroup: config.privacy.minGroup });
         process.stdout.write(`wrote ${audiences.length} digest(s) of snapshot ${pair.current.id} against ${pair.earlier?.id ?? 'no earlier snapshot'} into ${out}\n`);
       } else {
-        for (const audience of audiences) process.stdout.write(`${renderText(buildDigest(pair, audience, config.digest), config.digest.siteUrl)}\n`);
+        for (const audience of audiences) process.stdout.write(`${renderText(buildDigest(pair, audience, { ...config.digest, minGroup: config.privacy.minGroup }), config.digest.siteUrl)}\n`);
       }
     } catch (error) {
       if (error instanceof UnknownPmError) throw new UsageError(`--audience ${audienceName(requested!)}: ${error.message}`);
