@@ -21,7 +21,10 @@ export async function listen(handler: RequestHandler, options: { host?: string; 
       .then((body) => handler(incoming, body, outgoing))
       .catch((error: unknown) => sendJson(outgoing, 500, { message: String(error) }));
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than any client keeps an idle socket (undici: 4 s), so the client always closes first.
+  // With Node's 5 s, a loaded event loop could fire the server's close as a client reused the
+  // socket, and the request failed with ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
