@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertRule } from '../../functions/config/alerts.ts';
-import { evaluateAlerts, type RuleOutcome } from '../../functions/digest/alerts/index.ts';
+import { alertDigest, evaluateAlerts, firingSubjects, type RuleOutcome } from '../../functions/digest/alerts/index.ts';
+import { renderText } from '../../functions/digest/index.ts';
+import { MAIL_ITEMS_PER_SECTION } from '../../functions/digest/render/shown.ts';
 import type { PublishedSnapshot } from '../../functions/digest/model.ts';
 import { AlertStateTable } from '../../functions/store/alert-state.ts';
 import { startHarness, type Harness } from '../store/helpers.ts';
@@ -148,4 +150,27 @@ describe('alert rules on a snapshot', () => {
     }
     expect(firedTotal(await evaluateAlerts(RULES, snapshot, AlertStateTable.of(table)!))).toBe(0);
   }, 60_000);
+});
+
+describe('what a rule counts as firing', () => {
+  it('a source that never synced is stale under any limit', async () => {
+    const raw = await rawSnapshot();
+    raw['quality.json'].sources.find((s: any) => s.name === 'asana').lastSyncAt = null;
+    const fired = firingSubjects({ kind: 'sourceStale', hours: 1000 }, validated(raw));
+    expect([...fired.keys()]).toEqual(['asana']);
+    expect(fired.get('asana')!.detail).toBe('never synced');
+  });
+
+  it('a gap equal to the value is not above it', async () => {
+    expect([...firingSubjects({ kind: 'portfolioGapAbove', value: 0.22 }, validated(await rawSnapshot())).keys()]).toEqual([]);
+    expect([...firingSubjects({ kind: 'portfolioGapAbove', value: 0.17 }, validated(await rawSnapshot())).keys()]).toEqual(['Platform', 'Growth & Payments']);
+  });
+
+  it('every alert that fired is in the text, however many: a rule past one section goes on in the next', () => {
+    const fired = Array.from({ length: MAIL_ITEMS_PER_SECTION + 3 }, (_, n) => ({ subject: `p${n}`, item: { title: `Project ${n}`, detail: 'off track', path: `/project/p${n}/`, tone: 'bad' as const } }));
+    const text = renderText(alertDigest([{ rule: { kind: 'projectOffTrack' }, id: 'projectOffTrack', fired, cleared: [] }], '2025-11-23'), undefined);
+    expect(text.split('\n').filter((line) => line.startsWith('* Project ')).length).toBe(MAIL_ITEMS_PER_SECTION + 3);
+    expect(text).not.toContain('more on the site');
+    expect(text).toContain('Projects now off track (2 of 2)');
+  });
 });

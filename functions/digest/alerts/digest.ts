@@ -1,6 +1,7 @@
 import type { AlertRule } from '../../config/alerts.ts';
 import { percent } from '../format.ts';
-import type { Digest } from '../model.ts';
+import type { Digest, DigestSection } from '../model.ts';
+import { MAIL_ITEMS_PER_SECTION } from '../render/shown.ts';
 import type { RuleOutcome } from './evaluate.ts';
 
 /** A rule in words, as a section heading. */
@@ -28,10 +29,21 @@ export function alertDigest(outcomes: readonly RuleOutcome[], asOf: string): Dig
     title: `pmpulse alerts, ${asOf}`,
     asOf,
     sinceAsOf: null,
-    sections: outcomes
-      .filter((outcome) => outcome.fired.length > 0)
-      .map((outcome) => ({ heading: ruleHeading(outcome.rule), empty: '', items: outcome.fired.map((fired) => fired.item) })),
+    sections: outcomes.flatMap((outcome) => ruleSections(ruleHeading(outcome.rule), outcome.fired.map((fired) => fired.item))),
   };
+}
+
+/**
+ * A rule's alerts in sections of at most what the text renderer lists, so every alert that fired
+ * is printed: a digest may send readers to the site for the rest, an alert fires only once.
+ */
+function ruleSections(heading: string, items: DigestSection['items']): DigestSection[] {
+  const parts = Math.ceil(items.length / MAIL_ITEMS_PER_SECTION);
+  return Array.from({ length: parts }, (_, part) => ({
+    heading: parts === 1 ? heading : `${heading} (${part + 1} of ${parts})`,
+    empty: '',
+    items: items.slice(part * MAIL_ITEMS_PER_SECTION, (part + 1) * MAIL_ITEMS_PER_SECTION),
+  }));
 }
 
 /** How many subjects fired, over all rules. */
