@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo.ts';
 import { sourcesInspectCommand } from './commands/sources-inspect.ts';
 import { forgetCommand } from './commands/forget.ts';
 import { digestCommand } from './commands/digest.ts';
+import { alertsCommand } from './commands/alerts.ts';
 
 const commands: Command[] = [
   syncCommand,
@@ -21,6 +22,7 @@ const commands: Command[] = [
   sourcesInspectCommand,
   forgetCommand,
   digestCommand,
+  alertsCommand,
 ];
 
 function overview(): string {

@@ -8,6 +8,7 @@ import { PvBasisSchema } from './kpi-plan.ts';
 import { sourceUrl } from './source-url.ts';
 import { PrivacyBlockSchema } from './privacy.ts';
 import { DigestBlockSchema } from './digest.ts';
+import { AlertsBlockSchema } from './alerts.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -227,6 +228,7 @@ export const ConfigSchema = z
     forecast: ForecastConfigSchema.optional(),
     privacy: PrivacyBlockSchema,
     digest: DigestBlockSchema,
+    alerts: AlertsBlockSchema,
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
-const COMMANDS = ['sync', 'compute', 'publish', 'run', 'demo', 'site build', 'site serve', 'config check', 'forget', 'digest'];
+const COMMANDS = ['sync', 'compute', 'publish', 'run', 'demo', 'site build', 'site serve', 'config check', 'forget', 'digest', 'alerts'];
 
 describe('pmpulse CLI', () => {
   let dir: string;
