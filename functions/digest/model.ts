@@ -31,7 +31,15 @@ export interface Digest {
   /** The as-of date of the snapshot the digest reports, and of the one it compares with (null: none). */
   asOf: string;
   sinceAsOf: string | null;
+  /** What the figures are measured against, when it is not an earlier snapshot (alerts: the state each rule last recorded). */
+  basis?: string;
   sections: DigestSection[];
+}
+
+/** The line under the title: the snapshot's date and what it is compared with. */
+export function basisLine(digest: Digest): string {
+  const against = digest.basis ?? (digest.sinceAsOf ? `Changes since ${digest.sinceAsOf}.` : 'No earlier snapshot to compare with.');
+  return `Figures as of ${digest.asOf}. ${against}`;
 }
 
 /** A published snapshot as the digest reads it: its id and validated documents. */

@@ -49,6 +49,9 @@ describe('pmpulse alerts', () => {
     expect(first.stdout).toContain('* Portfolio Growth & Payments: alignment gap 0.22, above 0.2\n  https://pulse.example.com/portfolio/');
     const text = await readFile(join(out, 'alerts.txt'), 'utf8');
     expect(text.split('\n').filter((line) => line.startsWith('* ')).length).toBe(3);
+    // Alerts are not a comparison of two snapshots: the line under the title says what they are.
+    expect(text).toContain('Figures as of 2025-11-23. Each alert fires once, when its subject enters the rule');
+    expect(text).not.toContain('No earlier snapshot');
     const slack = JSON.parse(await readFile(join(out, 'alerts.slack.json'), 'utf8'));
     expect(slack.blocks[0].text.text).toBe('pmpulse alerts, 2025-11-23');
 

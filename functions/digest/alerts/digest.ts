@@ -29,6 +29,7 @@ export function alertDigest(outcomes: readonly RuleOutcome[], asOf: string): Dig
     title: `pmpulse alerts, ${asOf}`,
     asOf,
     sinceAsOf: null,
+    basis: 'Each alert fires once, when its subject enters the rule; the site shows the figures behind it.',
     sections: outcomes.flatMap((outcome) => ruleSections(ruleHeading(outcome.rule), outcome.fired.map((fired) => fired.item))),
   };
 }

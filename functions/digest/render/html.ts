@@ -1,5 +1,5 @@
 import { siteLink } from '../links.ts';
-import type { Digest, Tone } from '../model.ts';
+import { basisLine, type Digest, type Tone } from '../model.ts';
 import { escapeHtml } from './escape.ts';
 import { MAIL_ITEMS_PER_SECTION, moreWords, shown } from './shown.ts';
 
@@ -32,7 +32,6 @@ export function renderHtml(digest: Digest, siteUrl: string | undefined): string 
       return `<tr><td style="padding:16px 0 4px;${FONT};font-size:16px;font-weight:bold;color:#101828">${e(section.heading)}</td></tr>\n${rows}${tail}`;
     })
     .join('\n');
-  const since = digest.sinceAsOf ? `Changes since ${digest.sinceAsOf}.` : 'No earlier snapshot to compare with.';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -46,7 +45,7 @@ export function renderHtml(digest: Digest, siteUrl: string | undefined): string 
 <tr><td style="padding:16px 20px">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="table-layout:fixed">
 <tr><td style="${FONT};font-size:20px;font-weight:bold;color:#101828;word-wrap:break-word;overflow-wrap:anywhere">${e(digest.title)}</td></tr>
-<tr><td style="padding-top:4px;${FONT};font-size:13px;color:#475467">Figures as of ${e(digest.asOf)}. ${e(since)}</td></tr>
+<tr><td style="padding-top:4px;${FONT};font-size:13px;color:#475467">${e(basisLine(digest))}</td></tr>
 ${sections}
 <tr><td style="padding-top:20px;${FONT};font-size:12px;color:#667085">Every item links to the page of the report that explains it.</td></tr>
 </table>

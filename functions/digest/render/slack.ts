@@ -1,5 +1,5 @@
 import { siteLink } from '../links.ts';
-import type { Digest, Tone } from '../model.ts';
+import { basisLine, type Digest, type Tone } from '../model.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { moreWords, shown } from './shown.ts';
 
@@ -70,7 +70,7 @@ function renderWith(digest: Digest, siteUrl: string | undefined, perSection: num
     `${TONE_EMOJI[item.tone]} ${link(item.path, clip(item.title, TITLE_CHARS))}: ${m(clip(item.detail, DETAIL_CHARS))}`;
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(digest.title, SLACK_LIMITS.headerText), emoji: false } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m(`Figures as of ${digest.asOf}. ${digest.sinceAsOf ? `Changes since ${digest.sinceAsOf}.` : 'No earlier snapshot to compare with.'}`) }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m(basisLine(digest)) }] },
   ];
   // Two blocks per section after the two above: the block limit is far off, but checked all the same.
   for (const section of digest.sections.slice(0, Math.floor((SLACK_LIMITS.blocks - blocks.length) / 2))) {

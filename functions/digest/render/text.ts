@@ -1,10 +1,10 @@
 import { siteLink } from '../links.ts';
-import type { Digest } from '../model.ts';
+import { basisLine, type Digest } from '../model.ts';
 import { MAIL_ITEMS_PER_SECTION, moreWords, shown } from './shown.ts';
 
 /** The plain-text part of the e-mail (and what the CLI prints): each item, then its link on its own line. */
 export function renderText(digest: Digest, siteUrl: string | undefined): string {
-  const lines = [digest.title, `Figures as of ${digest.asOf}. ${digest.sinceAsOf ? `Changes since ${digest.sinceAsOf}.` : 'No earlier snapshot to compare with.'}`];
+  const lines = [digest.title, basisLine(digest)];
   for (const section of digest.sections) {
     lines.push('', section.heading, '-'.repeat(Math.min(section.heading.length, 72)));
     const { items, more } = shown(section, MAIL_ITEMS_PER_SECTION);
