@@ -1,8 +1,8 @@
 /**
  * The path segment of a PM's page (`/pm/<segment>/`) for their id in managers.json, so the session
- * can carry what the edge compares with the path. The same rule as the site build's
- * `site/src/lib/slug.ts` (test/handlers/site-auth-person.test.ts holds the two together): safe ids
- * pass unchanged, anything else becomes [a-z0-9-] plus a short hash of the original.
+ * can carry what the edge compares with the path. The site build names every page with it
+ * (`site/src/lib/slug.ts`): safe ids pass unchanged, anything else becomes [a-z0-9-] plus a short
+ * hash of the original.
  */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
