@@ -20,3 +20,6 @@ export type PrivacyConfig = z.infer<typeof PrivacyConfigSchema>;
 
 /** The `privacy` key of the config: absent, every default. */
 export const PrivacyBlockSchema = PrivacyConfigSchema.default({ minGroup: DEFAULT_MIN_GROUP });
+
+/** Whether an hours figure over `people` distinct people may be shown where personal hours may not (no count: no). */
+export const largeEnough = (people: number | undefined, minGroup: number): boolean => people !== undefined && people >= minGroup;

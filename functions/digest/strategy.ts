@@ -1,3 +1,4 @@
+import { largeEnough } from '../config/privacy.ts';
 import { percent, points, round } from './format.ts';
 import { ALIGNMENT_PATH, portfolioPath, projectPath } from './links.ts';
 import type { DigestItem, DigestSection, SnapshotPair } from './model.ts';
@@ -20,7 +21,8 @@ export function strategySections(pair: SnapshotPair, minGroup: number): DigestSe
 }
 
 const hidden = (minGroup: number) => `hidden: fewer than ${minGroup} people`;
-const tooFew = (hours: number, people: number | undefined, minGroup: number) => hours > 0 && (people === undefined || people < minGroup);
+// A figure of 0 hours is no one's hours: it is told, as on the site.
+const tooFew = (hours: number, people: number | undefined, minGroup: number) => hours > 0 && !largeEnough(people, minGroup);
 
 /** A row's gap score is built from its theme shares: it is told only when no share is of too few people. */
 function gapTold(row: { unalignedHours: number; unalignedPeople?: number | undefined; themes: readonly { hours: number; people?: number | undefined }[] }, minGroup: number): boolean {

@@ -19,8 +19,8 @@ export function teamSize(pm: ManagersDoc['managers'][number]): number | undefine
   return pm.values['wipPerPerson']?.n;
 }
 
-/** Whether an hours figure over this many people may be shown to a role that sees no names. */
-export const largeEnough = (people: number | undefined, minGroup: number): boolean => people !== undefined && people >= minGroup;
+// The rule itself sits with privacy.minGroup, so the digests apply the same one.
+export { largeEnough } from '../../../functions/config/privacy.ts';
 
 /** The note shown where a figure is held back; "counted" covers a snapshot that counts no one. */
 export const hiddenNote = (minGroup: number): string => `hidden: fewer than ${minGroup} people counted`;
