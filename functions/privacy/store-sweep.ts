@@ -1,6 +1,9 @@
 import type { Item, WriteRequest } from '../store/batch-writer.ts';
 import { ERASURE_PK, type ErasureTable } from '../store/erasure-table.ts';
 import { recordItem } from '../store/items.ts';
+import { chunkPk, shardOf } from '../store/keys.ts';
+import { recordEntry } from '../store/chunks.ts';
+import { sweepChunk } from './chunk-sweep.ts';
 import type { RecordKind, RecordOf } from '../domain/index.ts';
 import { anonymousPerson } from './anonymise-records.ts';
 import type { Redactor } from './redactor.ts';
@@ -11,6 +14,9 @@ import type { Redactor } from './redactor.ts';
  * tombstone would keep the account id; every other record, quarantine entry and sync-run note
  * has the person replaced by the anonymous account; one anonymous person record per source is
  * written. Keys are recomputed where an id inside them changed. Safe to run again.
+ *
+ * Records are packed into chunks (PACK#, chunk-sweep.ts); stores written before packing may still
+ * hold one item per record (REC#), which are swept as items.
  */
 export interface StoreSweepCounts {
   /** Records rewritten per kind (a time entry now under the anonymous account, a project whose PM it is). */
@@ -29,12 +35,14 @@ const LEAVE_ALONE = new Set([ERASURE_PK, 'LEASE']);
 
 export async function sweepStore(table: ErasureTable, redactor: Redactor, accounts: ReadonlySet<string>, token: string): Promise<StoreSweepCounts> {
   const counts: StoreSweepCounts = { rewritten: {}, peopleRemoved: 0, tombstonesRemoved: 0, quarantineRewritten: 0, otherRewritten: 0, anonymousAccounts: 0 };
+  const chunks = table.chunkWriter();
   for await (const page of table.scan()) {
     const requests: WriteRequest[] = [];
     for (const item of page) {
       const pk = String(item.pk);
       if (LEAVE_ALONE.has(pk)) continue;
-      if (pk.startsWith('REC#')) requests.push(...recordWrites(item as Item, redactor, accounts, counts));
+      if (pk.startsWith('PACK#')) await sweepChunk(chunks, table.table, item, redactor, accounts, counts);
+      else if (pk.startsWith('REC#')) requests.push(...recordWrites(item as Item, redactor, accounts, counts));
       else {
         const rewritten = redactor.value(item as Item);
         if (rewritten === item) continue;
@@ -46,7 +54,10 @@ export async function sweepStore(table: ErasureTable, redactor: Redactor, accoun
     if (requests.length) await table.write(requests);
   }
   const sources = [...new Set([...accounts].map((id) => id.slice(0, id.indexOf(':'))))];
-  await table.write(sources.map((source) => ({ PutRequest: { Item: recordItem('person', anonymousPerson(source, token)) } })));
+  for (const source of sources) {
+    const person = recordEntry('person', anonymousPerson(source, token), table.table);
+    await chunks.writePartition(chunkPk('person', source, shardOf(person.i)), [person], 'forget');
+  }
   counts.anonymousAccounts = sources.length;
   return counts;
 }

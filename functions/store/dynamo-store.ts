@@ -2,15 +2,17 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import type { QuarantineEntry, RecordKind, RecordOf } from '../domain/index.ts';
 import { batchDelete, batchPut, type BatchWriteOptions, type Item } from './batch-writer.ts';
 import { attempt, StoreError } from './errors.ts';
-import { guardedPut, storedVersionOf } from './guarded-put.ts';
-import { keyString } from './current-versions.ts';
-import { KnownVersions } from './known-versions.ts';
-import { isTombstone, quarantineFromItem, quarantineItem, recordFromItem, recordItem, tombstoneItem } from './items.ts';
+import { ChunkWriter, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunk-writer.ts';
+import { shardRecords } from './chunk-reader.ts';
+import { recordEntry, tombstoneEntry, type ChunkEntry } from './chunks.ts';
+import { quarantineFromItem, quarantineItem } from './items.ts';
+import { packLegacy } from './legacy-records.ts';
 import {
+  chunkPk,
   cursorPk,
   quarantinePk,
   quarantineSk,
-  recordPk,
+  shardOf,
   registryPk,
   registrySk,
   SHARD_COUNT,
@@ -20,7 +22,7 @@ import {
 import { getCheckpoint, setCheckpoint } from './checkpoints.ts';
 import { acquireLease, releaseLease } from './lease.ts';
 import { parallelPages } from './parallel-pages.ts';
-import { queryAll, queryPages } from './query.ts';
+import { queryAll } from './query.ts';
 import type { Store, SyncCheckpoint, SyncRun } from './store.ts';
 import { listLatestSyncRuns, listSyncRuns, putSyncRun } from './sync-runs.ts';
 import { ensureTable } from './table.ts';
@@ -38,8 +40,8 @@ export interface DynamoStoreOptions {
   writeConcurrency?: number;
   /** Attempts per 25-item batch before a write fails (default 10). */
   maxWriteAttempts?: number;
-  /** Record keys whose versions a store remembers for partitions it found empty (default 250,000). */
-  knownVersionLimit?: number;
+  /** When a chunk of records splits (chunk-writer.ts); the defaults suit DynamoDB's 400 KB items. */
+  chunkLimits?: ChunkLimits;
   /** Runs on close(): whoever made the client and server passes their shutdown here. */
   onClose?: () => Promise<void>;
 }
@@ -50,8 +52,6 @@ export interface DynamoStoreOptions {
  * at 20k tasks here), since there the reading itself is CPU work (docs/deploy.md, "Measured limits").
  */
 const DEFAULT_READ_CONCURRENCY = 16;
-/** What scanRecords needs of an item: the record, the tombstone mark, and the key for errors. */
-const RECORD_ATTRIBUTES = ['sk', 'record', 'deleted'];
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -64,7 +64,9 @@ export class DynamoStore implements Store {
   private readonly writes: BatchWriteOptions;
   /** Registry entries this instance already wrote: a sync of many batches writes each once. */
   private readonly registered = new Set<string>();
-  private readonly known: KnownVersions;
+  private readonly chunks: ChunkWriter;
+  /** Kinds of sources whose old per-record items this instance already packed (legacy-records.ts). */
+  private readonly packed = new Set<string>();
   private readonly leaseOwners = new Map<string, string>();
 
   constructor(client: DynamoDBDocumentClient, table: string, options: DynamoStoreOptions = {}) {
@@ -78,7 +80,7 @@ export class DynamoStore implements Store {
       maxAttempts: options.maxWriteAttempts ?? 10,
       baseDelayMs: 50,
     };
-    this.known = new KnownVersions(options.knownVersionLimit ?? 250_000);
+    this.chunks = new ChunkWriter({ client, table, writes: this.writes }, options.chunkLimits ?? DEFAULT_CHUNK_LIMITS);
   }
 
   ensureTable(): Promise<void> {
@@ -87,7 +89,7 @@ export class DynamoStore implements Store {
 
   async putRecords<K extends RecordKind>(kind: K, records: readonly RecordOf<K>[]): Promise<void> {
     if (records.length === 0) return;
-    await this.writeGuarded(kind, records.map((record) => [record.source, recordItem(kind, record)]));
+    await this.writeGuarded(kind, records.map((record) => [record.source, recordEntry(kind, record, this.table)]), 'putRecords');
   }
 
   async deleteRecords(kind: RecordKind, ids: readonly string[], deletedAt: string): Promise<void> {
@@ -95,7 +97,7 @@ export class DynamoStore implements Store {
     const malformed = ids.find((id) => id.indexOf(':') < 1);
     if (malformed !== undefined) throw new StoreError('deleteRecords', this.table, `"${malformed}" is not a <source>:<id> record id`);
     if (Number.isNaN(Date.parse(deletedAt))) throw new StoreError('deleteRecords', this.table, `deletedAt "${deletedAt}" is not a date`);
-    await this.writeGuarded(kind, ids.map((id) => [id.slice(0, id.indexOf(':')), tombstoneItem(kind, id, deletedAt)]));
+    await this.writeGuarded(kind, ids.map((id) => [id.slice(0, id.indexOf(':')), tombstoneEntry(id, deletedAt)]), 'deleteRecords');
   }
 
   /**
@@ -111,19 +113,29 @@ export class DynamoStore implements Store {
   }
 
   /**
-   * Every shard of every source is its own partition; several are read at once and pages come
-   * in the order they arrive (parallel-pages.ts), with only the attributes a record needs.
+   * Every shard of every source is its own partition of chunks; several are read at once and
+   * handed out in partition order (parallel-pages.ts), a chunk's records at a time (chunk-reader.ts).
    */
   async *scanRecords<K extends RecordKind>(kind: K, source?: string): AsyncGenerator<RecordOf<K>[], void, undefined> {
     const sources = source === undefined ? await this.sources(kind) : [source];
-    const partitions = sources.flatMap((name) => Array.from({ length: SHARD_COUNT }, (_, shard) => recordPk(kind, name, shard)));
+    const partitions = sources.flatMap((name) => Array.from({ length: SHARD_COUNT }, (_, shard) => `${shard}#${name}`));
     const concurrency = this.options.readConcurrency ?? DEFAULT_READ_CONCURRENCY;
-    const pagesOf = (pk: string) =>
-      queryPages(this.client, this.table, pk, { operation: 'scanRecords', pageSize: this.options.pageSize, attributes: RECORD_ATTRIBUTES });
-    for await (const page of parallelPages(partitions, pagesOf, { concurrency, pagesAhead: this.options.readAheadPages ?? concurrency * 4 })) {
-      const live = page.filter((item) => !isTombstone(item));
-      if (live.length > 0) yield live.map((item) => recordFromItem(kind, item, this.table));
-    }
+    const access = { client: this.client, table: this.table, pageSize: this.options.pageSize };
+    const pagesOf = (partition: string) => {
+      const at = partition.indexOf('#');
+      return shardRecords(access, kind, partition.slice(at + 1), Number(partition.slice(0, at)));
+    };
+    yield* parallelPages(partitions, pagesOf, { concurrency, pagesAhead: this.options.readAheadPages ?? concurrency * 4 });
+  }
+
+  /**
+   * Addition to Store: packs the old per-record items of every kind of every source into chunks
+   * (legacy-records.ts); returns how many it packed. Writes do this on their own, kind by kind.
+   */
+  async packLegacyRecords(kinds: readonly RecordKind[]): Promise<number> {
+    let packed = 0;
+    for (const kind of kinds) for (const source of await this.sources(kind)) packed += await this.packOnce(kind, source, true);
+    return packed;
   }
 
   async getCursor(source: string): Promise<string | undefined> {
@@ -181,7 +193,7 @@ export class DynamoStore implements Store {
    */
   async acquireLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
     const acquired = await acquireLease(this.context(), name, owner, ttlMs);
-    if (acquired && this.leaseOwners.get(name) !== owner) this.known.clear();
+    if (acquired && this.leaseOwners.get(name) !== owner) this.chunks.forgetLayout();
     if (acquired) this.leaseOwners.set(name, owner);
     return acquired;
   }
@@ -204,34 +216,30 @@ export class DynamoStore implements Store {
     return { client: this.client, table: this.table, now: this.now };
   }
 
-  /** Version-guarded writes of records or tombstones, one partition (kind + source) at a time. */
-  private async writeGuarded(kind: RecordKind, entries: readonly [string, Item][]): Promise<void> {
-    const bySource = new Map<string, Item[]>();
-    for (const [source, item] of entries) {
-      const group = bySource.get(source);
-      if (group) group.push(item);
-      else bySource.set(source, [item]);
+  /** Version-guarded writes of records or tombstones into their chunks (chunk-writer.ts), by shard. */
+  private async writeGuarded(kind: RecordKind, entries: readonly [string, ChunkEntry][], operation: string): Promise<void> {
+    const sources = new Set<string>();
+    const byPartition = new Map<string, ChunkEntry[]>();
+    for (const [source, entry] of entries) {
+      sources.add(source);
+      const pk = chunkPk(kind, source, shardOf(entry.i));
+      const group = byPartition.get(pk);
+      if (group) group.push(entry);
+      else byPartition.set(pk, [entry]);
     }
-    for (const [source, items] of bySource) {
-      const partition = registrySk(kind, source);
-      if (!this.known.has(partition)) this.known.begin(partition, !(await this.isRegistered(partition)));
-      // Registry before records: a crash in between leaves an empty source listed, never records hidden.
-      await this.register(kind, [source]);
-      try {
-        const { written } = await guardedPut(this.client, this.table, items, this.writes, this.known.tracked(partition));
-        for (const item of written) this.known.remember(partition, keyString(item), storedVersionOf(item));
-      } catch (error) {
-        this.known.forget(partition);
-        throw error;
-      }
-    }
+    // Registry before records: a crash in between leaves an empty source listed, never records hidden.
+    await this.register(kind, [...sources]);
+    for (const source of sources) await this.packOnce(kind, source, false);
+    await this.chunks.write(byPartition, operation);
   }
 
-  private async isRegistered(sk: string): Promise<boolean> {
-    const result = await attempt('getRegistry', this.table, () =>
-      this.client.send(new GetCommand({ TableName: this.table, Key: { pk: registryPk, sk }, ConsistentRead: true })),
-    );
-    return result.Item !== undefined;
+  /** Packs a kind of a source's old items once per instance: later writes go to chunks only. */
+  private async packOnce(kind: RecordKind, source: string, again: boolean): Promise<number> {
+    const key = registrySk(kind, source);
+    if (this.packed.has(key) && !again) return 0;
+    const packed = await packLegacy({ client: this.client, table: this.table, writes: this.writes }, this.chunks, kind, source);
+    this.packed.add(key);
+    return packed;
   }
 
   private async register(area: RegistryArea, sources: readonly string[]): Promise<void> {

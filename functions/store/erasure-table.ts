@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWrite, type BatchWriteOptions, type Item, type WriteRequest } from './batch-writer.ts';
+import { ChunkWriter } from './chunk-writer.ts';
 import { DynamoStore } from './dynamo-store.ts';
 import { attempt, hasErrorName } from './errors.ts';
 import type { Store } from './store.ts';
@@ -100,6 +101,11 @@ export class ErasureTable {
       if (result.Items?.length) yield result.Items;
       startKey = result.LastEvaluatedKey;
     } while (startKey);
+  }
+
+  /** Writes into record chunks, for the records an erasure rewrites under new ids. */
+  chunkWriter(): ChunkWriter {
+    return new ChunkWriter({ client: this.#client, table: this.table, writes: this.#writes });
   }
 
   write(requests: readonly WriteRequest[]): Promise<void> {

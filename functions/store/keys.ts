@@ -5,7 +5,8 @@ import type { RecordKind } from '../domain/index.ts';
  *
  * | item                 | pk                                   | sk                    |
  * |----------------------|--------------------------------------|-----------------------|
- * | domain record        | `REC#<kind>#<source>#<shard 00..15>` | record id             |
+ * | record chunk         | `PACK#<kind>#<source>#<shard 00..15>`| `C#<first record id>` |
+ * | domain record (old)  | `REC#<kind>#<source>#<shard 00..15>` | record id             |
  * | source registry      | `REGISTRY`                           | `<area>#<source>`     |
  * | sync cursor          | `CURSOR`                             | source                |
  * | sync checkpoint      | `CHECKPOINT`                         | source                |
@@ -13,6 +14,11 @@ import type { RecordKind } from '../domain/index.ts';
  * | sync run (history)   | `RUN#<source>`                       | startedAt (ISO)       |
  * | sync run (latest)    | `RUN_LATEST`                         | source                |
  * | lease                | `LEASE`                              | lease name            |
+ *
+ * Records are packed: a chunk item holds the records (and tombstones) of one shard whose ids
+ * fall in its range, from its own start up to the next chunk's start (chunks.ts, chunk-writer.ts).
+ * The one-item-per-record layout (`REC#`) is what stores written before packing hold; it is read
+ * beside the chunks and packed by the next write to its partition (legacy-records.ts).
  *
  * Records of one kind of one source are read with 16 Queries, never a table Scan, and the shard
  * (a hash of the record id) spreads one big sync's writes over 16 partitions instead of one hot
@@ -44,6 +50,14 @@ function shardLabel(shard: number): string {
 export function recordPk(kind: RecordKind, source: string, shard: number): string {
   return `REC#${kind}#${source}#${shardLabel(shard)}`;
 }
+
+export function chunkPk(kind: RecordKind, source: string, shard: number): string {
+  return `PACK#${kind}#${source}#${shardLabel(shard)}`;
+}
+
+/** The first chunk of a partition starts at '' and takes every id below the next chunk's start. */
+export const CHUNK_SK_PREFIX = 'C#';
+export const chunkSk = (start: string): string => `${CHUNK_SK_PREFIX}${start}`;
 
 export function recordKey(kind: RecordKind, source: string, id: string): { pk: string; sk: string } {
   return { pk: recordPk(kind, source, shardOf(id)), sk: id };

@@ -14,6 +14,8 @@ export interface QueryPagesOptions {
   limit?: number;
   /** Only these top-level attributes (ProjectionExpression): less to read, send and decode. */
   attributes?: readonly string[];
+  /** Strongly consistent: what a writer about to change the partition must see. */
+  consistent?: boolean;
 }
 
 /** Attribute names go through placeholders: some (`record`) are DynamoDB reserved words. */
@@ -45,6 +47,7 @@ export async function* queryPages(
           ScanIndexForward: !options.descending,
           Limit: Number.isFinite(pageLimit) ? pageLimit : undefined,
           ExclusiveStartKey: startKey,
+          ...(options.consistent ? { ConsistentRead: true } : {}),
           ...projection(options.attributes),
         }),
       ),

@@ -20,12 +20,15 @@ export function versionOf<K extends RecordKind>(kind: K, record: RecordOf<K>): n
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function itemVersion(item: Item): number | undefined {
+/** What the rule looks at: a table item, or a record's entry in a chunk. */
+type Versioned = Record<string, unknown>;
+
+function itemVersion(item: Versioned): number | undefined {
   return typeof item.version === 'number' ? item.version : undefined;
 }
 
 /** Whether `incoming` may replace `stored` under the rule above. */
-export function replaces(incoming: Item, stored: StoredVersion | undefined): boolean {
+export function replaces(incoming: Versioned, stored: StoredVersion | undefined): boolean {
   if (stored === undefined) return true;
   const version = itemVersion(incoming);
   if (incoming.deleted === true) return !stored.deleted && (stored.version === undefined || version === undefined || version >= stored.version);

@@ -50,8 +50,9 @@ describe('DynamoStore records', () => {
     expect(stored.map((record) => record.title)).toEqual(['second']);
   });
 
-  it('returns 1,500 records across pages and shards exactly once', async () => {
-    const store = await harness.freshStore({ pageSize: 40 });
+  it('returns 1,500 records across chunks, pages and shards exactly once', async () => {
+    // Chunks of at most 40 records, read two chunk items per Query page: many chunks, many pages.
+    const store = await harness.freshStore({ pageSize: 2, chunkLimits: { maxRecords: 40, maxBytes: 240_000 } });
     const entries = Array.from({ length: 1_500 }, (_, n) => timeEntry('timesheet', n));
     await store.putRecords('timeEntry', entries);
     const pages = await pagesOf(store.scanRecords('timeEntry', 'timesheet'));

@@ -1,0 +1,186 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { BatchWriteOptions } from './batch-writer.ts';
+import { byId, chunkFromItem, entryReplaces, newestPerId, CHUNK_FORMAT, type Chunk, type ChunkEntry } from './chunks.ts';
+import { attempt, hasErrorName, StoreError } from './errors.ts';
+import { CHUNK_SK_PREFIX, chunkSk } from './keys.ts';
+import { queryPages } from './query.ts';
+
+/**
+ * Writes entries (records and tombstones) into the chunks of their partition (chunks.ts) under
+ * the version rule, with no transactions (dynalite has none) and without trusting that only one
+ * writer runs:
+ *
+ * - Each chunk carries a revision. A chunk is read (consistently), merged with what arrives, and
+ *   put back only if its revision is still the one read; otherwise its entries are routed again
+ *   against a fresh list of chunks and retried. A newer version is never overwritten by an older one.
+ * - A chunk past `maxRecords` or `maxBytes` splits: the upper parts are written first, as new
+ *   chunks (only if absent), and the chunk itself last, cut to its lower part, on its revision.
+ *   A crash in between leaves the upper records in both chunks. A chunk's range ends where the next
+ *   chunk starts, so such copies are out of range: readers merge them by the version rule with the
+ *   chunk whose range holds them (chunk-reader.ts), and the next write to the chunk moves them there
+ *   before dropping them. Nothing is lost and a rerun converges.
+ * - An unchanged merge (a rerun re-delivering what is stored) writes nothing.
+ *
+ * Where each partition's chunks start is remembered between writes; a stale list only makes
+ * out-of-range copies (handled as above), and it is read afresh after any conflict.
+ */
+export interface ChunkLimits {
+  /** Records per chunk before it splits (default 256). */
+  maxRecords: number;
+  /** Bytes of a chunk's body before it splits; DynamoDB items stop at 400 KB (default 240,000). */
+  maxBytes: number;
+}
+
+export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxRecords: 256, maxBytes: 240_000 };
+
+const throttled = ['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded'];
+
+export class ChunkWriter {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly table: string;
+  private readonly writes: BatchWriteOptions;
+  private readonly limits: ChunkLimits;
+  private readonly starts = new Map<string, string[]>();
+
+  constructor(access: { client: DynamoDBDocumentClient; table: string; writes: BatchWriteOptions }, limits: ChunkLimits = DEFAULT_CHUNK_LIMITS) {
+    this.client = access.client;
+    this.table = access.table;
+    this.writes = access.writes;
+    this.limits = limits;
+  }
+
+  /** Forgets where chunks start: after another writer may have split them. */
+  forgetLayout(): void {
+    this.starts.clear();
+  }
+
+  /** Entries of several partitions, `concurrency` partitions at a time. */
+  async write(byPartition: ReadonlyMap<string, readonly ChunkEntry[]>, operation: string): Promise<void> {
+    const work = [...byPartition];
+    let next = 0;
+    const worker = async () => {
+      while (next < work.length) {
+        const [pk, entries] = work[next++]!;
+        await this.writePartition(pk, entries, operation);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.writes.concurrency, work.length)) }, worker));
+  }
+
+  async writePartition(pk: string, incoming: readonly ChunkEntry[], operation: string): Promise<void> {
+    let pending = newestPerId(incoming);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= this.writes.maxAttempts) {
+        throw new StoreError(operation, this.table, `${pending.length} record(s) of ${pk} still unwritten after ${attempt} attempts (their chunks kept changing)`);
+      }
+      if (attempt > 0) {
+        this.starts.delete(pk);
+        await this.writes.sleep(Math.round(Math.min(5_000, this.writes.baseDelayMs * 2 ** attempt) * Math.random()));
+      }
+      const starts = await this.startsOf(pk, operation);
+      const conflicted: ChunkEntry[] = [];
+      for (const [index, group] of route(pending, starts)) {
+        if (!(await this.mergeInto(pk, starts, index, group, operation))) conflicted.push(...group);
+      }
+      pending = conflicted;
+    }
+  }
+
+  /** Merges a group into chunk `index` of `starts`; false when the chunk changed under it. */
+  private async mergeInto(pk: string, starts: string[], index: number, group: readonly ChunkEntry[], operation: string): Promise<boolean> {
+    const start = starts[index]!;
+    const next = starts[index + 1];
+    const found = await this.read(pk, start, operation);
+    const held = found?.entries ?? [];
+    const inRange = next === undefined ? held : held.filter((entry) => entry.i < next);
+    const outOfRange = next === undefined ? [] : held.filter((entry) => entry.i >= next);
+    // Copies left by an interrupted split go to the chunk whose range holds them before they leave this one.
+    if (outOfRange.length > 0) await this.writePartition(pk, outOfRange, operation);
+    const byKey = new Map(inRange.map((entry) => [entry.i, entry]));
+    let changed = found === undefined || outOfRange.length > 0;
+    for (const entry of group) {
+      const stored = byKey.get(entry.i);
+      if (!entryReplaces(entry, stored)) continue;
+      if (stored !== undefined && JSON.stringify(stored) === JSON.stringify(entry)) continue;
+      byKey.set(entry.i, entry);
+      changed = true;
+    }
+    if (!changed) return true;
+    const pieces = this.split([...byKey.values()].sort(byId));
+    for (const piece of pieces.slice(1)) {
+      if (!(await this.put(pk, { start: piece[0]!.i, rev: 1, entries: piece }, undefined, operation))) return false;
+    }
+    const written = await this.put(pk, { start, rev: (found?.rev ?? 0) + 1, entries: pieces[0]! }, found?.rev, operation);
+    if (written && pieces.length > 1) {
+      const known = this.starts.get(pk);
+      if (known) this.starts.set(pk, [...new Set([...known, ...pieces.slice(1).map((piece) => piece[0]!.i)])].sort());
+    }
+    return written;
+  }
+
+  /** Pieces of at most half the limits each, so a split chunk has room to grow before it splits again. */
+  private split(entries: ChunkEntry[]): ChunkEntry[][] {
+    const bytes = Buffer.byteLength(JSON.stringify(entries));
+    if (entries.length <= this.limits.maxRecords && bytes <= this.limits.maxBytes) return [entries];
+    const count = Math.max(Math.ceil(entries.length / Math.ceil(this.limits.maxRecords / 2)), Math.ceil(bytes / (this.limits.maxBytes / 2)), 2);
+    const size = Math.ceil(entries.length / count);
+    const pieces: ChunkEntry[][] = [];
+    for (let at = 0; at < entries.length; at += size) pieces.push(entries.slice(at, at + size));
+    return pieces;
+  }
+
+  private async startsOf(pk: string, operation: string): Promise<string[]> {
+    const known = this.starts.get(pk);
+    if (known) return known;
+    const starts = [''];
+    for await (const page of queryPages(this.client, this.table, pk, { operation, attributes: ['sk'], consistent: true })) {
+      for (const item of page) {
+        const start = String(item.sk).slice(CHUNK_SK_PREFIX.length);
+        if (start !== '') starts.push(start);
+      }
+    }
+    this.starts.set(pk, starts);
+    return starts;
+  }
+
+  private async read(pk: string, start: string, operation: string): Promise<Chunk | undefined> {
+    const result = await attempt(operation, this.table, () =>
+      this.client.send(new GetCommand({ TableName: this.table, Key: { pk, sk: chunkSk(start) }, ConsistentRead: true })),
+    );
+    return result.Item === undefined ? undefined : chunkFromItem(result.Item, this.table, operation);
+  }
+
+  /** Puts a chunk if its revision is still `expectedRev` (absent when undefined); false when not. */
+  async put(pk: string, chunk: Chunk, expectedRev: number | undefined, operation: string): Promise<boolean> {
+    const item = { pk, sk: chunkSk(chunk.start), format: CHUNK_FORMAT, rev: chunk.rev, count: chunk.entries.length, body: JSON.stringify(chunk.entries) };
+    const condition =
+      expectedRev === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': expectedRev } };
+    try {
+      await this.client.send(new PutCommand({ TableName: this.table, Item: item, ...condition }));
+      return true;
+    } catch (error) {
+      if (hasErrorName(error, 'ConditionalCheckFailedException', ...throttled)) return false;
+      return attempt(operation, this.table, () => Promise.reject(error));
+    }
+  }
+}
+
+/** Each entry to the chunk whose range holds it: the last start at or below its id. */
+export function route(entries: readonly ChunkEntry[], starts: readonly string[]): Map<number, ChunkEntry[]> {
+  const groups = new Map<number, ChunkEntry[]>();
+  for (const entry of entries) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= entry.i) low = middle;
+      else high = middle - 1;
+    }
+    const group = groups.get(low);
+    if (group) group.push(entry);
+    else groups.set(low, [entry]);
+  }
+  return groups;
+}

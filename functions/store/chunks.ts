@@ -1,0 +1,113 @@
+import { recordSchemas, type RecordKind, type RecordOf } from '../domain/index.ts';
+import type { Item } from './batch-writer.ts';
+import { StoreError } from './errors.ts';
+import { withoutUndefined } from './items.ts';
+import { replaces } from './version-guard.ts';
+import { versionOf } from './version-guard.ts';
+
+/**
+ * Records packed into chunk items: reading costs per item (about 35–42 µs each on the embedded
+ * store, docs/deploy.md "Measured limits"), so compute reads a few hundred records per item
+ * instead of one.
+ *
+ * A chunk item is `{ pk: PACK#<kind>#<source>#<shard>, sk: C#<start>, format, rev, count, body }`.
+ * `body` is one JSON string, the chunk's entries sorted by id: one string attribute is far cheaper
+ * to unmarshal than a list of maps, and JSON keeps every value a record can hold exactly.
+ * An entry is `{ i: id, v?: version, r: record }` or, for a deleted record, `{ i, v, d: deletedAt }`:
+ * the tombstone stays so a late re-delivery of an older version is refused (version-guard.ts).
+ *
+ * Records are checked against their schema when written (the schema's own output is stored), so
+ * a reader only checks the structure. `format` guards the layout itself: a chunk written in
+ * another format is refused with an error naming both, never misread.
+ */
+export const CHUNK_FORMAT = 1;
+
+export interface ChunkEntry {
+  /** The record id. */
+  i: string;
+  /** Version (epoch ms): the record's `updatedAt` (a status change's `at`), or the deletion instant. */
+  v?: number;
+  /** The record, as its schema returned it; absent on a tombstone. */
+  r?: Record<string, unknown>;
+  /** When the record was deleted at the source: set on a tombstone only. */
+  d?: string;
+}
+
+export interface Chunk {
+  start: string;
+  rev: number;
+  entries: ChunkEntry[];
+}
+
+/** The entry of a record that passed its schema; a record that does not is refused here. */
+export function recordEntry<K extends RecordKind>(kind: K, record: RecordOf<K>, table: string): ChunkEntry {
+  const parsed = recordSchemas[kind].safeParse(record);
+  if (!parsed.success) {
+    const problem = parsed.error.issues[0];
+    const id = (record as { id?: unknown }).id;
+    throw new StoreError('putRecords', table, `${kind} ${String(id)} does not match the ${kind} schema (${problem?.path.join('.')}: ${problem?.message}); it was not stored`);
+  }
+  const stored = withoutUndefined(parsed.data) as RecordOf<K>;
+  const version = versionOf(kind, stored);
+  return version === undefined ? { i: stored.id, r: stored } : { i: stored.id, v: version, r: stored };
+}
+
+export function tombstoneEntry(id: string, deletedAt: string): ChunkEntry {
+  return { i: id, v: Date.parse(deletedAt), d: deletedAt };
+}
+
+export const isDeletedEntry = (entry: ChunkEntry): boolean => entry.d !== undefined;
+
+/** The version rule (version-guard.ts) between two entries of one id. */
+export function entryReplaces(incoming: ChunkEntry, held: ChunkEntry | undefined): boolean {
+  if (held === undefined) return true;
+  return replaces(asVersioned(incoming), { ...(held.v === undefined ? {} : { version: held.v }), deleted: isDeletedEntry(held) });
+}
+
+function asVersioned(entry: ChunkEntry): { version?: number; deleted?: boolean } {
+  return { ...(entry.v === undefined ? {} : { version: entry.v }), deleted: isDeletedEntry(entry) };
+}
+
+/** Of several entries for one id, the one the rule keeps; the later one on a tie. */
+export function newestPerId(entries: readonly ChunkEntry[]): ChunkEntry[] {
+  const byId = new Map<string, ChunkEntry>();
+  for (const entry of entries) if (entryReplaces(entry, byId.get(entry.i))) byId.set(entry.i, entry);
+  return [...byId.values()];
+}
+
+/**
+ * Ids compare as the table compares sort keys, by code unit; the same order as the one-item-per-
+ * record layout read in, so records come out in the order they always did (ids are ASCII here:
+ * UTF-16 and UTF-8 order differ only past U+E000, which record ids do not use).
+ */
+export const byId = (a: ChunkEntry, b: ChunkEntry): number => (a.i < b.i ? -1 : a.i > b.i ? 1 : 0);
+
+export function chunkItem(pk: string, sk: string, chunk: Chunk): Item {
+  return { pk, sk, format: CHUNK_FORMAT, rev: chunk.rev, count: chunk.entries.length, body: JSON.stringify(chunk.entries) };
+}
+
+/** A stored chunk, checked for format and structure; anything else is a StoreError naming the item. */
+export function chunkFromItem(item: Record<string, unknown>, table: string, operation: string): Chunk {
+  const where = `chunk ${String(item.pk)} ${String(item.sk)}`;
+  if (item.format !== CHUNK_FORMAT) {
+    throw new StoreError(operation, table, `${where} is in format ${String(item.format)}; this pmpulse reads format ${CHUNK_FORMAT} only (a newer pmpulse wrote it, or the item is damaged)`);
+  }
+  let entries: unknown;
+  try {
+    entries = JSON.parse(String(item.body));
+  } catch {
+    throw new StoreError(operation, table, `${where} holds no readable entries (its body is not JSON)`);
+  }
+  if (!Array.isArray(entries)) throw new StoreError(operation, table, `${where} holds no list of entries`);
+  for (const entry of entries as ChunkEntry[]) {
+    const wellFormed =
+      typeof entry === 'object' && entry !== null && typeof entry.i === 'string' &&
+      (entry.d === undefined ? typeof entry.r === 'object' && entry.r !== null && entry.r.id === entry.i : typeof entry.d === 'string');
+    if (!wellFormed) throw new StoreError(operation, table, `${where} holds a malformed entry (${JSON.stringify(entry).slice(0, 120)})`);
+  }
+  const sk = String(item.sk);
+  return { start: sk.slice(2), rev: typeof item.rev === 'number' ? item.rev : 0, entries: entries as ChunkEntry[] };
+}
+
+/** The body's size in bytes, which the 400 KB item limit counts. */
+export const entriesBytes = (entries: readonly ChunkEntry[]): number => Buffer.byteLength(JSON.stringify(entries));
