@@ -9,6 +9,7 @@ import { sourcesInspectCommand } from './commands/sources-inspect.ts';
 import { forgetCommand } from './commands/forget.ts';
 import { digestCommand } from './commands/digest.ts';
 import { alertsCommand } from './commands/alerts.ts';
+import { storePackCommand } from './commands/store-pack.ts';
 
 const commands: Command[] = [
   syncCommand,
@@ -23,6 +24,7 @@ const commands: Command[] = [
   forgetCommand,
   digestCommand,
   alertsCommand,
+  storePackCommand,
 ];
 
 function overview(): string {
