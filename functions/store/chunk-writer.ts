@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BatchWriteOptions } from './batch-writer.ts';
-import { byId, chunkFromItem, entryReplaces, newestPerId, CHUNK_FORMAT, type Chunk, type ChunkEntry } from './chunks.ts';
+import { byId, chunkFromItem, chunkItem, entryReplaces, newestPerId, type Chunk, type ChunkEntry } from './chunks.ts';
 import { attempt, hasErrorName, StoreError } from './errors.ts';
 import { CHUNK_SK_PREFIX, chunkSk } from './keys.ts';
 import { queryPages } from './query.ts';
@@ -152,7 +152,7 @@ export class ChunkWriter {
 
   /** Puts a chunk if its revision is still `expectedRev` (absent when undefined); false when not. */
   async put(pk: string, chunk: Chunk, expectedRev: number | undefined, operation: string): Promise<boolean> {
-    const item = { pk, sk: chunkSk(chunk.start), format: CHUNK_FORMAT, rev: chunk.rev, count: chunk.entries.length, body: JSON.stringify(chunk.entries) };
+    const item = chunkItem(pk, chunkSk(chunk.start), chunk);
     const condition =
       expectedRev === undefined
         ? { ConditionExpression: 'attribute_not_exists(pk)' }

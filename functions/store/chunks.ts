@@ -2,8 +2,7 @@ import { recordSchemas, type RecordKind, type RecordOf } from '../domain/index.t
 import type { Item } from './batch-writer.ts';
 import { StoreError } from './errors.ts';
 import { withoutUndefined } from './items.ts';
-import { replaces } from './version-guard.ts';
-import { versionOf } from './version-guard.ts';
+import { replaces, versionOf } from './version-guard.ts';
 
 /**
  * Records packed into chunk items: reading costs per item (about 35–42 µs each on the embedded
@@ -108,6 +107,3 @@ export function chunkFromItem(item: Record<string, unknown>, table: string, oper
   const sk = String(item.sk);
   return { start: sk.slice(2), rev: typeof item.rev === 'number' ? item.rev : 0, entries: entries as ChunkEntry[] };
 }
-
-/** The body's size in bytes, which the 400 KB item limit counts. */
-export const entriesBytes = (entries: readonly ChunkEntry[]): number => Buffer.byteLength(JSON.stringify(entries));

@@ -1,6 +1,9 @@
 import type { RecordKind, RecordOf } from '../domain/index.ts';
-import type { Item } from './batch-writer.ts';
-import { keyString, type StoredVersion } from './current-versions.ts';
+/** What the table holds under a key, as far as the rule cares. */
+export interface StoredVersion {
+  version?: number;
+  deleted: boolean;
+}
 
 /**
  * The rule that makes upserts order-independent: an item replaces what is stored only when it is
@@ -34,21 +37,4 @@ export function replaces(incoming: Versioned, stored: StoredVersion | undefined)
   if (incoming.deleted === true) return !stored.deleted && (stored.version === undefined || version === undefined || version >= stored.version);
   if (stored.deleted) return version !== undefined && stored.version !== undefined && version > stored.version;
   return version === undefined || stored.version === undefined || version >= stored.version;
-}
-
-/** Of several items for one key, the one the rule keeps; the later one on a tie. */
-export function newestPerKey(items: readonly Item[]): Item[] {
-  const byKey = new Map<string, Item>();
-  for (const item of items) {
-    const key = keyString(item);
-    const held = byKey.get(key);
-    const heldVersion = held === undefined ? undefined : { deleted: held.deleted === true, ...versionField(held) };
-    if (replaces(item, heldVersion)) byKey.set(key, item);
-  }
-  return [...byKey.values()];
-}
-
-function versionField(item: Item): { version?: number } {
-  const version = itemVersion(item);
-  return version === undefined ? {} : { version };
 }
