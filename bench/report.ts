@@ -60,6 +60,11 @@ function storeComputeRows(c: Awaited<ReturnType<typeof benchStoreCompute>>): Row
   ];
   if (c.sequentialMs) rows.push(row(`${label}: one partition at a time (before)`, c.sequentialMs, seconds), row(`${label}: speed-up, pair by pair`, c.speedup!, times));
   if (c.writeMs !== undefined) rows.push(row(`${label}: writing the store (once)`, c.writeMs, seconds));
+  if (c.before) {
+    const was = `${label}: before, ${c.before.layout} (${c.before.at.slice(0, 10)})`;
+    rows.push(row(`${was}: compute + publish`, c.before.ms, seconds), row(`${was}: CPU time`, c.before.cpuMs, seconds), row(`${was}: peak RSS`, c.before.rssMiB, mib));
+    if (c.before.writeMs !== undefined) rows.push(row(`${was}: writing the store`, c.before.writeMs, seconds));
+  }
   return rows;
 }
 

@@ -73,7 +73,8 @@ await section('compute', `compute + publish from the embedded store at ${plan.co
   for (const size of plan.compute) {
     const result = await benchStoreCompute({ ...size, root, progress });
     figures.storeCompute.push(result);
-    await recordHistory(result);
+    const { before: _before, ...kept } = result;
+    await recordHistory(kept);
   }
 });
 await section('demo', `demo end to end, ${plan.demo.scale}, ${plan.demo.runs} runs`, async () => {

@@ -21,7 +21,9 @@ export interface FilledStore {
 
 export async function fillStore(dir: string, tasks: number, seed = 42, progress: (message: string) => void = () => {}): Promise<FilledStore> {
   const size = sizeFor(tasks);
-  const expected = { tasks, entries: size.entries, statusChanges: changeCount(size), seed };
+  // The layout is part of what a kept store must match: a store written one item per record
+  // (before packing) would still be read, but through the slow path, so it is written again.
+  const expected = { tasks, entries: size.entries, statusChanges: changeCount(size), seed, layout: 'packed' };
   const marker = join(dir, 'filled.json');
   const found = await readFile(marker, 'utf8').then((text) => JSON.parse(text) as typeof expected, () => undefined);
   if (found && JSON.stringify(found) === JSON.stringify(expected)) return { dir, ...expected };

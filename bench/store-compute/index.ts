@@ -3,6 +3,10 @@ import { loadavg } from 'node:os';
 import { runChild } from '../lib/child.ts';
 import { collect, summarizeAll } from '../lib/stats.ts';
 import { fillStore } from './fill.ts';
+import { earlierRun } from './history-file.ts';
+
+/** How the store holds records: chunks of a few hundred (functions/store/chunks.ts). */
+const LAYOUT = 'packed';
 
 /**
  * From the embedded store to published JSON: compute (every record read through DynamoStore's
@@ -46,6 +50,9 @@ export async function benchStoreCompute(options: StoreComputeOptions) {
   const figures = summarizeAll(samples);
   return {
     size: { tasks: filled.tasks, entries: filled.entries, statusChanges: filled.statusChanges },
+    layout: LAYOUT,
+    /** The last recorded run of this size in the layout before, for the report (not part of the history). */
+    before: await earlierRun(filled.tasks, LAYOUT),
     writeMs: filled.writeMs,
     loadAverage: load,
     ms: figures.ms!,

@@ -22,16 +22,21 @@ import { queryPages } from './query.ts';
  * - An unchanged merge (a rerun re-delivering what is stored) writes nothing.
  *
  * Where each partition's chunks start is remembered between writes; a stale list only makes
- * out-of-range copies (handled as above), and it is read afresh after any conflict.
+ * out-of-range copies (handled as above), and it is read afresh after any conflict. The chunks
+ * this writer put last are remembered too (up to `cachedEntries` entries in all), so a sync that
+ * writes one chunk many times reads it once: a remembered chunk another writer changed since
+ * fails its put on the revision, is forgotten, and is read again.
  */
 export interface ChunkLimits {
   /** Records per chunk before it splits (default 256). */
   maxRecords: number;
   /** Bytes of a chunk's body before it splits; DynamoDB items stop at 400 KB (default 240,000). */
   maxBytes: number;
+  /** Entries of recently written chunks kept in memory, in all (default 50,000; 0 keeps none). */
+  cachedEntries?: number;
 }
 
-export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxRecords: 256, maxBytes: 240_000 };
+export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxRecords: 256, maxBytes: 240_000, cachedEntries: 50_000 };
 
 const throttled = ['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded'];
 
@@ -41,6 +46,9 @@ export class ChunkWriter {
   private readonly writes: BatchWriteOptions;
   private readonly limits: ChunkLimits;
   private readonly starts = new Map<string, string[]>();
+  /** Chunks as this writer last put them, least recently used first. */
+  private readonly written = new Map<string, Chunk>();
+  private writtenEntries = 0;
 
   constructor(access: { client: DynamoDBDocumentClient; table: string; writes: BatchWriteOptions }, limits: ChunkLimits = DEFAULT_CHUNK_LIMITS) {
     this.client = access.client;
@@ -52,6 +60,8 @@ export class ChunkWriter {
   /** Forgets where chunks start: after another writer may have split them. */
   forgetLayout(): void {
     this.starts.clear();
+    this.written.clear();
+    this.writtenEntries = 0;
   }
 
   /** Entries of several partitions, `concurrency` partitions at a time. */
@@ -144,6 +154,13 @@ export class ChunkWriter {
   }
 
   private async read(pk: string, start: string, operation: string): Promise<Chunk | undefined> {
+    const key = `${pk}\u0000${start}`;
+    const remembered = this.written.get(key);
+    if (remembered) {
+      this.written.delete(key);
+      this.written.set(key, remembered);
+      return remembered;
+    }
     const result = await attempt(operation, this.table, () =>
       this.client.send(new GetCommand({ TableName: this.table, Key: { pk, sk: chunkSk(start) }, ConsistentRead: true })),
     );
@@ -157,13 +174,35 @@ export class ChunkWriter {
       expectedRev === undefined
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': expectedRev } };
+    const key = `${pk}\u0000${chunk.start}`;
+    this.unremember(key);
     try {
       await this.client.send(new PutCommand({ TableName: this.table, Item: item, ...condition }));
+      this.remember(key, chunk);
       return true;
     } catch (error) {
       if (hasErrorName(error, 'ConditionalCheckFailedException', ...throttled)) return false;
       return attempt(operation, this.table, () => Promise.reject(error));
     }
+  }
+
+  private remember(key: string, chunk: Chunk): void {
+    const limit = this.limits.cachedEntries ?? 0;
+    if (chunk.entries.length > limit) return;
+    this.written.set(key, chunk);
+    this.writtenEntries += chunk.entries.length;
+    for (const [oldest, held] of this.written) {
+      if (this.writtenEntries <= limit) break;
+      this.written.delete(oldest);
+      this.writtenEntries -= held.entries.length;
+    }
+  }
+
+  private unremember(key: string): void {
+    const held = this.written.get(key);
+    if (!held) return;
+    this.written.delete(key);
+    this.writtenEntries -= held.entries.length;
   }
 }
 

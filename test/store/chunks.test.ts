@@ -87,6 +87,20 @@ describe('packed record chunks', () => {
     );
   });
 
+  it('reads a chunk again when another writer changed it after this one remembered it', async () => {
+    const first = await harness.freshStore();
+    const { DynamoStore } = await import('../../functions/store/index.ts');
+    const second = new DynamoStore(harness.client, first.table);
+    const [one, two, three] = sameShard('jira', 3) as [number, number, number];
+    await first.putRecords('task', [task('jira', one, { updatedAt: at(10) })]);
+    await second.putRecords('task', [task('jira', two, { updatedAt: at(10) }), task('jira', one, { title: 'newer', updatedAt: at(11) })]);
+    // `first` remembers the chunk as it put it; its put fails on the revision, and it reads the chunk again.
+    await first.putRecords('task', [task('jira', three, { updatedAt: at(10) }), task('jira', one, { title: 'older', updatedAt: at(10) })]);
+    expect((await tasksOf(first)).map((record) => [record.id, record.title])).toEqual(
+      byId([task('jira', one, { title: 'newer' }), task('jira', two), task('jira', three)]).map((record) => [record.id, record.title]),
+    );
+  });
+
   it('reads a split cut short (copies in two chunks) by the version rule, and the next write removes the copies', async () => {
     const store = await harness.freshStore();
     const [a, b, c] = sameShard('jira', 3).map((n) => `jira:${n}`).sort() as [string, string, string];
