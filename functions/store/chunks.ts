@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { recordSchemas, type RecordKind, type RecordOf } from '../domain/index.ts';
 import type { Item } from './batch-writer.ts';
 import { StoreError } from './errors.ts';
@@ -10,8 +11,11 @@ import { replaces, versionOf } from './version-guard.ts';
  * instead of one.
  *
  * A chunk item is `{ pk: PACK#<kind>#<source>#<shard>, sk: C#<start>, format, rev, count, body }`.
- * `body` is one JSON string, the chunk's entries sorted by id: one string attribute is far cheaper
- * to unmarshal than a list of maps, and JSON keeps every value a record can hold exactly.
+ * `body` is the chunk's entries sorted by id, as JSON, gzipped, in one binary attribute: one
+ * attribute is far cheaper to unmarshal than a list of maps, JSON keeps every value a record can
+ * hold exactly, and gzip makes the item about a sixth of the JSON's size. Size is what the rest of
+ * the reading costs (the server's response, its checksum, the transfer: measured in docs/deploy.md
+ * "Packed records"), what DynamoDB bills reads and writes by, and what a rewritten chunk costs.
  * An entry is `{ i: id, v?: version, r: record }` or, for a deleted record, `{ i, v, d: deletedAt }`:
  * the tombstone stays so a late re-delivery of an older version is refused (version-guard.ts).
  *
@@ -82,7 +86,15 @@ export function newestPerId(entries: readonly ChunkEntry[]): ChunkEntry[] {
 export const byId = (a: ChunkEntry, b: ChunkEntry): number => (a.i < b.i ? -1 : a.i > b.i ? 1 : 0);
 
 export function chunkItem(pk: string, sk: string, chunk: Chunk): Item {
-  return { pk, sk, format: CHUNK_FORMAT, rev: chunk.rev, count: chunk.entries.length, body: JSON.stringify(chunk.entries) };
+  return { pk, sk, format: CHUNK_FORMAT, rev: chunk.rev, count: chunk.entries.length, body: encodeEntries(chunk.entries) };
+}
+
+export const encodeEntries = (entries: readonly ChunkEntry[]): Uint8Array => gzipSync(JSON.stringify(entries));
+
+/** The entries of a chunk body; throws on anything that is not gzipped JSON. */
+export function decodeEntries(body: unknown): unknown {
+  if (!(body instanceof Uint8Array)) throw new Error('its body is not binary');
+  return JSON.parse(gunzipSync(body).toString('utf8'));
 }
 
 /** A stored chunk, checked for format and structure; anything else is a StoreError naming the item. */
@@ -93,9 +105,9 @@ export function chunkFromItem(item: Record<string, unknown>, table: string, oper
   }
   let entries: unknown;
   try {
-    entries = JSON.parse(String(item.body));
-  } catch {
-    throw new StoreError(operation, table, `${where} holds no readable entries (its body is not JSON)`);
+    entries = decodeEntries(item.body);
+  } catch (error) {
+    throw new StoreError(operation, table, `${where} holds no readable entries (${error instanceof Error ? error.message : String(error)})`);
   }
   if (!Array.isArray(entries)) throw new StoreError(operation, table, `${where} holds no list of entries`);
   for (const entry of entries as ChunkEntry[]) {

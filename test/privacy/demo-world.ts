@@ -7,6 +7,7 @@ import { parseConfig, type Config } from '../../functions/config/index.ts';
 import { demoCredentials, demoOwnershipConfig, demoPeople, demoPortfolioTargets, demoThemes, generateOrg, type DemoOrg } from '../../demo/generator/index.ts';
 import { startAsanaServer, startJiraServer, type RunningServer } from '../../demo/servers/index.ts';
 import { startEmbeddedDynamo } from '../../functions/store/index.ts';
+import { decodeEntries } from '../../functions/store/chunks.ts';
 import { documentClient } from '../store/helpers.ts';
 import { silentLog } from '../connectors/helpers/local-server.ts';
 
@@ -78,7 +79,8 @@ export async function storeItems(world: DemoWorld): Promise<string[]> {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await client.send(new ScanCommand({ TableName: 'pmpulse', ExclusiveStartKey: startKey }));
-      for (const item of page.Items ?? []) items.push(JSON.stringify(item));
+      // A chunk's records are gzipped: searched as the JSON they are, or a name in them would go unseen.
+      for (const item of page.Items ?? []) items.push(JSON.stringify(String(item.pk).startsWith('PACK#') ? { ...item, body: decodeEntries(item.body) } : item));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return items;
