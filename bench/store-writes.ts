@@ -10,8 +10,9 @@ import { collect, perSecond, summarizeAll } from './lib/stats.ts';
 import { entryPages, sizeFor } from './kpi/synthetic.ts';
 
 /**
- * The store's write path (DynamoStore.putRecords: item building, de-duplication, registry, retries)
- * against the least a user could write by hand: BatchWriteItem of the same items, 25 at a time,
+ * The store's write path (DynamoStore.putRecords: the schema check, packing into chunks under the
+ * version rule, registry, retries) against the least a user could write by hand: BatchWriteItem of
+ * the same records one item each (the layout before packing), 25 at a time,
  * as many requests in flight as the store uses, resending what comes back unprocessed.
  * Both write into a fresh embedded server each run; the ratio is store time ÷ raw time, per pair.
  */
