@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RecordKind, RecordOf } from '../domain/index.ts';
-import { byId, chunkFromItem, entryReplaces, isDeletedEntry, type Chunk, type ChunkEntry } from './chunks.ts';
+import { byId, chunkFromItem, copyReplaces, entryReplaces, isDeletedEntry, type Chunk, type ChunkEntry } from './chunks.ts';
 import { chunkPk } from './keys.ts';
 import { legacyEntries } from './legacy-records.ts';
 import { queryPages } from './query.ts';
@@ -60,9 +60,10 @@ export async function* shardRecords<K extends RecordKind>(
   if (rest.length > 0) yield rest;
 }
 
-/** Old items first, then the chunk's own entries, then carried copies, each kept only if the rule lets it replace what came before. */
+/** Old items first, then the chunk's own entries (by the version rule), then carried copies (only where strictly newer, chunks.ts). */
 function merged(legacy: readonly ChunkEntry[], own: readonly ChunkEntry[], carried: readonly ChunkEntry[]): ChunkEntry[] {
   const byKey = new Map<string, ChunkEntry>();
-  for (const entry of [...legacy, ...own, ...carried]) if (entryReplaces(entry, byKey.get(entry.i))) byKey.set(entry.i, entry);
+  for (const entry of [...legacy, ...own]) if (entryReplaces(entry, byKey.get(entry.i))) byKey.set(entry.i, entry);
+  for (const entry of carried) if (copyReplaces(entry, byKey.get(entry.i))) byKey.set(entry.i, entry);
   return [...byKey.values()].sort(byId);
 }

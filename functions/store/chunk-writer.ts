@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BatchWriteOptions } from './batch-writer.ts';
-import { byId, chunkFromItem, chunkItem, entryReplaces, newestPerId, type Chunk, type ChunkEntry } from './chunks.ts';
+import { byId, chunkFromItem, chunkItem, copyReplaces, entryReplaces, newestPerId, type Chunk, type ChunkEntry } from './chunks.ts';
 import { attempt, hasErrorName, StoreError } from './errors.ts';
 import { CHUNK_SK_PREFIX, chunkSk } from './keys.ts';
 import { queryPages } from './query.ts';
@@ -77,7 +77,8 @@ export class ChunkWriter {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.writes.concurrency, work.length)) }, worker));
   }
 
-  async writePartition(pk: string, incoming: readonly ChunkEntry[], operation: string): Promise<void> {
+  /** `copies`: entries moved out of a chunk whose range no longer holds them, which replace only where strictly newer. */
+  async writePartition(pk: string, incoming: readonly ChunkEntry[], operation: string, copies = false): Promise<void> {
     let pending = newestPerId(incoming);
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= this.writes.maxAttempts) {
@@ -90,37 +91,57 @@ export class ChunkWriter {
       const starts = await this.startsOf(pk, operation);
       const conflicted: ChunkEntry[] = [];
       for (const [index, group] of route(pending, starts)) {
-        if (!(await this.mergeInto(pk, starts, index, group, operation))) conflicted.push(...group);
+        if (!(await this.mergeInto(pk, starts, index, group, operation, copies))) conflicted.push(...group);
       }
       pending = conflicted;
     }
   }
 
   /** Merges a group into chunk `index` of `starts`; false when the chunk changed under it. */
-  private async mergeInto(pk: string, starts: string[], index: number, group: readonly ChunkEntry[], operation: string): Promise<boolean> {
+  private async mergeInto(pk: string, starts: string[], index: number, group: readonly ChunkEntry[], operation: string, copies: boolean): Promise<boolean> {
     const start = starts[index]!;
-    const next = starts[index + 1];
+    const remembered = this.written.has(`${pk}\u0000${start}`);
     const found = await this.read(pk, start, operation);
+    // The chunk knows where its range ends: a list of starts that is behind (another writer split it) is read again.
+    if (found?.end !== undefined && group.some((entry) => entry.i >= found.end!)) {
+      this.starts.delete(pk);
+      return false;
+    }
+    const listed = starts[index + 1];
+    const next = found?.end !== undefined && (listed === undefined || found.end < listed) ? found.end : listed;
     const held = found?.entries ?? [];
     const inRange = next === undefined ? held : held.filter((entry) => entry.i < next);
     const outOfRange = next === undefined ? [] : held.filter((entry) => entry.i >= next);
     // Copies left by an interrupted split go to the chunk whose range holds them before they leave this one.
-    if (outOfRange.length > 0) await this.writePartition(pk, outOfRange, operation);
+    if (outOfRange.length > 0) await this.writePartition(pk, outOfRange, operation, true);
     const byKey = new Map(inRange.map((entry) => [entry.i, entry]));
-    let changed = found === undefined || outOfRange.length > 0;
+    // A remembered chunk may be behind the table (another writer): only a put on its revision can
+    // tell, so a merge against it is always put, even when it changes nothing.
+    let changed = found === undefined || outOfRange.length > 0 || remembered;
     for (const entry of group) {
       const stored = byKey.get(entry.i);
-      if (!entryReplaces(entry, stored)) continue;
+      if (!(copies ? copyReplaces(entry, stored) : entryReplaces(entry, stored))) continue;
       if (stored !== undefined && JSON.stringify(stored) === JSON.stringify(entry)) continue;
       byKey.set(entry.i, entry);
       changed = true;
     }
     if (!changed) return true;
     const pieces = this.split([...byKey.values()].sort(byId));
-    for (const piece of pieces.slice(1)) {
-      if (!(await this.put(pk, { start: piece[0]!.i, rev: 1, entries: piece }, undefined, operation))) return false;
+    // New chunks split off are written before the chunk's own put can check its revision: they are
+    // made only from the chunk as the table holds it, never from a remembered copy.
+    if (pieces.length > 1 && remembered) {
+      this.unremember(`${pk}\u0000${start}`);
+      return this.mergeInto(pk, starts, index, group, operation, copies);
     }
-    const written = await this.put(pk, { start, rev: (found?.rev ?? 0) + 1, entries: pieces[0]! }, found?.rev, operation);
+    // Each piece ends where the next begins; the last keeps the chunk's own end.
+    const endOf = (at: number): { end?: string } => {
+      const end = at + 1 < pieces.length ? pieces[at + 1]![0]!.i : found?.end;
+      return end === undefined ? {} : { end };
+    };
+    for (let at = pieces.length - 1; at >= 1; at--) {
+      if (!(await this.put(pk, { start: pieces[at]![0]!.i, ...endOf(at), rev: 1, entries: pieces[at]! }, undefined, operation))) return false;
+    }
+    const written = await this.put(pk, { start, ...endOf(0), rev: (found?.rev ?? 0) + 1, entries: pieces[0]! }, found?.rev, operation);
     if (written && pieces.length > 1) {
       const known = this.starts.get(pk);
       if (known) this.starts.set(pk, [...new Set([...known, ...pieces.slice(1).map((piece) => piece[0]!.i)])].sort());

@@ -38,6 +38,8 @@ export interface ChunkEntry {
 
 export interface Chunk {
   start: string;
+  /** Where the chunk's range ends, as it knew when written: the start of the chunk split off above it; absent when unbounded. */
+  end?: string;
   rev: number;
   entries: ChunkEntry[];
 }
@@ -71,6 +73,16 @@ function asVersioned(entry: ChunkEntry): { version?: number; deleted?: boolean }
   return { ...(entry.v === undefined ? {} : { version: entry.v }), deleted: isDeletedEntry(entry) };
 }
 
+/**
+ * Between a copy left in a chunk whose range no longer holds it (an interrupted split) and the
+ * entry of the chunk whose range does: the copy was taken from the same records before, so it
+ * wins only when strictly newer (a tie, or a record without a version, keeps the owner's entry).
+ */
+export function copyReplaces(copy: ChunkEntry, owner: ChunkEntry | undefined): boolean {
+  if (owner === undefined) return true;
+  return copy.v !== undefined && owner.v !== undefined && copy.v > owner.v && entryReplaces(copy, owner);
+}
+
 /** Of several entries for one id, the one the rule keeps; the later one on a tie. */
 export function newestPerId(entries: readonly ChunkEntry[]): ChunkEntry[] {
   const byId = new Map<string, ChunkEntry>();
@@ -86,7 +98,7 @@ export function newestPerId(entries: readonly ChunkEntry[]): ChunkEntry[] {
 export const byId = (a: ChunkEntry, b: ChunkEntry): number => (a.i < b.i ? -1 : a.i > b.i ? 1 : 0);
 
 export function chunkItem(pk: string, sk: string, chunk: Chunk): Item {
-  return { pk, sk, format: CHUNK_FORMAT, rev: chunk.rev, count: chunk.entries.length, body: encodeEntries(chunk.entries) };
+  return { pk, sk, format: CHUNK_FORMAT, rev: chunk.rev, count: chunk.entries.length, ...(chunk.end === undefined ? {} : { end: chunk.end }), body: encodeEntries(chunk.entries) };
 }
 
 export const encodeEntries = (entries: readonly ChunkEntry[]): Uint8Array => gzipSync(JSON.stringify(entries));
@@ -117,5 +129,6 @@ export function chunkFromItem(item: Record<string, unknown>, table: string, oper
     if (!wellFormed) throw new StoreError(operation, table, `${where} holds a malformed entry (${JSON.stringify(entry).slice(0, 120)})`);
   }
   const sk = String(item.sk);
-  return { start: sk.slice(2), rev: typeof item.rev === 'number' ? item.rev : 0, entries: entries as ChunkEntry[] };
+  const end = typeof item.end === 'string' ? { end: item.end } : {};
+  return { start: sk.slice(2), ...end, rev: typeof item.rev === 'number' ? item.rev : 0, entries: entries as ChunkEntry[] };
 }

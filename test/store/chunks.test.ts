@@ -4,7 +4,8 @@ import type { Task } from '../../functions/domain/index.ts';
 import { isStoreError, type DynamoStore } from '../../functions/store/index.ts';
 import { chunkPk, shardOf } from '../../functions/store/keys.ts';
 import { decodeEntries, encodeEntries, type ChunkEntry } from '../../functions/store/chunks.ts';
-import { byId, pagesOf, startHarness, task, type Harness } from './helpers.ts';
+import { seededRandom } from '../../functions/runtime/random.ts';
+import { byId, pagesOf, startHarness, task, timeEntry, type Harness } from './helpers.ts';
 
 /**
  * The packed layout (functions/store/chunks.ts, chunk-writer.ts, chunk-reader.ts): what one item
@@ -53,6 +54,30 @@ describe('packed record chunks', () => {
     for (const item of items) expect(Number(item.count)).toBeLessThanOrEqual(10);
     expect(items.flatMap(idsIn).sort()).toEqual(numbers.map((n) => `jira:${n}`).sort());
     expect(await tasksOf(store)).toEqual(byId(numbers.map((n) => task('jira', n))));
+  });
+
+  it('keeps every record through many splits, batches arriving in any order', async () => {
+    const store = await harness.freshStore({ chunkLimits: { maxRecords: 6, maxBytes: 240_000 } });
+    const random = seededRandom(3);
+    const numbers = Array.from({ length: 1_500 }, (_, n) => n * 7 + 1_000_000).sort(() => random() - 0.5);
+    for (let at = 0; at < numbers.length; at += 40) await store.putRecords('task', numbers.slice(at, at + 40).map((n) => task('jira', n)));
+    expect((await tasksOf(store)).map((record) => record.id)).toEqual(byId(numbers.map((n) => task('jira', n))).map((record) => record.id));
+  });
+
+  it('keeps the last delivery of records without a version when two writers take turns on splitting chunks', async () => {
+    // Each writer remembers chunks the other has changed since: nothing it splits off may come from that memory.
+    const first = await harness.freshStore({ chunkLimits: { maxRecords: 8, maxBytes: 240_000, cachedEntries: 50_000 } });
+    const { DynamoStore } = await import('../../functions/store/index.ts');
+    const second = new DynamoStore(harness.client, first.table, { chunkLimits: { maxRecords: 8, maxBytes: 240_000, cachedEntries: 50_000 } });
+    const random = seededRandom(11);
+    const last = new Map<string, unknown>();
+    for (let batch = 0; batch < 200; batch++) {
+      const entries = Array.from({ length: 50 }, () => ({ ...timeEntry('asana', Math.floor(random() * 5_000)), hours: Math.floor(random() * 8) }));
+      for (const entry of entries) last.set(entry.id, entry);
+      await (batch % 3 === 0 ? second : first).putRecords('timeEntry', entries);
+    }
+    const stored = (await pagesOf(first.scanRecords('timeEntry'))).flat();
+    expect(new Map(stored.map((entry) => [entry.id, entry]))).toEqual(last);
   });
 
   it('splits a chunk by size as well as by count', async () => {
@@ -148,7 +173,9 @@ describe('packed record chunks', () => {
     await store.putRecords('task', records);
     const pk = chunkPk('task', 'jira', shardOf(records[0]!.id));
     const before = await chunkItems(harness.client, store.table, pk);
-    await store.putRecords('task', records);
+    // A rerun is a new process: nothing remembered.
+    const { DynamoStore } = await import('../../functions/store/index.ts');
+    await new DynamoStore(harness.client, store.table).putRecords('task', records);
     expect(await chunkItems(harness.client, store.table, pk)).toEqual(before);
   });
 });
