@@ -49,6 +49,12 @@ export class ChunkWriter {
   /** Chunks as this writer last put them, least recently used first. */
   private readonly written = new Map<string, Chunk>();
   private writtenEntries = 0;
+  /**
+   * The revision this writer last put for each chunk. Revisions only grow, whoever writes, so a
+   * chunk read back at a lower one means the table lost puts it had acknowledged: merging onto it
+   * would make that loss permanent and silent, so the write stops with an error instead.
+   */
+  private readonly putRevisions = new Map<string, number>();
 
   constructor(access: { client: DynamoDBDocumentClient; table: string; writes: BatchWriteOptions }, limits: ChunkLimits = DEFAULT_CHUNK_LIMITS) {
     this.client = access.client;
@@ -185,7 +191,16 @@ export class ChunkWriter {
     const result = await attempt(operation, this.table, () =>
       this.client.send(new GetCommand({ TableName: this.table, Key: { pk, sk: chunkSk(start) }, ConsistentRead: true })),
     );
-    return result.Item === undefined ? undefined : chunkFromItem(result.Item, this.table, operation);
+    const chunk = result.Item === undefined ? undefined : chunkFromItem(result.Item, this.table, operation);
+    const putAt = this.putRevisions.get(key);
+    if (putAt !== undefined && (chunk === undefined || chunk.rev < putAt)) {
+      throw new StoreError(
+        operation,
+        this.table,
+        `chunk ${pk} C#${start} reads back at revision ${chunk?.rev ?? '(absent)'} after this writer put revision ${putAt}: the table lost writes it had acknowledged, with the records in them; nothing more is written to it`,
+      );
+    }
+    return chunk;
   }
 
   /** Puts a chunk if its revision is still `expectedRev` (absent when undefined); false when not. */
@@ -199,6 +214,7 @@ export class ChunkWriter {
     this.unremember(key);
     try {
       await this.client.send(new PutCommand({ TableName: this.table, Item: item, ...condition }));
+      this.putRevisions.set(key, chunk.rev);
       this.remember(key, chunk);
       return true;
     } catch (error) {
