@@ -1,7 +1,9 @@
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lockDir } from './dir-lock.ts';
+import { closeIteratorsOnReturn } from './level-iterators.ts';
 
 /**
  * The local store: dynalite, a DynamoDB-compatible server on LevelDB, run inside this process
@@ -28,6 +30,8 @@ type Dynalite = (options: DynaliteOptions) => Server;
 const dynaliteModule = 'dynalite';
 
 async function loadDynalite(): Promise<Dynalite> {
+  // Before dynalite's first Query: without it, reads can return items older than acknowledged writes.
+  closeIteratorsOnReturn(createRequire(import.meta.url).resolve(dynaliteModule));
   const loaded = (await import(dynaliteModule)) as { default: Dynalite };
   return loaded.default;
 }
