@@ -9,6 +9,7 @@ import { sourceUrl } from './source-url.ts';
 import { PrivacyBlockSchema } from './privacy.ts';
 import { DigestBlockSchema } from './digest.ts';
 import { AlertsBlockSchema } from './alerts.ts';
+import { AzureDevOpsSourceSchema } from './azure-devops.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -126,7 +127,7 @@ export const CsvSourceSchema = z
   })
   .strict();
 
-export const SourceConfigSchema = z.discriminatedUnion('type', [JiraSourceSchema, AsanaSourceSchema, CsvSourceSchema]);
+export const SourceConfigSchema = z.discriminatedUnion('type', [JiraSourceSchema, AsanaSourceSchema, CsvSourceSchema, AzureDevOpsSourceSchema]);
 
 export const ThemeSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),

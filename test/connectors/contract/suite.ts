@@ -18,7 +18,7 @@ export interface ContractRun {
 }
 
 export interface ContractSpec {
-  source: 'jira' | 'asana' | 'csv';
+  source: 'jira' | 'asana' | 'csv' | 'azure-devops';
   /** One sync; `rateLimited` makes the local server answer 429 with `Retry-After` once. */
   sync(options: { cursor?: string; rateLimited?: boolean }): Promise<ContractRun>;
   /** The wait the 429 asks for, in ms; absent for sources without HTTP. */
