@@ -5,6 +5,9 @@ import { generateOrg, demoPortfolioTargets, demoThemes, demoPeople, demoCredenti
 import { withoutAsanaTimeTracking } from './generator/variations/asana-no-time-tracking.ts';
 import { startJiraServer } from './servers/jira-server.ts';
 import { startAsanaServer } from './servers/asana-server.ts';
+import { startAzureDevOpsServer } from './servers/azure-devops-server.ts';
+import { withAzureDevOpsProjects } from './generator/variations/azure-devops-projects.ts';
+import { ADO_TOKEN_ENV, azureDevOpsDemoConfig } from './azure-devops-demo.ts';
 import { openRuntime, runCompute, runPublish, runSync } from '../functions/pipeline/index.ts';
 import type { Logger } from '../functions/runtime/logger.ts';
 import type { SyncProgressListener } from '../functions/pipeline/index.ts';
@@ -25,6 +28,8 @@ export interface DemoOptions {
   onProgress?: SyncProgressListener;
   /** The Asana workspace's plan lacks time tracking (`--asana-no-time-tracking`). */
   asanaNoTimeTracking?: boolean;
+  /** Every other plain Jira project is planned in Azure DevOps Boards instead (`--azure-devops`). */
+  azureDevOps?: boolean;
 }
 
 export interface DemoResult {
@@ -53,11 +58,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   };
   const dir = resolve(options.dir);
   const generated = await timed('generate', () => generateOrg({ seed: options.seed, scale: options.scale, asOf: options.asOf }));
-  const org = options.asanaNoTimeTracking ? withoutAsanaTimeTracking(generated) : generated;
+  const withTracking = options.asanaNoTimeTracking ? withoutAsanaTimeTracking(generated) : generated;
+  const org = options.azureDevOps ? withAzureDevOpsProjects(withTracking) : withTracking;
   const jira = await startJiraServer(org);
   const asana = await startAsanaServer(org);
+  const azureDevOps = options.azureDevOps ? await startAzureDevOpsServer(org) : undefined;
   try {
-    const config = await writeDemoConfig(dir, org, jira.url, asana.url);
+    const ado = azureDevOps ? azureDevOpsDemoConfig(org, azureDevOps.url.slice(0, azureDevOps.url.lastIndexOf('/'))) : undefined;
+    if (ado) process.env[ADO_TOKEN_ENV] = ado.token;
+    const config = await writeDemoConfig(dir, org, jira.url, asana.url, ado);
     process.env[TOKEN_ENV.jira] = demoCredentials.jira.token;
     process.env[TOKEN_ENV.asana] = demoCredentials.asana.token;
     const runtime = await openRuntime(config, { log: options.log });
@@ -81,22 +90,23 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     }
     return { siteDir: join(dir, 'site'), snapshot, timings, counts, dir, configFile: join(dir, 'pmpulse.config.json') };
   } finally {
-    await Promise.all([jira.close(), asana.close()]);
+    await Promise.all([jira.close(), asana.close(), azureDevOps?.close()]);
   }
 }
 
-async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0], jiraUrl: string, asanaUrl: string): Promise<Config> {
+async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0], jiraUrl: string, asanaUrl: string, ado?: ReturnType<typeof azureDevOpsDemoConfig>): Promise<Config> {
   const raw = {
     store: { type: 'embedded', dir: join(dir, 'db') },
     reports: { type: 'dir', dir: join(dir, 'reports') },
     sources: [
       { type: 'jira', name: 'jira', baseUrl: jiraUrl, email: demoCredentials.jira.email, tokenEnv: TOKEN_ENV.jira, fields: demoOwnershipConfig(org).fields },
       { type: 'asana', name: 'asana', baseUrl: asanaUrl, tokenEnv: TOKEN_ENV.asana, fields: demoOwnershipConfig(org).fields },
+      ...(ado ? [ado.source] : []),
     ],
     themes: demoThemes(org),
-    people: demoPeople(org),
+    people: ado?.people ?? demoPeople(org),
     portfolioTargets: demoPortfolioTargets(org),
-    projectRules: demoOwnershipConfig(org).projectRules,
+    projectRules: [...demoOwnershipConfig(org).projectRules, ...(ado?.projectRules ?? [])],
   };
   await mkdir(dir, { recursive: true });
   // Written out so a user can see what a real config looks like; the servers' ports change per run.

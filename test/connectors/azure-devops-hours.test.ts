@@ -37,6 +37,6 @@ describe('CompletedWork revisions → time entries', () => {
   });
 
   it('refuses hours that nobody can be named for', () => {
-    expect(() => completedWorkEntries([{ rev: 1, at: '2026-03-02T10:00:00Z', completedWork: 2, personId: undefined }])).toThrow(/names neither an assignee nor who changed it/);
+    expect(() => completedWorkEntries([{ rev: 1, at: '2026-03-02T10:00:00Z', completedWork: 2, personId: undefined }])).toThrow(/names neither who changed it nor an assignee/);
   });
 });

@@ -48,12 +48,22 @@ describe('a work item from its revisions', () => {
     ]);
   });
 
-  it('names whoever saved the revision for hours on an unassigned work item; a resolved bug is still in progress', () => {
+  it('names whoever saved the revision for its hours; a resolved bug is still in progress', () => {
     const mapped = mapWorkItem(view(), revisionsOf(102));
     expect(mapped.task).toMatchObject({ status: 'in_progress', originalStatus: 'Resolved', dueOn: '2026-03-10', parentId: 'ado:101', projectId: 'ado:Fabrikam' });
     expect(mapped.task.doneAt).toBeUndefined();
     expect(mapped.task.assigneeId).toBeUndefined();
     expect(mapped.timeEntries).toMatchObject([{ sourceId: '102.2', hours: 1.5, personId: 'ado:b2b2b2b2-0000-0000-0000-000000000002' }]);
+  });
+
+  it('gives hours to whoever saved the revision, not to the assignee', () => {
+    const revisions = revisionsOf(101);
+    const ben = { id: 'b2b2b2b2-0000-0000-0000-000000000002', displayName: 'Ben Okafor', uniqueName: 'ben@fabrikam.example' };
+    // Ben saves rev 3 (CompletedWork 3 → 5) on Ana's task: his 2 hours, of which rev 4 takes 1 back.
+    const edited = revisions.map((revision) => (revision.rev === 3 ? { ...revision, fields: { ...revision.fields, 'System.ChangedBy': ben } } : revision));
+    const entries = mapWorkItem(view(), edited).timeEntries.map(({ sourceId, hours, personId }) => ({ sourceId, hours, personId }));
+    expect(entries).toContainEqual({ sourceId: '101.3', hours: 1, personId: `ado:${ben.id}` });
+    expect(mapWorkItem(view(), edited).task.assigneeId).toBe('ado:a1a1a1a1-0000-0000-0000-000000000001');
   });
 
   it('refuses a current state its type does not list (the record is quarantined by the caller)', () => {

@@ -113,12 +113,14 @@ export function mapWorkItem(view: WorkItemView, revisions: readonly AdoRevision[
     people.push(mapAdoPerson(source, pm.data));
   }
 
+  const reporters = new Map<string, AdoIdentity>();
   const steps: WorkStep[] = revisions.map((revision) => {
-    const who: AdoIdentity | null | undefined = revision.fields[adoField.assignedTo] ?? revision.fields[adoField.changedBy];
-    if (who && revision.fields[adoField.completedWork]) people.push(mapAdoPerson(source, who));
+    const who: AdoIdentity | null | undefined = revision.fields[adoField.changedBy] ?? revision.fields[adoField.assignedTo];
+    if (who) reporters.set(recordId(source, who.id), who);
     return { rev: revision.rev, at: revision.fields[adoField.changedDate], completedWork: revision.fields[adoField.completedWork] ?? undefined, personId: who ? recordId(source, who.id) : undefined };
   });
   const ledger = completedWorkEntries(steps);
+  for (const personId of new Set(ledger.entries.map((entry) => entry.personId))) people.push(mapAdoPerson(source, reporters.get(personId)!));
   const timeEntries: TimeEntry[] = ledger.entries.map((entry) => ({
     id: recordId(source, `${id}.${entry.rev}`),
     source,

@@ -3,8 +3,9 @@
  * work item, not a list of worklogs. Its revisions turn it into dated entries:
  *
  * - An increase between consecutive revisions is one entry of that many hours, dated at the later
- *   revision's `System.ChangedDate`, for the person the work item was assigned to in that revision
- *   (`System.AssignedTo`), or whoever saved it (`System.ChangedBy`) when it was unassigned.
+ *   revision's `System.ChangedDate`, for whoever saved that revision (`System.ChangedBy`: the one
+ *   who reported the hours, as a Jira worklog's author), or the work item's assignee in that
+ *   revision (`System.AssignedTo`) when the revision names no one who saved it.
  * - A decrease corrects hours reported before: it takes the hours back from the latest entries
  *   first (the last reported, the first withdrawn), so the item's entries always add up to its
  *   current CompletedWork. An entry taken back to 0 is withdrawn.
@@ -17,7 +18,7 @@ export interface WorkStep {
   /** `System.ChangedDate` of the revision. */
   at: string;
   completedWork: number | undefined;
-  /** Who the hours of this revision are for (assignee, else the saver). */
+  /** Who the hours of this revision are for (who saved it, else the assignee). */
   personId: string | undefined;
 }
 
@@ -47,7 +48,7 @@ export function completedWorkEntries(steps: readonly WorkStep[]): WorkLedger {
     let delta = round(current - previous);
     previous = current;
     if (delta > 0) {
-      if (step.personId === undefined) throw new Error(`revision ${step.rev} adds CompletedWork but names neither an assignee nor who changed it`);
+      if (step.personId === undefined) throw new Error(`revision ${step.rev} adds CompletedWork but names neither who changed it nor an assignee`);
       stack.push({ rev: step.rev, at: step.at, personId: step.personId, hours: delta });
       continue;
     }
