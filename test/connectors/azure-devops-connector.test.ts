@@ -8,6 +8,15 @@ import { fixedNow } from './fixtures.ts';
 import { recordingSleep, silentLog, startLocalServer, type LocalServer } from './helpers/local-server.ts';
 import { adoFixtureRoutes, adoFixtureState, adoOrganization, adoToken } from './contract/azure-devops-fixture-server.ts';
 import { summarise } from './contract/suite.ts';
+import { parseConfig } from '../../functions/config/index.ts';
+import { inspectAzureDevOps } from '../../functions/connectors/azure-devops/inspect.ts';
+import { adoFixture } from './contract/azure-devops-fixture-server.ts';
+import type { AdoClient } from '../../functions/connectors/azure-devops/client.ts';
+import { mapRevisionBatch, type RevisionReader } from '../../functions/connectors/azure-devops/revisions.ts';
+import { revisionFields } from '../../functions/connectors/azure-devops/schema.ts';
+import { createStateBook } from '../../functions/connectors/azure-devops/states.ts';
+import { createPeopleLedger } from '../../functions/connectors/kit/people.ts';
+import { createQuarantineBin } from '../../functions/connectors/kit/quarantine.ts';
 
 const project = '6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c';
 const servers: LocalServer[] = [];
@@ -116,5 +125,51 @@ describe('Azure DevOps rate-limit headers', () => {
     const answer = await paced('http://127.0.0.1/a');
     expect(answer.headers.get('retry-after')).toBe('7');
     expect(secondsUntilReset('not a time', now)).toBeUndefined();
+  });
+});
+
+describe('Azure DevOps revisions kept in memory', () => {
+  it('reads a work item again whole once the memory was emptied, with the same result', async () => {
+    const all = (adoFixture('revisions').revisions as { id: number; rev: number }[]).filter((revision) => revision.id === 101);
+    const reread: number[] = [];
+    const client = {
+      workItemRevisions: async (_project: string, id: number) => {
+        reread.push(id);
+        return all;
+      },
+      states: async (_project: string, type: string) => (adoFixture('states')[type] as { value: unknown[] }).value,
+    } as unknown as AdoClient;
+    const reader = (maxRevisions: number): RevisionReader => ({
+      source: 'ado', project: 'p', client, bin: createQuarantineBin({ source: 'ado', now: fixedNow }), people: createPeopleLedger(), states: createStateBook(client),
+      view: { source: 'ado', depth: 1 }, histories: new Map(), projectsSeen: new Set(), teams: [], fields: new Set(revisionFields(undefined)), maxRevisions,
+    });
+    const roomy = reader(100);
+    const tight = reader(1);
+    for (const r of [roomy, tight]) {
+      await mapRevisionBatch(r, all.slice(0, 2));
+      await mapRevisionBatch(r, all.slice(2, 3));
+    }
+    const last = async (r: RevisionReader) => (await mapRevisionBatch(r, all.slice(3))).tasks;
+    const [fromMemory, fromReread] = [await last(roomy), await last(tight)];
+    expect(reread).toEqual([101, 101]);
+    expect(fromReread).toEqual(fromMemory);
+    expect(fromMemory![0]).toMatchObject({ spentHours: 6.5, status: 'done' });
+  });
+});
+
+describe('Azure DevOps config and inspection', () => {
+  it('a source without an organization, or with a bad depth, fails naming the key', () => {
+    const base = { type: 'azure-devops', name: 'ado', tokenEnv: 'ADO_PAT' };
+    expect(() => parseConfig({ sources: [base] })).toThrow(/sources\.0\.organization|sources\[0\]\.organization/);
+    expect(() => parseConfig({ sources: [{ ...base, organization: 'fabrikam', areaPathDepth: 0 }] })).toThrow(/areaPathDepth/);
+    expect(() => parseConfig({ sources: [{ ...base, organization: 'fabrikam', baseUrl: 'http://dev.azure.com' }] })).toThrow(/baseUrl/);
+    expect(parseConfig({ sources: [{ ...base, organization: 'fabrikam' }] }).sources[0]).toMatchObject({ baseUrl: 'https://dev.azure.com', areaPathDepth: 1 });
+  });
+
+  it('lists the projects and teams a user can name in projectRules', async () => {
+    const { context } = await setup();
+    const inspection = await inspectAzureDevOps(context());
+    expect(inspection.sections.find((section) => section.name === 'projects')!.rows).toEqual([{ id: project, name: 'Fabrikam', state: 'wellFormed' }]);
+    expect(inspection.sections.find((section) => section.name === 'teams')!.rows.map((row) => row['areaKey'])).toEqual(['Fabrikam\\Fabrikam Team', 'Fabrikam\\Payments']);
   });
 });

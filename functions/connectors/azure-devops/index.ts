@@ -47,7 +47,7 @@ export const azureDevOpsConnector = {
     for (let index = 0; index < queue.length; index += 1) {
       const project = queue[index]!;
       const reader: RevisionReader = {
-        source, project: project.id, client, bin, people, states: createStateBook(client), histories, projectsSeen, teams: teamsOf.get(project.id) ?? [],
+        source, project: project.id, client, bin, people, states: createStateBook(client), histories, projectsSeen, teams: teamsOf.get(project.id) ?? [], fields: new Set(fields),
         view: { source, depth: config.areaPathDepth, pmField: config.fields?.pm },
       };
       const resumedToken = index === 0 ? resume?.token : undefined;

@@ -29,9 +29,20 @@ export interface RevisionReader {
   /** Area keys whose project record this read has yielded. */
   projectsSeen: Set<string>;
   teams: readonly string[];
+  /** The fields the feed is asked for. */
+  fields: ReadonlySet<string>;
+  /** Default maxRememberedRevisions. */
+  maxRevisions?: number;
 }
 
+/**
+ * Revisions kept in memory across the batches of one read. Past it the memory is emptied: a work
+ * item a later batch touches is then read again whole, which costs a request but never a figure.
+ */
+export const maxRememberedRevisions = 200_000;
+
 export async function mapRevisionBatch(reader: RevisionReader, rawValues: readonly unknown[]): Promise<RecordBatch> {
+  if (remembered(reader.histories) > (reader.maxRevisions ?? maxRememberedRevisions)) reader.histories.clear();
   const touched = new Set<number>();
   for (const raw of rawValues) {
     const id = (raw as { id?: unknown } | null)?.id;
@@ -69,6 +80,12 @@ export async function mapRevisionBatch(reader: RevisionReader, rawValues: readon
   };
 }
 
+function remembered(histories: RevisionReader['histories']): number {
+  let count = 0;
+  for (const history of histories.values()) count += history.size;
+  return count;
+}
+
 function remember(reader: RevisionReader, id: number, rev: number, revision: AdoRevision | null): void {
   let history = reader.histories.get(id);
   if (!history) reader.histories.set(id, (history = new Map()));
@@ -95,6 +112,11 @@ async function reread(reader: RevisionReader, id: number): Promise<void> {
     if (typeof rev !== 'number') continue;
     const known = reader.histories.get(id)?.get(rev);
     if (known !== undefined) continue;
-    remember(reader, id, rev, reader.bin.map('task', AdoRevisionSchema, raw, (revision) => revision) ?? null);
+    remember(reader, id, rev, reader.bin.map('task', AdoRevisionSchema, raw, (revision) => trimmed(revision, reader.fields)) ?? null);
   }
+}
+
+/** A revision read whole (every field of the work item) keeps only the fields the feed is asked for. */
+function trimmed(revision: AdoRevision, fields: ReadonlySet<string>): AdoRevision {
+  return { ...revision, fields: Object.fromEntries(Object.entries(revision.fields).filter(([name]) => fields.has(name))) as AdoRevision['fields'] };
 }
