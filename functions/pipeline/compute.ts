@@ -90,9 +90,9 @@ async function readAll<T>(store: Store, kind: 'project' | 'person'): Promise<T[]
   return all;
 }
 
-/** Whether a Jira source reads a PM field, so projects take their PM from the tasks' votes. */
+/** Whether a source keeps its PM field on the tasks (Jira issues, Azure DevOps work items), so projects take their PM from the tasks' votes. */
 function readsPmField(config: Config): boolean {
-  return config.sources.some((source) => source.type === 'jira' && source.fields?.pm !== undefined);
+  return config.sources.some((source) => (source.type === 'jira' || source.type === 'azure-devops') && source.fields?.pm !== undefined);
 }
 
 /** The tasks, page by page, and the votes of their PM field per project, from one read of the store. */

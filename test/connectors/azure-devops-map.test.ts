@@ -4,6 +4,7 @@ import { areaKey, mapAdoProject } from '../../functions/connectors/azure-devops/
 import { statusOfCategory } from '../../functions/connectors/azure-devops/states.ts';
 import { AdoRevisionSchema, type AdoRevision } from '../../functions/connectors/azure-devops/schema.ts';
 import { adoFixture } from './contract/azure-devops-fixture-server.ts';
+import { applyProjectRules, FieldVoteTally } from '../../functions/kpi/index.ts';
 
 /** One work item's revisions → task, status changes and entries; each figure below worked by hand from test/fixtures/azure-devops/revisions.json. */
 
@@ -88,5 +89,19 @@ describe('projects from area paths', () => {
       id: 'ado:Fabrikam\\Payments', source: 'ado', sourceId: 'Fabrikam\\Payments', key: 'Fabrikam\\Payments', name: 'Payments', portfolio: 'Fabrikam', tags: ['Payments'],
     });
     expect(mapAdoProject('ado', 'Fabrikam').portfolio).toBeUndefined();
+  });
+});
+
+describe('the PM field on work items', () => {
+  it('keeps the configured identity field on each task; the most common value becomes the PM candidate', () => {
+    const ben = { id: 'b2b2b2b2-0000-0000-0000-000000000002', displayName: 'Ben Okafor', uniqueName: 'ben@fabrikam.example' };
+    const withPm = (id: number) => revisionsOf(id).map((revision) => ({ ...revision, fields: { ...revision.fields, 'Custom.ProjectManager': ben } }));
+    const pmView = { ...view(2), pmField: 'Custom.ProjectManager' };
+    const tasks = [mapWorkItem(pmView, withPm(101)).task, mapWorkItem(pmView, withPm(102)).task];
+    expect(tasks.map((task) => task.pmFieldId)).toEqual([`ado:${ben.id}`, `ado:${ben.id}`]);
+    const tally = new FieldVoteTally();
+    tally.addTasks(tasks);
+    const [owned] = applyProjectRules([mapAdoProject('ado', 'Fabrikam\\Payments')], [], { votes: tally.votes });
+    expect(owned).toMatchObject({ pmId: `ado:${ben.id}`, pmFrom: 'fields.pm', portfolio: 'Fabrikam' });
   });
 });
