@@ -104,6 +104,15 @@ describe('the Azure DevOps connector against the Azure DevOps documents', () => 
     expect(messages).toMatch(/System\.ChangedBy/);
   });
 
+  it('keeps every reference of the extract inside it', () => {
+    const refs = JSON.stringify(extract).match(/"\$ref":"[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of new Set(refs.map((text) => text.slice('"$ref":"'.length, -1)))) {
+      const target = ref.slice(2).split('/').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], extract);
+      expect(target, ref).toBeDefined();
+    }
+  });
+
   it('keeps the extract equal to a fresh conversion of the full documents (when they are at hand)', (context) => {
     const folder = process.env['PMPULSE_VENDOR_SPECS'] ?? new URL('../../../shared/vendor-specs', import.meta.url).pathname;
     const files = Object.keys(adoDocuments);
