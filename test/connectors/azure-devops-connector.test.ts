@@ -141,7 +141,7 @@ describe('Azure DevOps revisions kept in memory', () => {
     } as unknown as AdoClient;
     const reader = (maxRevisions: number): RevisionReader => ({
       source: 'ado', project: 'p', client, bin: createQuarantineBin({ source: 'ado', now: fixedNow }), people: createPeopleLedger(), states: createStateBook(client),
-      view: { source: 'ado', depth: 1 }, histories: new Map(), projectsSeen: new Set(), teams: [], fields: new Set(revisionFields(undefined)), maxRevisions,
+      view: { source: 'ado', depth: 1 }, histories: new Map(), projectsSeen: new Set(), teams: [], fields: new Set(revisionFields(undefined)), maxRevisions, mappedRev: new Map(),
     });
     const roomy = reader(100);
     const tight = reader(1);
@@ -154,6 +154,19 @@ describe('Azure DevOps revisions kept in memory', () => {
     expect(reread).toEqual([101, 101]);
     expect(fromReread).toEqual(fromMemory);
     expect(fromMemory![0]).toMatchObject({ spentHours: 6.5, status: 'done' });
+  });
+
+  it('lets no older history overwrite a newer one (a work item moved to another project, read there first)', async () => {
+    const all = (adoFixture('revisions').revisions as { id: number; rev: number }[]).filter((revision) => revision.id === 101);
+    const client = { states: async (_project: string, type: string) => (adoFixture('states')[type] as { value: unknown[] }).value } as unknown as AdoClient;
+    const reader: RevisionReader = {
+      source: 'ado', project: 'old', client, bin: createQuarantineBin({ source: 'ado', now: fixedNow }), people: createPeopleLedger(), states: createStateBook(client),
+      view: { source: 'ado', depth: 1 }, histories: new Map(), projectsSeen: new Set(), teams: [], fields: new Set(revisionFields(undefined)), mappedRev: new Map([[101, 9]]),
+    };
+    const batch = await mapRevisionBatch(reader, all);
+    expect(batch.tasks).toEqual([]);
+    expect(batch.timeEntries).toEqual([]);
+    expect(reader.mappedRev.get(101)).toBe(9);
   });
 });
 

@@ -43,11 +43,12 @@ export const azureDevOpsConnector = {
     const queue = resume ? projects.filter((project) => resume.projects.includes(project.id)) : projects;
     const fields = revisionFields(config.fields?.pm);
     const histories = new Map<number, Map<number, AdoRevision | null>>();
+    const mappedRev = new Map<number, number>();
     const projectsSeen = new Set<string>(config.areaPathDepth === 1 ? projects.map((project) => project.name) : []);
     for (let index = 0; index < queue.length; index += 1) {
       const project = queue[index]!;
       const reader: RevisionReader = {
-        source, project: project.id, client, bin, people, states: createStateBook(client), histories, projectsSeen, teams: teamsOf.get(project.id) ?? [], fields: new Set(fields),
+        source, project: project.id, client, bin, people, states: createStateBook(client), histories, projectsSeen, teams: teamsOf.get(project.id) ?? [], fields: new Set(fields), mappedRev,
         view: { source, depth: config.areaPathDepth, pmField: config.fields?.pm },
       };
       const resumedToken = index === 0 ? resume?.token : undefined;

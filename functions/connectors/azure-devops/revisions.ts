@@ -33,6 +33,12 @@ export interface RevisionReader {
   fields: ReadonlySet<string>;
   /** Default maxRememberedRevisions. */
   maxRevisions?: number;
+  /**
+   * The latest revision mapped of each work item in this read, over all projects: a work item
+   * moved to another project shows its earlier revisions in the old project's feed, which must
+   * not overwrite what the new project's feed gave.
+   */
+  mappedRev: Map<number, number>;
 }
 
 /**
@@ -60,6 +66,9 @@ export async function mapRevisionBatch(reader: RevisionReader, rawValues: readon
   const withdrawn: string[] = [];
   const view: WorkItemView = { ...reader.view, statusOf: (type, state) => reader.states.statusOf(reader.project, type, state) };
   for (const revisions of items) {
+    const newest = revisions[revisions.length - 1]!;
+    if ((reader.mappedRev.get(newest.id) ?? 0) > newest.rev) continue;
+    reader.mappedRev.set(newest.id, newest.rev);
     const mapped = reader.bin.map('task', z.unknown(), revisions[revisions.length - 1], () => mapWorkItem(view, revisions));
     if (!mapped) continue;
     batch.tasks.push(mapped.task);
