@@ -10,7 +10,7 @@ import { createAdoClient, createAdoHttp, type AdoClient } from './client.ts';
 import { mapAdoProject } from './map.ts';
 import { mapRevisionBatch, type RevisionReader } from './revisions.ts';
 import { AdoDeletedRefSchema, AdoProjectSchema, AdoTeamSchema, revisionFields, type AdoProject, type AdoRevision } from './schema.ts';
-import { AdoCheckpointSchema, AdoStateSchema, type AdoCheckpoint } from './state.ts';
+import { AdoCheckpointSchema, AdoStateSchema, type AdoCheckpoint } from './cursor.ts';
 import { createStateBook } from './states.ts';
 
 /**
