@@ -6,11 +6,12 @@ import { withLinearProjects } from '../../demo/generator/variations/linear-proje
 import { linearDemoKey, startLinearServer } from '../../demo/servers/linear-server.ts';
 import type { RecordBatch } from '../../functions/connectors/kit/connector.ts';
 import { drain } from './helpers/drain.ts';
+import { withLongHistory } from './linear-long-history.ts';
 import { recordingSleep, silentLog } from './helpers/local-server.ts';
 
 /** The Linear connector against the demo's GraphQL server, with RATELIMITED answers on: nothing lost or doubled. */
 
-const org = withLinearProjects(generateOrg({ seed: 7, scale: 'small', asOf: '2026-03-31' }));
+const org = withLongHistory(withLinearProjects(generateOrg({ seed: 7, scale: 'small', asOf: '2026-03-31' })));
 const now = () => new Date(org.now);
 const linearProjects = org.projects.filter((project) => project.system === 'linear');
 const linearTasks = org.tasks.filter((task) => linearProjects.some((project) => project.id === task.projectId));

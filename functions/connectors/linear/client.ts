@@ -1,5 +1,5 @@
 import type { GraphqlClient } from './graphql.ts';
-import { issueHistoryQuery, issuesQuery, pageSizes, projectsQuery, teamsQuery, usersQuery } from './queries.ts';
+import { issueHistoryQuery, issuesQuery, pageSizes, projectsQuery, usersQuery } from './queries.ts';
 import { connectionPage, IssueHistoryPageSchema } from './schema.ts';
 
 /**
@@ -14,7 +14,6 @@ export interface CursorPage {
 }
 
 export interface LinearClient {
-  teams(): AsyncGenerator<CursorPage>;
   users(): AsyncGenerator<CursorPage>;
   projects(): AsyncGenerator<CursorPage>;
   /** Issues changed after `updatedAfter` (all when undefined) in the named teams (all when undefined), from `after`. */
@@ -37,7 +36,6 @@ export function createLinearClient(graphql: GraphqlClient): LinearClient {
     }
   }
   return {
-    teams: () => pages('teams', teamsQuery, { first: pageSizes.teams }),
     users: () => pages('users', usersQuery, { first: pageSizes.users }),
     projects: () => pages('projects', projectsQuery, { first: pageSizes.projects }),
     issues({ updatedAfter, teams, after }) {
