@@ -39,11 +39,11 @@ export function isGraphqlError(error: unknown): error is GraphqlError {
 export function graphqlFetch(inner: typeof fetch, now: () => Date): typeof fetch {
   return async (input, init) => {
     const response = await inner(input, init);
-    const type = response.headers.get('content-type') ?? '';
-    if (!type.includes('json') || (response.status !== 200 && response.status !== 400)) return response;
+    const json = (response.headers.get('content-type') ?? '').includes('json');
+    if (response.status !== 429 && !(json && (response.status === 200 || response.status === 400))) return response;
     const text = await response.text();
-    const codes = errorCodes(text);
-    const status = codes.includes(rateLimited) ? 429 : (codes.map((code) => authCodes[code]).find(Boolean) ?? (codes.length && response.status === 400 ? 200 : response.status));
+    const codes = json ? errorCodes(text) : [];
+    const status = response.status === 429 || codes.includes(rateLimited) ? 429 : (codes.map((code) => authCodes[code]).find(Boolean) ?? (codes.length ? 200 : response.status));
     const headers = new Headers(response.headers);
     if (status === 429 && !headers.has('retry-after')) {
       const seconds = retryAfterSeconds(headers, now());
