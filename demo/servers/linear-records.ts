@@ -90,7 +90,8 @@ function projectRecord(project: DemoProject, team: Record<string, unknown>, user
 
 function issueRecord(task: DemoTask, team: Record<string, unknown> & { key: string }, project: Record<string, unknown>, users: Map<string, Record<string, unknown>>): LinearIssueRecord {
   const demoProject = { id: task.projectId } as DemoProject;
-  const labels = [...new Set([...task.labels, ...(task.component ? [task.component] : [])])].map((name) => ({ id: uuidOf('label', name), name }));
+  // The type is a label (Linear has no issue types), first, as the connector reads the first type label.
+  const labels = [...new Set([task.type, ...task.labels, ...(task.component ? [task.component] : [])])].map((name) => ({ id: uuidOf('label', name), name }));
   const moves = task.history.map((change) => ({
     id: uuidOf('history', change.id), createdAt: iso(change.at), fromState: stateRecord(demoProject, change.from), toState: stateRecord(demoProject, change.to), fromDueDate: null, toDueDate: null,
   }));

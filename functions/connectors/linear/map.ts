@@ -45,6 +45,13 @@ export function teamProjectSourceId(teamId: string): string {
   return `team:${teamId}`;
 }
 
+/**
+ * Linear has no issue types; teams mark them with labels (its default labels are Bug, Feature and
+ * Improvement). A label with one of these names is the task's type (the first one), not a tag:
+ * "Milestone" is what the milestone KPI counts, as Jira's issue type.
+ */
+export const typeLabels = new Set(['milestone', 'bug', 'feature', 'improvement', 'story', 'task', 'epic']);
+
 /** `history` is the issue's whole history (the issue page's first entries and any further pages). */
 export function mapLinearIssue(source: string, issue: LinearIssue, history: readonly LinearHistory[]): Task {
   const status = linearStatus(issue.state.type);
@@ -59,8 +66,10 @@ export function mapLinearIssue(source: string, issue: LinearIssue, history: read
     originalStatus: issue.state.name,
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
-    tags: unique(issue.labels.nodes.map((label) => label.name)),
+    tags: unique(issue.labels.nodes.map((label) => label.name).filter((name) => !typeLabels.has(name.toLowerCase()))),
   };
+  const type = issue.labels.nodes.find((label) => typeLabels.has(label.name.toLowerCase()))?.name;
+  if (type) task.type = type;
   if (issue.assignee) task.assigneeId = recordId(source, issue.assignee.id);
   if (issue.dueDate) task.dueOn = issue.dueDate;
   if (issue.startedAt) task.startedAt = issue.startedAt;
