@@ -11,6 +11,8 @@ import type { SyncProgressListener } from '../functions/pipeline/index.ts';
 import { buildSite } from '../site/build.ts';
 import { materializeLatest } from '../functions/cli/snapshot-dir.ts';
 import { daysBefore, writeDemoDigests } from './digests.ts';
+import { withLinearProjects } from './generator/variations/linear-projects.ts';
+import { startLinearDemo } from './linear-demo.ts';
 
 export type DemoScale = 'small' | 'medium' | 'large';
 
@@ -25,6 +27,8 @@ export interface DemoOptions {
   onProgress?: SyncProgressListener;
   /** The Asana workspace's plan lacks time tracking (`--asana-no-time-tracking`). */
   asanaNoTimeTracking?: boolean;
+  /** Part of the projects live in Linear, their hours in a timesheet export (`--linear`). */
+  linear?: boolean;
 }
 
 export interface DemoResult {
@@ -53,11 +57,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   };
   const dir = resolve(options.dir);
   const generated = await timed('generate', () => generateOrg({ seed: options.seed, scale: options.scale, asOf: options.asOf }));
-  const org = options.asanaNoTimeTracking ? withoutAsanaTimeTracking(generated) : generated;
+  const withAsana = options.asanaNoTimeTracking ? withoutAsanaTimeTracking(generated) : generated;
+  const org = options.linear ? withLinearProjects(withAsana) : withAsana;
   const jira = await startJiraServer(org);
   const asana = await startAsanaServer(org);
+  const linear = options.linear ? await startLinearDemo(org, dir) : undefined;
   try {
-    const config = await writeDemoConfig(dir, org, jira.url, asana.url);
+    const config = await writeDemoConfig(dir, org, jira.url, asana.url, linear?.sources ?? []);
     process.env[TOKEN_ENV.jira] = demoCredentials.jira.token;
     process.env[TOKEN_ENV.asana] = demoCredentials.asana.token;
     const runtime = await openRuntime(config, { log: options.log });
@@ -81,17 +87,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     }
     return { siteDir: join(dir, 'site'), snapshot, timings, counts, dir, configFile: join(dir, 'pmpulse.config.json') };
   } finally {
-    await Promise.all([jira.close(), asana.close()]);
+    await Promise.all([jira.close(), asana.close(), linear?.close()]);
   }
 }
 
-async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0], jiraUrl: string, asanaUrl: string): Promise<Config> {
+async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0], jiraUrl: string, asanaUrl: string, moreSources: Record<string, unknown>[] = []): Promise<Config> {
   const raw = {
     store: { type: 'embedded', dir: join(dir, 'db') },
     reports: { type: 'dir', dir: join(dir, 'reports') },
     sources: [
       { type: 'jira', name: 'jira', baseUrl: jiraUrl, email: demoCredentials.jira.email, tokenEnv: TOKEN_ENV.jira, fields: demoOwnershipConfig(org).fields },
       { type: 'asana', name: 'asana', baseUrl: asanaUrl, tokenEnv: TOKEN_ENV.asana, fields: demoOwnershipConfig(org).fields },
+      ...moreSources,
     ],
     themes: demoThemes(org),
     people: demoPeople(org),

@@ -81,7 +81,8 @@ function projectRecord(project: DemoProject, team: Record<string, unknown>, user
   const initiatives = [{ id: uuidOf('initiative', project.portfolioId), name: portfolios.get(project.portfolioId) ?? project.portfolioId }];
   return {
     id: uuidOf('project', project.id), name: project.name, createdAt: iso(project.createdAt), updatedAt: iso(project.modifiedAt), archivedAt: null, trashed: false,
-    lead: users.get(project.ownership?.leadId ?? project.pmId) ?? null,
+    // The PM leads the project: Linear has no PM field, so a company on Linear keeps its PM as lead.
+    lead: users.get(project.pmId) ?? null,
     initiatives: (args: Args) => connection(initiatives, args, `initiatives:${project.id}`),
     labels: (args: Args) => connection([], args, `project-labels:${project.id}`),
     teams: (args: Args) => connection([team], args, `project-teams:${project.id}`),
