@@ -28,7 +28,8 @@ const asOf = '2026-03-31';
 const base = generateOrg({ seed: 7, scale: 'small', asOf });
 const now = () => new Date(base.now);
 const jiraProjects = base.projects.filter((project) => project.system === 'jira').sort((a, b) => a.key.localeCompare(b.key));
-const moving = jiraProjects[0]!;
+// A project whose Jira lead is its PM: Linear names the PM as lead (it has no PM field).
+const moving = jiraProjects.find((project) => !project.ownership)!;
 const onlyMoving = (org: DemoOrg, system: 'jira' | 'linear'): DemoOrg => ({ ...org, projects: org.projects.filter((project) => project.id === moving.id).map((project) => ({ ...project, system })) });
 
 const dirs: string[] = [];
