@@ -148,6 +148,17 @@ describe('Relay paging and checkpoints', () => {
     expect(JSON.parse(cursor!)).toEqual({ v: 1, updatedSince: '2026-03-05T11:00:00.000Z' });
   });
 
+  it('starts the listing over when Linear refuses the checkpoint\'s cursor', async () => {
+    const state = linearFixtureState();
+    const server = await fixtureServer(state);
+    const warnings: string[] = [];
+    const { context } = contextFor(server.url, {}, { checkpoint: JSON.stringify({ v: 1, startedAt: '2026-03-05T11:00:00.000Z', after: 'expired' }) });
+    const result = await drain(linearConnector.read({ ...context, log: { ...silentLog, warn: (message: string) => void warnings.push(message) } }));
+    expect(state.asked.filter((ask) => ask.operation === 'Issues').map((ask) => ask.variables.after)).toEqual(['expired', null, 'aXNzdWVzOjI']);
+    expect(result.tasks.map((task) => task.sourceId).sort()).toEqual(['ENG-1', 'ENG-2', 'ENG-4', 'OPS-6']);
+    expect(warnings).toEqual(['Linear refused the saved page cursor; reading the issues again from the first page']);
+  });
+
   it('reads changes since the cursor, for the configured teams only', async () => {
     const state = linearFixtureState();
     const server = await fixtureServer(state);

@@ -7,7 +7,7 @@ import { decodeState, encodeState } from '../kit/sync-state.ts';
 import { recordId } from '../../domain/index.ts';
 import { createLinearClient, type LinearClient } from './client.ts';
 import { createGraphqlClient } from './graphql.ts';
-import { mapIssuePage } from './issues.ts';
+import { issuePages, mapIssuePage } from './issues.ts';
 import { mapLinearPerson, mapLinearProject } from './map.ts';
 import { LinearProjectSchema, LinearUserSchema } from './schema.ts';
 import { LinearCheckpointSchema, LinearStateSchema, noHoursReason, type LinearCheckpoint, type LinearState } from './state.ts';
@@ -34,7 +34,7 @@ export const linearConnector = {
     if (!resume) yield* readWorkspace(context, client, bin);
 
     const issueContext = { source, client, bin, teamProjects: new Set<string>() };
-    const listing = client.issues({ updatedAfter: updatedSince, teams: config.teams, after: resume?.after });
+    const listing = issuePages(client, { updatedAfter: updatedSince, teams: config.teams, after: resume?.after }, context.log, source);
     for await (const page of listing) {
       const batch = await mapIssuePage(issueContext, page.nodes);
       if (!page.next) {

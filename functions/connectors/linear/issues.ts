@@ -2,7 +2,9 @@ import type { Project, Task } from '../../domain/index.ts';
 import type { RecordBatch } from '../kit/connector.ts';
 import type { QuarantineBin } from '../kit/quarantine.ts';
 import { recordId } from '../../domain/index.ts';
-import type { LinearClient } from './client.ts';
+import type { Logger } from '../kit/connector.ts';
+import type { CursorPage, LinearClient } from './client.ts';
+import { isGraphqlError } from './graphql.ts';
 import { mapLinearIssue, mapLinearStatusChanges, teamProject } from './map.ts';
 import { LinearHistorySchema, LinearIssueSchema, type LinearHistory, type LinearIssue } from './schema.ts';
 
@@ -60,4 +62,25 @@ async function wholeHistory(context: IssuePageContext, issue: LinearIssue): Prom
     }
   }
   return history;
+}
+
+/**
+ * The issue listing from a checkpoint's cursor. A Relay cursor is opaque and Linear does not say
+ * how long one stays valid: one it refuses is logged and the listing starts over from its first
+ * page (same window: re-reading is harmless, records are idempotent).
+ */
+export async function* issuePages(client: LinearClient, options: { updatedAfter?: string | undefined; teams?: readonly string[] | undefined; after?: string | undefined }, log: Logger, source: string): AsyncGenerator<CursorPage> {
+  const pages = client.issues(options);
+  let first: IteratorResult<CursorPage>;
+  try {
+    first = await pages.next();
+  } catch (error) {
+    if (options.after === undefined || !isGraphqlError(error)) throw error;
+    log.warn('Linear refused the saved page cursor; reading the issues again from the first page', { source, codes: error.codes.join(',') });
+    yield* client.issues({ ...options, after: undefined });
+    return;
+  }
+  if (first.done) return;
+  yield first.value;
+  yield* pages;
 }
