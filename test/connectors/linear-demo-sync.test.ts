@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LinearSourceConfig } from '../../functions/config/index.ts';
 import { linearConnector } from '../../functions/connectors/linear/index.ts';
+import { inspectLinear } from '../../functions/connectors/linear/inspect.ts';
 import { generateOrg } from '../../demo/generator/index.ts';
 import { withLinearProjects } from '../../demo/generator/variations/linear-projects.ts';
 import { linearDemoKey, startLinearServer } from '../../demo/servers/linear-server.ts';
@@ -71,5 +72,22 @@ describe('Linear connector against the demo server', () => {
     expect(second.result.tasks).toEqual([]);
     expect(second.result.projects.length).toBe(linearProjects.length);
     expect(second.requests).toBeLessThan(first.requests);
+  });
+
+  it('inspects the workspace: each team\'s states as pmpulse reads them, and the projects with their lead', async () => {
+    const server = await startLinearServer(org, { now });
+    try {
+      const source: LinearSourceConfig = { type: 'linear', name: 'linear-demo', baseUrl: server.url, tokenEnv: 'LINEAR_TOKEN' };
+      const inspection = await inspectLinear({ source, token: linearDemoKey, fetch, now, log: silentLog });
+      const states = inspection.sections.find((section) => section.name === 'states')!.rows;
+      expect(states).toHaveLength(linearProjects.length * 5);
+      expect(states.filter((row) => row.team === linearProjects[0]!.key).map((row) => [row.state, row.type, row.readAs])).toEqual([
+        ['To Do', 'unstarted', 'todo'], ['In Progress', 'started', 'in_progress'], ['In Review', 'started', 'in_progress'], ['Blocked', 'started', 'in_progress'], ['Done', 'completed', 'done'],
+      ]);
+      expect(inspection.sections.find((section) => section.name === 'projects')!.rows).toHaveLength(linearProjects.length);
+      expect(inspection.notes).toContain('no timesheetSource: hours show as unavailable');
+    } finally {
+      await server.close();
+    }
   });
 });
