@@ -44,8 +44,8 @@ export function mapRow(context: RowContext, cells: CsvCells, sourceId: string): 
 }
 
 /**
- * The task a row names by issue key (`ENG-123`, alone or at the start of a task name such as
- * "ENG-123 Fix login"), when `issueKeys` maps its prefix to the source that keys issues so.
+ * The task a row names by issue key (the first key written as a word of its own: `ENG-123`,
+ * "ENG-123 Fix login", "Review (ENG-8)"), when `issueKeys` maps its prefix to the source that keys issues so.
  */
 export function issueTaskId(issueKeys: Readonly<Record<string, string>> | undefined, task: string | undefined): string | undefined {
   if (!issueKeys || !task) return undefined;
