@@ -27,10 +27,16 @@ export type LinearSourceConfig = z.infer<typeof LinearSourceSchema>;
 
 /**
  * A `timesheetSource` names a csv source, and that source joins rows to this one (`issueKeys`
- * lists it): otherwise the hours it promises would never reach the Linear issues.
+ * lists it): otherwise the hours it promises would never reach the Linear issues. And an
+ * `issueKeys` entry names a Linear source: only Linear keeps issues under their keys (Jira keeps
+ * its numeric ids), so a row joined to any other source would name no task.
  */
 export function checkLinearTimesheets(sources: readonly { type: string; name: string; issueKeys?: Record<string, string> | undefined; timesheetSource?: string | undefined }[], ctx: z.RefinementCtx): void {
   sources.forEach((source, index) => {
+    for (const [prefix, target] of Object.entries(source.issueKeys ?? {})) {
+      if (sources.some((other) => other.name === target && other.type === 'linear')) continue;
+      ctx.addIssue({ code: 'custom', path: ['sources', index, 'issueKeys', prefix], message: `"${target}" is not a linear source of this config (only Linear keeps issues under their keys)` });
+    }
     if (source.type !== 'linear' || source.timesheetSource === undefined) return;
     const timesheet = sources.find((other) => other.name === source.timesheetSource);
     const path = ['sources', index, 'timesheetSource'];

@@ -74,6 +74,7 @@ describe('config: a Linear source\'s timesheetSource', () => {
 
   it('refuses a bad issue-key prefix and an unknown key of the Linear source', () => {
     expect(problem([{ type: 'csv', name: 'tempo', path: 'x.csv', preset: 'tempo', issueKeys: { 'eng-': 'linear-main' } }])).toMatch(/issueKeys/);
+    expect(problem([{ type: 'jira', name: 'jira', baseUrl: 'https://acme.atlassian.net', email: 'a@b.c', tokenEnv: 'J' }, { type: 'csv', name: 'tempo', path: 'x.csv', preset: 'tempo', issueKeys: { PAY: 'jira' } }])).toMatch(/sources\[1\]\.issueKeys\.PAY.*"jira" is not a linear source/);
     expect(problem([{ ...linear, timesheetSource: undefined, teamz: ['ENG'] }])).toMatch(/teamz/);
   });
 });
