@@ -14,6 +14,8 @@ import type { SyncProgressListener } from '../functions/pipeline/index.ts';
 import { buildSite } from '../site/build.ts';
 import { materializeLatest } from '../functions/cli/snapshot-dir.ts';
 import { daysBefore, writeDemoDigests } from './digests.ts';
+import { withLinearProjects } from './generator/variations/linear-projects.ts';
+import { startLinearDemo } from './linear-demo.ts';
 
 export type DemoScale = 'small' | 'medium' | 'large';
 
@@ -30,6 +32,8 @@ export interface DemoOptions {
   asanaNoTimeTracking?: boolean;
   /** Every other plain Jira project is planned in Azure DevOps Boards instead (`--azure-devops`). */
   azureDevOps?: boolean;
+  /** Part of the projects live in Linear, their hours in a timesheet export (`--linear`). */
+  linear?: boolean;
 }
 
 export interface DemoResult {
@@ -59,14 +63,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const dir = resolve(options.dir);
   const generated = await timed('generate', () => generateOrg({ seed: options.seed, scale: options.scale, asOf: options.asOf }));
   const withTracking = options.asanaNoTimeTracking ? withoutAsanaTimeTracking(generated) : generated;
-  const org = options.azureDevOps ? withAzureDevOpsProjects(withTracking) : withTracking;
+  const withAdo = options.azureDevOps ? withAzureDevOpsProjects(withTracking) : withTracking;
+  const org = options.linear ? withLinearProjects(withAdo) : withAdo;
   const jira = await startJiraServer(org);
   const asana = await startAsanaServer(org);
   const azureDevOps = options.azureDevOps ? await startAzureDevOpsServer(org) : undefined;
+  const linear = options.linear ? await startLinearDemo(org, dir) : undefined;
   try {
     const ado = azureDevOps ? azureDevOpsDemoConfig(org, azureDevOps.url.slice(0, azureDevOps.url.lastIndexOf('/'))) : undefined;
     if (ado) process.env[ADO_TOKEN_ENV] = ado.token;
-    const config = await writeDemoConfig(dir, org, jira.url, asana.url, ado);
+    const config = await writeDemoConfig(dir, org, jira.url, asana.url, ado, linear?.sources ?? []);
     process.env[TOKEN_ENV.jira] = demoCredentials.jira.token;
     process.env[TOKEN_ENV.asana] = demoCredentials.asana.token;
     const runtime = await openRuntime(config, { log: options.log });
@@ -90,11 +96,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     }
     return { siteDir: join(dir, 'site'), snapshot, timings, counts, dir, configFile: join(dir, 'pmpulse.config.json') };
   } finally {
-    await Promise.all([jira.close(), asana.close(), azureDevOps?.close()]);
+    await Promise.all([jira.close(), asana.close(), azureDevOps?.close(), linear?.close()]);
   }
 }
 
-async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0], jiraUrl: string, asanaUrl: string, ado?: ReturnType<typeof azureDevOpsDemoConfig>): Promise<Config> {
+async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0], jiraUrl: string, asanaUrl: string, ado?: ReturnType<typeof azureDevOpsDemoConfig>, moreSources: Record<string, unknown>[] = []): Promise<Config> {
   const raw = {
     store: { type: 'embedded', dir: join(dir, 'db') },
     reports: { type: 'dir', dir: join(dir, 'reports') },
@@ -102,6 +108,7 @@ async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0
       { type: 'jira', name: 'jira', baseUrl: jiraUrl, email: demoCredentials.jira.email, tokenEnv: TOKEN_ENV.jira, fields: demoOwnershipConfig(org).fields },
       { type: 'asana', name: 'asana', baseUrl: asanaUrl, tokenEnv: TOKEN_ENV.asana, fields: demoOwnershipConfig(org).fields },
       ...(ado ? [ado.source] : []),
+      ...moreSources,
     ],
     themes: demoThemes(org),
     people: ado?.people ?? demoPeople(org),

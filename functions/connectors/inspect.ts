@@ -3,6 +3,7 @@ import { inspectAsana } from './asana/inspect.ts';
 import { inspectAzureDevOps } from './azure-devops/inspect.ts';
 import { inspectCsv } from './csv/inspect.ts';
 import { inspectJira } from './jira/inspect.ts';
+import { inspectLinear } from './linear/inspect.ts';
 import type { SyncContext } from './kit/connector.ts';
 import type { SourceInspection } from './kit/inspection.ts';
 
@@ -12,6 +13,7 @@ export const inspectors = {
   asana: inspectAsana,
   csv: inspectCsv,
   'azure-devops': inspectAzureDevOps,
+  linear: inspectLinear,
 } satisfies { [T in SourceConfig['type']]: (context: SyncContext<Extract<SourceConfig, { type: T }>>) => Promise<SourceInspection> };
 
 export function inspectSource<C extends SourceConfig>(context: SyncContext<C>): Promise<SourceInspection> {

@@ -108,5 +108,5 @@ async function readTasksWithVotes(store: Store): Promise<{ pages: Task[][]; vote
 
 /** The sources whose config names a PM field: a field value stored by an earlier configuration of another counts no more. */
 function pmFieldSources(config: Config): Set<string> {
-  return new Set(config.sources.filter((source) => source.type !== 'csv' && source.fields?.pm !== undefined).map((source) => source.name));
+  return new Set(config.sources.filter((source) => 'fields' in source && source.fields?.pm !== undefined).map((source) => source.name));
 }
