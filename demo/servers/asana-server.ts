@@ -9,6 +9,7 @@ import type { AsanaCatalog } from './asana-records.ts';
 import { listCustomFields } from './asana-custom-fields.ts';
 import { asanaSubtype, makeCatalog, projectRecord, taskRecord, timeEntryRecord, userRecord } from './asana-records.ts';
 import { compactStory, taskStories } from './asana-stories.ts';
+import { offsetExpiry } from './asana-offset-expiry.ts';
 
 interface AsanaIndex {
   catalog: AsanaCatalog;
@@ -20,22 +21,34 @@ interface AsanaIndex {
   worklogsByTask: Map<string, DemoWorklog[]>;
 }
 
+export interface AsanaServerOptions extends ServerOptions {
+  /** Page offsets expire this long after they were handed out (server clock); never when absent. */
+  offsetTtlMs?: number;
+}
+
+export interface RunningAsanaServer extends RunningServer {
+  /** Every page offset handed out so far is refused from now on, as Asana refuses an expired one. */
+  expireOffsets(): void;
+}
+
 /** A local Asana (REST 1.0) serving the demo organisation's Asana projects under `/api/1.0`. */
-export function startAsanaServer(org: DemoOrg, options: ServerOptions = {}): Promise<RunningServer> {
+export async function startAsanaServer(org: DemoOrg, options: AsanaServerOptions = {}): Promise<RunningAsanaServer> {
   const index = buildIndex(org);
   const expected = `Bearer ${demoCredentials.asana.token}`;
-  return startApiServer(
+  const offsets = offsetExpiry(options.offsetTtlMs, options.now ?? (() => new Date()));
+  const server = await startApiServer(
     {
       basePath: '/api/1.0',
       handle: (request) => {
         if (request.headers.authorization !== expected) return asanaError(401, 'Not Authorized');
         if (request.method !== 'GET') return asanaError(405, 'Method not allowed.');
-        return route(index, request);
+        return offsets.refuse(request) ?? offsets.note(route(index, request));
       },
       faultReply: asanaFault,
     },
     options,
   );
+  return Object.assign(server, { expireOffsets: offsets.expireAll });
 }
 
 function buildIndex(org: DemoOrg): AsanaIndex {

@@ -11,9 +11,18 @@ import { jiraError, searchIssues } from './jira-search.ts';
 import { listProjects } from './jira-projects.ts';
 import { listIssueTypes } from './jira-issue-types.ts';
 
+export interface JiraServerOptions extends ServerOptions {
+  /**
+   * Largest page of an ids-only search (Jira serves up to 5000). Jira "may return fewer items per
+   * page"; a small cap makes a listing of a few hundred issues take many pages, as a large site's does.
+   */
+  maxIdPage?: number;
+}
+
 /** A local Jira Cloud (REST v3) serving the demo organisation's Jira projects. */
-export function startJiraServer(org: DemoOrg, options: ServerOptions = {}): Promise<RunningServer> {
+export function startJiraServer(org: DemoOrg, options: JiraServerOptions = {}): Promise<RunningServer> {
   const index = buildJiraIndex(org);
+  const search = (searched: JiraIndex, request: ApiRequest) => searchIssues(searched, request, options.maxIdPage);
   // The demo org's records may lie ahead of the wall clock; the worklog feeds must still show them.
   const clock = options.now ?? (() => new Date(Math.max(Date.now(), org.now + 2 * 60_000)));
   const expected = `Basic ${Buffer.from(`${demoCredentials.jira.email}:${demoCredentials.jira.token}`).toString('base64')}`;
@@ -28,7 +37,7 @@ export function startJiraServer(org: DemoOrg, options: ServerOptions = {}): Prom
         if (request.headers.authorization !== expected) {
           return { ...jiraError(401, 'Client must be authenticated to access this resource.'), headers: { 'www-authenticate': 'Basic realm="jira"' } };
         }
-        return route(index, request, clock());
+        return route(index, request, clock(), search);
       },
       faultReply: jiraFault,
     },
@@ -44,19 +53,20 @@ function scopedPath(path: string): string | undefined {
   return path.startsWith(prefix) ? path.slice(prefix.length - 1) : undefined;
 }
 
-const posts: Record<string, (index: JiraIndex, request: ApiRequest) => ApiReply> = {
-  '/search/jql': searchIssues,
+const posts: Record<string, Handler> = {
   '/worklog/list': listWorklogsById,
   '/changelog/bulkfetch': bulkFetchChangelogs,
 };
 
-function route(index: JiraIndex, request: ApiRequest, now: Date): ApiReply {
+type Handler = (index: JiraIndex, request: ApiRequest) => ApiReply;
+
+function route(index: JiraIndex, request: ApiRequest, now: Date, search: Handler): ApiReply {
   const path = request.path.slice('/rest/api/3'.length);
   if (path === '/search') return jiraError(410, 'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.');
-  const post = posts[path];
+  const post = path === '/search/jql' ? search : posts[path];
   if (request.method === 'POST') return post ? post(index, request) : notAllowed();
   if (request.method !== 'GET') return notAllowed();
-  if (path === '/search/jql') return searchIssues(index, request);
+  if (path === '/search/jql') return search(index, request);
   if (path === '/myself') return { status: 200, body: renderUser(request.origin, index.people.get(index.org.adminId) as DemoPerson) };
   if (path === '/field') return { status: 200, body: fieldCatalogue() };
   if (path === '/status') return listStatuses(request);

@@ -24,12 +24,17 @@ export interface CountingWorld {
   close(): Promise<void>;
 }
 
-/** `now`: the servers' clock (the worklog feeds show what settled before it); the wall clock when absent. */
-export async function startCountingWorld(options: { scale: DemoScale; projects?: number; now?: () => Date }): Promise<CountingWorld> {
+/**
+ * `now`: the servers' clock (the worklog feeds show what settled before it); the wall clock when
+ * absent. `maxIdPage`: the largest page of Jira's ids-only search, so a small org's id listing
+ * takes as many pages as a large site's.
+ */
+export async function startCountingWorld(options: { scale: DemoScale; projects?: number; now?: () => Date; maxIdPage?: number }): Promise<CountingWorld> {
   const full = generateOrg({ seed: 11, scale: options.scale, asOf: '2026-03-31' });
   const org = options.projects === undefined ? full : trimOrg(full, options.projects);
   const dir = await mkdtemp(join(tmpdir(), 'pmpulse-deadline-'));
-  const startServers = (served: DemoOrg) => Promise.all([startJiraServer(served, serverOptions), startAsanaServer(served, serverOptions)]);
+  const startServers = (served: DemoOrg) =>
+    Promise.all([startJiraServer(served, { ...serverOptions, ...(options.maxIdPage ? { maxIdPage: options.maxIdPage } : {}) }), startAsanaServer(served, serverOptions)]);
   const serverOptions = options.now ? { now: options.now } : {};
   let servers = await startServers(org);
   let requests = 0;

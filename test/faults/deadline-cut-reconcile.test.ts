@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoOrg } from '../../demo/generator/index.ts';
+import type { StoreRuntime } from '../../functions/pipeline/index.ts';
+import { startCountingWorld, type CountingWorld } from './counting-world.ts';
+import { afterCheckpoints, stateOf, syncOnce, syncUntilComplete, withStore } from './cut-sync.ts';
+import { tally } from './store-state.ts';
+
+/**
+ * The listing of every issue id that finds deleted Jira issues (due once a day) may outlast a run
+ * on a large site. Here Jira serves ids 4 to a page, so the listing of the trimmed org takes tens
+ * of pages, and a deadline comes after every stored checkpoint: the listing goes on run after run
+ * and applies the same deletions as one uninterrupted listing.
+ */
+const ID_PAGE = 4;
+const DAY_MS = 24 * 60 * 60_000;
+const jiraOnly = ['jira'];
+
+let clock = Date.now();
+const now = () => new Date(clock);
+
+function jiraTasks(org: DemoOrg) {
+  const jiraProjects = new Set(org.projects.filter((project) => project.system === 'jira').map((project) => project.id));
+  return org.tasks.filter((task) => jiraProjects.has(task.projectId));
+}
+
+/** The org without `gone` (issues and their worklogs), as after someone deleted those issues. */
+function withoutIssues(org: DemoOrg, gone: ReadonlySet<string>): DemoOrg {
+  return { ...org, tasks: org.tasks.filter((task) => !gone.has(task.id)), worklogs: org.worklogs.filter((worklog) => !gone.has(worklog.taskId)) };
+}
+
+async function reconcileStep(runtime: StoreRuntime): Promise<boolean> {
+  const kept = await runtime.store.getCheckpoint('jira');
+  return kept !== undefined && (JSON.parse(kept.checkpoint) as { step?: string }).step === 'reconcile';
+}
+
+describe('a Jira id listing cut by deadlines', () => {
+  let world: CountingWorld;
+  beforeAll(async () => {
+    world = await startCountingWorld({ scale: 'small', projects: 2, now, maxIdPage: ID_PAGE });
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('goes on run after run and deletes exactly what an uninterrupted listing deletes, within 1.1x its API calls', { timeout: 300_000 }, async () => {
+    // Prepare: two stores synced whole; then three issues are deleted and a day passes, so the next sync lists every id.
+    const original = world.org;
+    for (const name of ['whole', 'cut']) await withStore(world, name, async (runtime) => void (await syncOnce(world, runtime, undefined, jiraOnly)), now);
+    const issues = jiraTasks(original);
+    const gone = new Set([issues[0]!.id, issues[Math.floor(issues.length / 2)]!.id, issues.at(-1)!.id]);
+    const edited = withoutIssues(original, gone);
+    try {
+      await world.serve(edited);
+      clock += DAY_MS + 60_000;
+
+      const before = world.requests();
+      const expected = await withStore(world, 'whole', async (runtime) => {
+        expect((await syncOnce(world, runtime, undefined, jiraOnly)).complete).toBe(true);
+        return stateOf(runtime);
+      }, now);
+      const wholeRequests = world.requests() - before;
+
+      // Act: the same sync, stopped after every stored checkpoint, run again until complete.
+      let listingRuns = 0;
+      const { cut, state } = await withStore(world, 'cut', async (runtime) => ({
+        cut: await syncUntilComplete(world, runtime, () => afterCheckpoints(1), async () => void (listingRuns += (await reconcileStep(runtime)) ? 1 : 0), jiraOnly),
+        state: await stateOf(runtime),
+      }), now);
+
+      // Assess: the listing stopped mid-way run after run; both stores lost exactly the deleted issues and equal each other.
+      const listingPages = Math.ceil(issues.length / ID_PAGE);
+      console.log(`id listing of ${issues.length - gone.size} issues in ${listingPages} pages; uninterrupted: ${wholeRequests} API calls; cut at every checkpoint: ${cut.runs} runs (${listingRuns} inside the listing), ${cut.requests} API calls (${(cut.requests / wholeRequests).toFixed(3)}x)`);
+      expect(listingRuns).toBeGreaterThanOrEqual(listingPages - 2);
+      const storedIds = (records: unknown[]) => new Set(records.map((task) => (task as { sourceId: string }).sourceId));
+      const goneIds = issues.filter((task) => gone.has(task.id)).map((task) => task.sourceId);
+      for (const stored of [storedIds(expected.records.task!), storedIds(state.records.task!)]) {
+        for (const id of goneIds) expect(stored.has(id)).toBe(false);
+        expect(stored.size).toBe(issues.length - gone.size);
+      }
+      expect(state).toEqual(expected);
+      expect(tally(state).duplicates).toEqual([]);
+      expect(cut.requests).toBeLessThanOrEqual(1.1 * wholeRequests);
+    } finally {
+      await world.serve(original);
+    }
+  });
+});
