@@ -9,7 +9,7 @@ import type { AsanaCatalog } from './asana-records.ts';
 import { listCustomFields } from './asana-custom-fields.ts';
 import { asanaSubtype, makeCatalog, projectRecord, taskRecord, timeEntryRecord, userRecord } from './asana-records.ts';
 import { compactStory, taskStories } from './asana-stories.ts';
-import { offsetExpiry } from './asana-offset-expiry.ts';
+import { tokenExpiry } from './page-token-expiry.ts';
 
 interface AsanaIndex {
   catalog: AsanaCatalog;
@@ -35,7 +35,14 @@ export interface RunningAsanaServer extends RunningServer {
 export async function startAsanaServer(org: DemoOrg, options: AsanaServerOptions = {}): Promise<RunningAsanaServer> {
   const index = buildIndex(org);
   const expected = `Bearer ${demoCredentials.asana.token}`;
-  const offsets = offsetExpiry(options.offsetTtlMs, options.now ?? (() => new Date()));
+  const offsets = tokenExpiry({
+    ttlMs: options.offsetTtlMs,
+    now: options.now ?? (() => new Date()),
+    tokenOf: (request) => request.query.get('offset') ?? undefined,
+    issuedIn: (reply) => stringOr((reply.body as { next_page?: { offset?: unknown } | null } | null)?.next_page?.offset),
+    // Asana's own wording of an expired offset is not documented: this is the demo's.
+    expired: asanaError(400, 'offset: Your pagination token has expired. Please restart the request without an offset.'),
+  });
   const server = await startApiServer(
     {
       basePath: '/api/1.0',
@@ -49,6 +56,10 @@ export async function startAsanaServer(org: DemoOrg, options: AsanaServerOptions
     options,
   );
   return Object.assign(server, { expireOffsets: offsets.expireAll });
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function buildIndex(org: DemoOrg): AsanaIndex {

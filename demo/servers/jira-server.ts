@@ -7,7 +7,8 @@ import { buildJiraIndex } from './jira-index.ts';
 import { fieldCatalogue, renderUser } from './jira-render.ts';
 import { bulkFetchChangelogs, listChangelog, listStatuses } from './jira-changelog.ts';
 import { listIssueWorklogs, listWorklogsById, worklogFeed } from './jira-worklogs.ts';
-import { jiraError, searchIssues } from './jira-search.ts';
+import { jiraError, parseJiraBody, searchIssues } from './jira-search.ts';
+import { tokenExpiry } from './page-token-expiry.ts';
 import { listProjects } from './jira-projects.ts';
 import { listIssueTypes } from './jira-issue-types.ts';
 
@@ -19,14 +20,28 @@ export interface JiraServerOptions extends ServerOptions {
   maxIdPage?: number;
 }
 
+export interface RunningJiraServer extends RunningServer {
+  /** Every search page token handed out so far is refused from now on, as Jira refuses an expired one. */
+  expirePageTokens(): void;
+}
+
 /** A local Jira Cloud (REST v3) serving the demo organisation's Jira projects. */
-export function startJiraServer(org: DemoOrg, options: JiraServerOptions = {}): Promise<RunningServer> {
+export async function startJiraServer(org: DemoOrg, options: JiraServerOptions = {}): Promise<RunningJiraServer> {
   const index = buildJiraIndex(org);
-  const search = (searched: JiraIndex, request: ApiRequest) => searchIssues(searched, request, options.maxIdPage);
+  const tokens = tokenExpiry({
+    now: options.now ?? (() => new Date()),
+    tokenOf: searchToken,
+    issuedIn: (reply) => {
+      const token = (reply.body as { nextPageToken?: unknown } | null)?.nextPageToken;
+      return typeof token === 'string' ? token : undefined;
+    },
+    expired: jiraError(400, 'The provided next page token is invalid or expired.'),
+  });
+  const search = (searched: JiraIndex, request: ApiRequest) => tokens.refuse(request) ?? tokens.note(searchIssues(searched, request, options.maxIdPage));
   // The demo org's records may lie ahead of the wall clock; the worklog feeds must still show them.
   const clock = options.now ?? (() => new Date(Math.max(Date.now(), org.now + 2 * 60_000)));
   const expected = `Basic ${Buffer.from(`${demoCredentials.jira.email}:${demoCredentials.jira.token}`).toString('base64')}`;
-  return startApiServer(
+  const server = await startApiServer(
     {
       basePath: '',
       handle: (request) => {
@@ -43,6 +58,14 @@ export function startJiraServer(org: DemoOrg, options: JiraServerOptions = {}): 
     },
     options,
   );
+  return Object.assign(server, { expirePageTokens: tokens.expireAll });
+}
+
+/** The page token a search brings back, in its query or its JSON body. */
+function searchToken(request: ApiRequest): string | undefined {
+  if (request.method !== 'POST') return request.query.get('nextPageToken') ?? undefined;
+  const token = parseJiraBody(request.body)?.['nextPageToken'];
+  return typeof token === 'string' ? token : undefined;
 }
 
 /** The site's cloud id: scoped tokens reach the API at `/ex/jira/<cloudId>/rest/api/3/...`, as through api.atlassian.com. */

@@ -21,6 +21,8 @@ export interface CountingWorld {
   config(name: string): Config;
   /** From now on the servers answer from `org`. */
   serve(org: DemoOrg): Promise<void>;
+  /** Every page token handed out so far (Jira search tokens, Asana offsets) is refused from now on, as an expired one. */
+  expirePageTokens(): void;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,10 @@ export async function startCountingWorld(options: { scale: DemoScale; projects?:
           { type: 'asana', name: 'asana', baseUrl: `${relays[1]!.origin}/api/1.0`, tokenEnv: 'DEADLINE_ASANA_TOKEN' },
         ],
       }),
+    expirePageTokens() {
+      servers[0].expirePageTokens();
+      servers[1].expireOffsets();
+    },
     async serve(next) {
       const old = servers;
       servers = await startServers(next);

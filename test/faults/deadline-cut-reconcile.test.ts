@@ -71,7 +71,7 @@ describe('a Jira id listing cut by deadlines', () => {
     }), now);
 
     // Assess: the listing stopped mid-way run after run; both stores lost exactly the deleted issues and equal each other.
-    const listingPages = Math.ceil(issues.length / ID_PAGE);
+    const listingPages = Math.ceil((issues.length - gone.size) / ID_PAGE);
     console.log(`id listing of ${issues.length - gone.size} issues in ${listingPages} pages; uninterrupted: ${wholeRequests} API calls; cut at every checkpoint: ${cut.runs} runs (${listingRuns} inside the listing), ${cut.requests} API calls (${(cut.requests / wholeRequests).toFixed(3)}x)`);
     expect(listingRuns).toBeGreaterThanOrEqual(listingPages - 2);
     const storedIds = (records: unknown[]) => new Set(records.map((task) => (task as { sourceId: string }).sourceId));
@@ -112,5 +112,30 @@ describe('a Jira id listing cut by deadlines', () => {
     // The listing had shown the deleted issue before it went, so it stays until the next listing; nothing else is lost.
     expect(ids(state.afterCut.records.task!)).toEqual(servedIds);
     expect(ids(state.afterNext.records.task!)).toEqual(servedIds.filter((id) => id !== oldest.sourceId));
+  });
+
+  it('starts the listing over when Jira refuses its saved page token, and still deletes exactly what an uninterrupted listing deletes', { timeout: 300_000 }, async () => {
+    // Prepare: two more issues go; a day passes; the uninterrupted reference lists once.
+    const issues = jiraTasks(served);
+    const gone = new Set([issues[1]!.id, issues.at(-2)!.id]);
+    served = withoutIssues(served, gone);
+    await world.serve(served);
+    clock += DAY_MS + 60_000;
+    const expected = await withStore(world, 'whole', async (runtime) => (await syncOnce(world, runtime, undefined, jiraOnly), stateOf(runtime)), now);
+
+    // Act: the listing is cut at every page; once it is well under way every token Jira handed out expires.
+    let listingRuns = 0;
+    const state = await withStore(world, 'cut', async (runtime) => {
+      await syncUntilComplete(world, runtime, () => afterCheckpoints(1), async () => {
+        if ((await reconcileStep(runtime)) && ++listingRuns === 10) world.expirePageTokens();
+      }, jiraOnly);
+      return stateOf(runtime);
+    }, now);
+
+    // Assess: the listing went on past the refusal (it listed again from the start), and the store is the uninterrupted one.
+    expect(listingRuns).toBeGreaterThan(Math.ceil((issues.length - gone.size) / ID_PAGE) + 5);
+    const stored = new Set((state.records.task as { sourceId: string }[]).map((task) => task.sourceId));
+    for (const task of issues) expect(stored.has(task.sourceId)).toBe(!gone.has(task.id));
+    expect(state).toEqual(expected);
   });
 });
