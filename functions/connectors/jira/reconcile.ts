@@ -41,6 +41,8 @@ export interface LedgerInput {
   resume?: IdListingPosition | undefined;
   /** The checkpoint of a listing position (index.ts adds what the rest of the read keeps). */
   mark?: (position: IdListingPosition) => object;
+  /** The longest checkpoint offered; kit `maxCheckpointChars` unless a test asks for less. */
+  maxCheckpointChars?: number;
 }
 
 /** Where the id listing stands: the token of its next page, and the ids listed so far (kit/id-set.ts). */
@@ -99,7 +101,7 @@ async function* listIds(input: LedgerInput): AsyncGenerator<RecordBatch, Set<str
     const at = step.value.next;
     if (at === undefined || !input.mark) continue;
     const checkpoint = input.mark({ at, found: encodeIdSet(found) });
-    if (encodeCheckpoint(checkpoint).length <= maxCheckpointChars) {
+    if (encodeCheckpoint(checkpoint).length <= (input.maxCheckpointChars ?? maxCheckpointChars)) {
       yield withCheckpoint({}, checkpoint);
     } else if (!tooLarge) {
       tooLarge = true;
