@@ -12,7 +12,7 @@ import { trimOrg } from '../faults/world.ts';
  * The Jira id listing against the demo Jira serving 10 ids a page: each page but the last offers
  * a checkpoint holding every id listed so far, until that checkpoint would outgrow the budget;
  * from then on the listing offers none (a run cannot stop there) and says so once, and still
- * finds the same deletions.
+ * finds the same deletions. A token that expires between two pages starts the listing over.
  */
 const org = trimOrg(generateOrg({ seed: 11, scale: 'small', asOf: '2026-03-31' }), 1);
 const jiraProjects = new Set(org.projects.filter((project) => project.system === 'jira').map((project) => project.id));
@@ -29,7 +29,7 @@ describe('the Jira id listing and its checkpoints', () => {
   });
   afterAll(() => server.close());
 
-  async function list(budget?: number) {
+  async function list(budget?: number, afterFirstCheckpoint?: () => void) {
     const warnings: string[] = [];
     const source: JiraSourceConfig = { type: 'jira', name: 'jira', baseUrl: server.url, email: demoCredentials.jira.email, tokenEnv: 'JIRA_TOKEN' };
     const context = { source, token: demoCredentials.jira.token, fetch, now: () => new Date(org.now), log: { info() {}, warn: (m: string) => void warnings.push(m), error() {} } };
@@ -40,7 +40,10 @@ describe('the Jira id listing and its checkpoints', () => {
     });
     const batches: RecordBatch[] = [];
     let step = await ledger.next();
-    for (; !step.done; step = await ledger.next()) batches.push(step.value);
+    for (; !step.done; step = await ledger.next()) {
+      batches.push(step.value);
+      if (step.value.checkpoint && batches.filter((batch) => batch.checkpoint).length === 1) afterFirstCheckpoint?.();
+    }
     return { batches, marks: step.value, warnings };
   }
 
@@ -62,5 +65,14 @@ describe('the Jira id listing and its checkpoints', () => {
     for (const checkpoint of checkpoints) expect(checkpoint.length).toBeLessThanOrEqual(BUDGET);
     expect(warnings.filter((warning) => warning.includes('no longer fit a checkpoint'))).toHaveLength(1);
     expect(batches.flatMap((batch) => batch.deletions ?? [])).toEqual([{ kind: 'task', ids: ['jira:1', 'jira:2'] }]);
+  });
+
+  it('lists again from the start when a token expires between two pages, once, and finds the same deletions', async () => {
+    const { batches, marks, warnings } = await list(undefined, () => server.expirePageTokens());
+    expect(warnings.filter((warning) => warning.includes('refused a page token'))).toHaveLength(1);
+    // The first page came twice: once before the token expired, once when the listing started over.
+    expect(batches.filter((batch) => batch.checkpoint).length).toBe(Math.ceil(issueIds.length / PAGE));
+    expect(batches.flatMap((batch) => batch.deletions ?? [])).toEqual([{ kind: 'task', ids: ['jira:1', 'jira:2'] }]);
+    expect(decodeIdSet(marks.ids!)).toEqual(new Set(issueIds));
   });
 });

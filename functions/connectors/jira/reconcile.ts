@@ -16,10 +16,10 @@ import type { JiraState } from './state.ts';
  *
  * On a large site the listing alone may outlast a run: each page but the last carries a
  * checkpoint (the next page token and the ids listed so far), and the next run goes on from it.
- * A token Jira refuses when the listing goes on (400: invalid or expired) starts the listing over,
- * keeping the ids already listed. A listing that went on across runs confirms each id it would
- * delete with a search by id before deleting it, so an issue that a page skipped while the site
- * changed between runs is never deleted.
+ * A token Jira refuses (400: invalid or expired; a saved one, or one that aged between two pages)
+ * starts the listing over once per run, keeping the ids already listed. A listing that went on
+ * across runs, or started over, confirms each id it would delete with a search by id before
+ * deleting it, so an issue that a page skipped while the site changed between runs is never deleted.
  */
 
 export interface LedgerInput {
@@ -63,13 +63,15 @@ export async function* settleLedger(input: LedgerInput): AsyncGenerator<RecordBa
   if (before && !input.listAll && !input.resume && !isFullSyncDue(state, now)) {
     return { ids: encodeIdSet([...before, ...readIds]), fullAt: state?.fullAt, syncsSinceFull: (state?.syncsSinceFull ?? 0) + 1 };
   }
-  const found = yield* listIds(input);
+  const restart = { done: false };
+  const found = yield* listIds(input, restart);
   const missing = before ? deletedSince(before, found, readIds) : [];
   if (!missing) {
     input.log.warn('reconcile would delete most known issues; keeping them and retrying next sync', { source: input.source, known: before?.size, listed: found.size });
     return { ids: encodeIdSet([...(before ?? []), ...readIds]), fullAt: state?.fullAt, syncsSinceFull: state?.syncsSinceFull };
   }
-  const kept = input.resume && missing.length ? await stillInScope(input, missing) : new Set<string>();
+  // A listing that went on across runs, or started over, may have missed issues while the site changed under it.
+  const kept = (input.resume || restart.done) && missing.length ? await stillInScope(input, missing) : new Set<string>();
   const deleted = missing.filter((id) => !kept.has(id));
   if (kept.size) input.log.info('the resumed id listing missed issues a search by id still finds; they are kept', { source: input.source, kept: kept.size });
   if (deleted.length) yield { deletions: [{ kind: 'task', ids: deleted.map((id) => recordId(input.source, id)) }] };
@@ -78,29 +80,28 @@ export async function* settleLedger(input: LedgerInput): AsyncGenerator<RecordBa
 }
 
 /** Every id in scope, from `input.resume` when given; each page but the last yields a checkpoint. */
-async function* listIds(input: LedgerInput): AsyncGenerator<RecordBatch, Set<string>, void> {
+async function* listIds(input: LedgerInput, restart: { done: boolean }): AsyncGenerator<RecordBatch, Set<string>, void> {
   const found = input.resume ? decodeIdSet(input.resume.found) : new Set<string>();
   const jql = reconcileJql(input.configJql);
-  let pages = input.client.issueIdPages(jql, input.resume?.at);
-  let first = input.resume !== undefined;
+  let from = input.resume?.at;
+  let pages = input.client.issueIdPages(jql, from);
   let tooLarge = false;
   for (;;) {
     let step: IteratorResult<IdPage>;
     try {
       step = await pages.next();
     } catch (error) {
-      if (!first || !isHttpError(error) || error.status !== 400) throw error;
-      input.log.warn('Jira refused the saved page token of the id listing (it expires); listing again from the start, keeping the ids already listed', { source: input.source, listed: found.size });
-      first = false;
+      if (from === undefined || restart.done || !isHttpError(error) || error.status !== 400) throw error;
+      input.log.warn('Jira refused a page token of the id listing (tokens expire); listing again from the start, keeping the ids already listed', { source: input.source, listed: found.size });
+      [from, restart.done] = [undefined, true];
       pages = input.client.issueIdPages(jql);
       continue;
     }
-    first = false;
     if (step.done) return found;
     for (const id of step.value.ids) found.add(id);
-    const at = step.value.next;
-    if (at === undefined || !input.mark) continue;
-    const checkpoint = input.mark({ at, found: encodeIdSet(found) });
+    from = step.value.next;
+    if (from === undefined || !input.mark) continue;
+    const checkpoint = input.mark({ at: from, found: encodeIdSet(found) });
     if (encodeCheckpoint(checkpoint).length <= (input.maxCheckpointChars ?? maxCheckpointChars)) {
       yield withCheckpoint({}, checkpoint);
     } else if (!tooLarge) {
