@@ -27,6 +27,12 @@ export interface WorklogChangePage {
   last: boolean;
 }
 
+export interface IdPage {
+  ids: string[];
+  /** The `nextPageToken` of the page that follows; undefined after the last. */
+  next: string | undefined;
+}
+
 export interface JiraClient {
   /** Every field of the site (raw `{id, name, ...}`), to resolve fields the config names. */
   fields(): Promise<unknown[]>;
@@ -34,8 +40,8 @@ export interface JiraClient {
   statuses(): Promise<unknown[]>;
   projectPages(): AsyncGenerator<unknown[]>;
   issuePages(jql: string, fields: readonly string[]): AsyncGenerator<unknown[]>;
-  /** Ids only: the cheapest full listing, for reconciling deletions. */
-  issueIdPages(jql: string): AsyncGenerator<string[]>;
+  /** Ids only: the cheapest full listing, for reconciling deletions; from `from`, a page's `next`, when given. */
+  issueIdPages(jql: string, from?: string): AsyncGenerator<IdPage>;
   /** Every worklog of one issue, for issues that embed only the first 20. */
   worklogs(issueId: string): Promise<unknown[]>;
   worklogsUpdated(since: number): AsyncGenerator<WorklogChangePage>;
@@ -107,13 +113,13 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
       } while (nextPageToken);
     },
 
-    async *issueIdPages(jql) {
-      let nextPageToken: string | undefined;
+    async *issueIdPages(jql, from) {
+      let nextPageToken = from;
       do {
         // No `fields`: the search answers ids only, and then serves its largest pages.
         const page = await get(JiraIdPageSchema, url('/search/jql', { jql, maxResults: pageSize.ids, nextPageToken }));
-        yield page.issues.map((issue) => issue.id);
         nextPageToken = page.nextPageToken ?? undefined;
+        yield { ids: page.issues.map((issue) => issue.id), next: nextPageToken };
       } while (nextPageToken);
     },
 
