@@ -5,3 +5,4 @@ export { deliverDigests, deliverDigest, type DeliveryTargets, type Senders } fro
 export { deliverAlerts, pmAlertDigests } from './alerts.ts';
 export { reportLines, type Channel, type Delivery, type DeliveryReport } from './report.ts';
 export { subjectOf } from './subject.ts';
+export { configTargets, sendsMail, type ConfigTargetsOptions } from './config-targets.ts';
