@@ -50,6 +50,7 @@ Tempo-style timesheet joined to the Linear issues by issue key (default dir ends
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const steps = Object.entries(result.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ');
     process.stdout.write(`demo ${scale}: ${formatCounts(result.counts)}; snapshot ${result.snapshot}; ${seconds} s (${steps})\n`);
+    process.stdout.write(`alerts: ${result.alerts.fired} fired by ${result.alerts.rules} rule(s); run again on the same snapshot, ${result.alerts.refired}\n`);
     if (values['no-serve']) {
       process.stdout.write(`site built in ${result.siteDir}\n`);
       process.stdout.write(demoNextSteps({ ...result, asOf }));
