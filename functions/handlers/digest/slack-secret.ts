@@ -13,8 +13,20 @@ import { readSecret, type SecretReader } from '../secrets.ts';
 const WebhooksSchema = z.record(
   z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'),
   // Checked without quoting the value: the URL is the credential.
-  z.string().refine((url) => /^https:\/\/[^\s/]+\/\S+$/.test(url), 'must be an https webhook URL'),
+  z.string().refine(isWebhookUrl, 'must be an https webhook URL (http only to loopback)'),
 );
+
+/** `https:`, or `http:` to this machine (a local stand-in), with a path: the rule of the source URLs. */
+function isWebhookUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.pathname.length < 2) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname));
+}
 
 /**
  * Reads the webhook secret once, at init, into the environment where the config's `digest.slack`
