@@ -1,4 +1,4 @@
-import { Duration, SecretValue, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, SecretValue, Stack, TimeZone, Validations, type CfnResource } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -112,7 +112,7 @@ export class DigestDelivery extends Construct {
 
   private acknowledgeFindings(): void {
     const stack = Stack.of(this);
-    const fnId = stack.resolve((this.function.function.node.defaultChild as iam.CfnRole).logicalId) as string;
+    const fnId = stack.resolve((this.function.function.node.defaultChild as CfnResource).logicalId) as string;
     Validations.of(this.scheduleRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`,
       reason: 'The scheduler may invoke the versions and aliases of the digest function only.',

@@ -1,5 +1,5 @@
 import type { Config } from '../../config/index.ts';
-import { alertDigest, evaluateAlerts, firedCount, readCurrentSnapshot } from '../../digest/alerts/index.ts';
+import { evaluateAlerts, firedCount, readCurrentSnapshot } from '../../digest/alerts/index.ts';
 import { everyAudience, readSnapshotPair } from '../../digest/index.ts';
 import type { Audience } from '../../digest/model.ts';
 import { deliverAlerts, deliverDigests, type DeliveryReport, type DeliveryTargets, type MailSender } from '../../digest/send/index.ts';
@@ -75,7 +75,7 @@ export async function runAlerts(config: Config, event: Extract<DigestEvent, { mo
     await store.close();
   }
   const fired = firedCount(outcomes);
-  log.info('alerts evaluated', { snapshot: snapshot.id, rules: config.alerts.length, fired, sections: alertDigest(outcomes, snapshot.documents['projects.json'].asOf).sections.length });
+  log.info('alerts evaluated', { snapshot: snapshot.id, rules: config.alerts.length, fired, cleared: outcomes.reduce((sum, o) => sum + o.cleared.length, 0) });
   if (fired === 0) return { step: 'digest', mode: 'alerts', snapshot: snapshot.id, fired, sent: 0, failed: 0 };
   const pmIds = snapshot.documents['managers.json'].managers.map((m) => m.id);
   const targets = await targetsFor(services, pmIds, log);
