@@ -11,6 +11,8 @@ import type { SyncProgressListener } from '../functions/pipeline/index.ts';
 import { buildSite } from '../site/build.ts';
 import { materializeLatest } from '../functions/cli/snapshot-dir.ts';
 import { daysBefore, writeDemoDigests } from './digests.ts';
+import { DEMO_ALERT_RULES, runDemoAlerts, type DemoAlerts } from './alerts.ts';
+import { demoDelivery } from './delivery-config.ts';
 
 export type DemoScale = 'small' | 'medium' | 'large';
 
@@ -35,6 +37,8 @@ export interface DemoResult {
   /** Where the demo wrote everything, and the config it wrote (what a real set-up looks like). */
   dir: string;
   configFile: string;
+  /** The alerts run twice after the publish: what fired, and what the rerun fired (nothing). */
+  alerts: DemoAlerts;
 }
 
 const TOKEN_ENV = { jira: 'PMPULSE_DEMO_JIRA_TOKEN', asana: 'PMPULSE_DEMO_ASANA_TOKEN' };
@@ -63,6 +67,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const runtime = await openRuntime(config, { log: options.log });
     let snapshot: string;
     let counts: Record<string, number> = {};
+    let alerts: DemoAlerts;
     try {
       const sync = await timed('sync', () => runSync(config, { runtime, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
       if (!sync.ok) throw new Error(`demo sync failed: ${sync.runs.map((run) => run.error).filter(Boolean).join('; ')}`);
@@ -74,12 +79,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       await timed('compute', () => runCompute(config, { asOf: options.asOf, runtime }));
       snapshot = (await timed('publish', () => runPublish(config, { runtime }))).snapshot;
       await timed('digests', () => writeDemoDigests(runtime.reports, config, join(dir, 'reports', 'digests')));
+      alerts = await timed('alerts', () => runDemoAlerts(runtime, config, join(dir, 'reports', 'alerts')));
       const snapshotDir = await materializeLatest(runtime.reports, join(dir, 'site-snapshot'));
       await timed('site', () => buildSite({ snapshotDir, outDir: join(dir, 'site'), logLevel: 'silent', privacy: config.privacy }));
     } finally {
       await runtime.close();
     }
-    return { siteDir: join(dir, 'site'), snapshot, timings, counts, dir, configFile: join(dir, 'pmpulse.config.json') };
+    return { siteDir: join(dir, 'site'), snapshot, timings, counts, dir, configFile: join(dir, 'pmpulse.config.json'), alerts };
   } finally {
     await Promise.all([jira.close(), asana.close()]);
   }
@@ -97,6 +103,8 @@ async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0
     people: demoPeople(org),
     portfolioTargets: demoPortfolioTargets(org),
     projectRules: demoOwnershipConfig(org).projectRules,
+    digest: demoDelivery,
+    alerts: DEMO_ALERT_RULES.map((rule) => ({ ...rule })),
   };
   await mkdir(dir, { recursive: true });
   // Written out so a user can see what a real config looks like; the servers' ports change per run.

@@ -25,6 +25,8 @@ export interface SesServerOptions {
   sandbox?: boolean;
   /** The region named in error messages. */
   region?: string;
+  /** Called with each mail taken. */
+  onMail?: (mail: SesMail) => void;
 }
 
 export interface RunningSesServer {
@@ -67,6 +69,7 @@ export async function startSesServer(options: SesServerOptions): Promise<Running
       if (unverified.length > 0) throw new SesFault(400, 'MessageRejected', `Email address is not verified. The following identities failed the check in region ${region}: ${unverified.join(', ')}`);
       const messageId = `0100${requestId.replace(/-/g, '')}-000000`;
       sent.push({ messageId, ...mail });
+      options.onMail?.(sent.at(-1)!);
       sendJson(outgoing, 200, { MessageId: messageId }, { 'x-amzn-RequestId': requestId });
     } catch (error) {
       const fault = error instanceof SesFault ? error : new SesFault(400, 'BadRequestException', String(error));

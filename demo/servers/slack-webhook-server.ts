@@ -35,7 +35,7 @@ export interface RunningSlackWebhookServer {
   close(): Promise<void>;
 }
 
-export async function startSlackWebhookServer(): Promise<RunningSlackWebhookServer> {
+export async function startSlackWebhookServer(options: { onPost?: (post: ReceivedPost) => void } = {}): Promise<RunningSlackWebhookServer> {
   const hooks = new Map<string, { name: string; options: HookOptions; posts: number }>();
   const received: ReceivedPost[] = [];
   const listening = await listen((incoming, body, outgoing) => {
@@ -43,6 +43,7 @@ export async function startSlackWebhookServer(): Promise<RunningSlackWebhookServ
     const hook = hooks.get(path);
     const answer = (status: number, word: string, headers: Record<string, string> = {}) => {
       received.push({ hook: hook?.name ?? path, status, answer: word, body: parsed(body) });
+      options.onPost?.(received.at(-1)!);
       reply(outgoing, status, word, headers);
     };
     if (!hook || hook.options.removed) return answer(404, 'no_service');

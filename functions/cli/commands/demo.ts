@@ -42,6 +42,7 @@ workspace on a plan without time tracking (its hours show as unavailable; defaul
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const steps = Object.entries(result.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ');
     process.stdout.write(`demo ${scale}: ${formatCounts(result.counts)}; snapshot ${result.snapshot}; ${seconds} s (${steps})\n`);
+    process.stdout.write(`alerts: ${result.alerts.fired} fired by ${result.alerts.rules} rule(s); run again on the same snapshot, ${result.alerts.refired}\n`);
     if (values['no-serve']) {
       process.stdout.write(`site built in ${result.siteDir}\n`);
       process.stdout.write(demoNextSteps({ ...result, asOf }));
