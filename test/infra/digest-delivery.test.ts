@@ -194,5 +194,8 @@ describe('digest stack settings', () => {
     expect(() => buildApp({ context })).toThrow(
       /digests\.schedule: "every monday" is not a rate\(\), cron\(\) or at\(\) expression; digests\.timeZone: "Mars\/Olympus" is not an IANA time zone name; digests\.recipients: "ldap" is not one of config, cognito; digests\.createSenderIdentity: the config has no digest\.email\.from/,
     );
+    expect(() => buildApp({ context: { 'pmpulse:config': pipelineConfig, 'pmpulse:digestRecipients': 'cognito' } })).toThrow(
+      "digests.recipients: cognito needs the config's digest.email.from to send as",
+    );
   });
 });
