@@ -55,3 +55,14 @@ export function printReport(report: DeliveryReport, what: string): number {
   if (report.failed > 0) process.stderr.write(`pmpulse: ${report.failed} ${what} deliver${report.failed === 1 ? 'y' : 'ies'} failed (see above)\n`);
   return report.failed > 0 ? 1 : 0;
 }
+
+/**
+ * `digest.recipients.pm` ids that are no PM of the snapshot: most likely a typo, whose PM would
+ * silently get nothing. Said, not refused: a PM may be between projects this week.
+ */
+export function unknownPmRecipients(config: Config, pmIds: readonly string[]): string[] {
+  const known = new Set(pmIds);
+  return Object.keys(config.digest.recipients?.pm ?? {})
+    .filter((id) => !known.has(id))
+    .map((id) => `warning: digest.recipients.pm names "${id}", who is no PM in this snapshot; nothing is sent to them`);
+}

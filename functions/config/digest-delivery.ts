@@ -49,9 +49,13 @@ export type DigestRecipients = z.infer<typeof DigestRecipientsSchema>;
 export type DigestSlack = z.infer<typeof DigestSlackSchema>;
 export type WebhookRef = z.infer<typeof WebhookRefSchema>;
 
+/** Whether the recipients name anyone at all: then mail is sent, and a sender is needed. */
+export function namesAnyone(recipients: DigestRecipients | undefined): boolean {
+  const r = recipients;
+  return !!r && (r.leadership.length > 0 || r.strategy.length > 0 || Object.keys(r.pm).length > 0 || r.pmFromPeople);
+}
+
 /** Mail is addressed but no sender is set: the key to fix. Checked with the block (config/digest.ts). */
 export function missingSender(block: { email?: unknown; recipients?: DigestRecipients | undefined }): boolean {
-  const r = block.recipients;
-  const addressed = !!r && (r.leadership.length > 0 || r.strategy.length > 0 || Object.keys(r.pm).length > 0 || r.pmFromPeople);
-  return addressed && block.email === undefined;
+  return namesAnyone(block.recipients) && block.email === undefined;
 }

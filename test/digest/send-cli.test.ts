@@ -31,7 +31,7 @@ function configWith(digest: Record<string, unknown>, rest: Record<string, unknow
 
 const delivery = {
   email: { from: FROM },
-  recipients: { leadership: ['cto@example.com', 'ceo@example.com'], strategy: ['strategy@example.com'], pm: { 'pm-ada': ['ada@example.com'], 'pm-grace': ['grace@unverified.example'], 'pm-linus': ['linus@example.com'] } },
+  recipients: { leadership: ['cto@example.com', 'ceo@example.com'], strategy: ['strategy@example.com'], pm: { 'pm-ada': ['ada@example.com'], 'pm-grace': ['grace@unverified.example'], 'pm-linus': ['linus@example.com'], 'pm-typo': ['typo@example.com'] } },
   slack: { leadership: { webhookUrlEnv: 'PMPULSE_TEST_SLACK_LEADERSHIP' }, strategy: { webhookUrlEnv: 'PMPULSE_TEST_SLACK_STRATEGY' } },
 };
 
@@ -63,7 +63,7 @@ describe('pmpulse digest --send', () => {
     const result = await runCli(['digest', '--config', join(dir, 'config.json'), '--out', out, '--send'], { env });
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('pmpulse: 1 digest delivery failed (see above)\n');
+    expect(result.stderr).toBe('warning: digest.recipients.pm names "pm-typo", who is no PM in this snapshot; nothing is sent to them\npmpulse: 1 digest delivery failed (see above)\n');
     const lines = result.stdout.split('\n');
     expect(lines).toContain('leadership: e-mail to cto@example.com sent');
     expect(lines).toContain('leadership: Slack #leadership (PMPULSE_TEST_SLACK_LEADERSHIP) sent');

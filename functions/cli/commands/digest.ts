@@ -4,7 +4,7 @@ import { openReportStore } from '../../publish/open.ts';
 import { audienceName, buildDigest, DigestInputError, everyAudience, readSnapshotPair, renderText, UnknownPmError, writeDigestFiles, type Audience } from '../../digest/index.ts';
 import { deliverDigests } from '../../digest/send/index.ts';
 import { configOption, UsageError, type Command } from '../command.ts';
-import { printReport, SEND_USAGE, sendOptions, sendSetup } from '../send-setup.ts';
+import { printReport, SEND_USAGE, sendOptions, sendSetup, unknownPmRecipients } from '../send-setup.ts';
 
 /** `leadership`, `strategy`, `pm:ID`; undefined for `all`. */
 export function parseAudience(text: string): Audience | undefined {
@@ -53,7 +53,10 @@ ${SEND_USAGE} An audience with no recipient and no channel is skipped and said s
       process.stdout.write(`wrote ${audiences.length} digest(s) of snapshot ${pair.current.id} against ${pair.earlier?.id ?? 'no earlier snapshot'} into ${out}\n`);
     }
     // Sending replaces the printed digests: its report is what the run has to say.
-    if (send) return printReport(await deliverDigests(pair, audiences, settings, send.targets, send.senders), 'digest');
+    if (send) {
+      for (const line of unknownPmRecipients(config, pair.current.documents['managers.json'].managers.map((m) => m.id))) process.stderr.write(`${line}\n`);
+      return printReport(await deliverDigests(pair, audiences, settings, send.targets, send.senders), 'digest');
+    }
     if (!out) for (const audience of audiences) process.stdout.write(`${renderText(buildDigest(pair, audience, settings), config.digest.siteUrl)}\n`);
     return 0;
   },

@@ -1,5 +1,5 @@
 import type { DigestConfig } from '../../config/digest.ts';
-import type { WebhookRef } from '../../config/digest-delivery.ts';
+import { namesAnyone, type WebhookRef } from '../../config/digest-delivery.ts';
 import type { Audience } from '../model.ts';
 import type { DeliveryTargets } from './deliver.ts';
 import type { SlackPoster } from './slack-webhook.ts';
@@ -40,7 +40,4 @@ export function configTargets(digest: DigestConfig, options: ConfigTargetsOption
 }
 
 /** Whether any audience may get mail: a mail sender is needed only then. */
-export function sendsMail(digest: DigestConfig): boolean {
-  const r = digest.recipients;
-  return !!r && (r.leadership.length > 0 || r.strategy.length > 0 || Object.keys(r.pm).length > 0 || r.pmFromPeople);
-}
+export const sendsMail = (digest: DigestConfig): boolean => namesAnyone(digest.recipients);
