@@ -70,7 +70,7 @@ function environment(options: { recipients: 'config' | 'cognito'; db: string; al
     PMPULSE_CONFIG: JSON.stringify({
       store: { type: 'embedded', dir: join(dir, options.db) },
       reports: { type: 's3', bucket: BUCKET, endpoint: s3.endpoint, region: 'eu-west-1' },
-      digest: digestConfig(options.recipients === 'config' ? { leadership: ['cto@example.com'], pm: { 'pm-grace': ['grace@example.com'] } } : undefined),
+      digest: digestConfig(options.recipients === 'config' ? { leadership: ['cto@example.com'], pm: { 'pm-grace': ['grace@example.com'], 'pm-gone': ['gone@example.com'] } } : undefined),
       alerts: options.alerts ?? [{ kind: 'projectOffTrack' }, { kind: 'portfolioGapAbove', value: 0.2, id: 'gap' }],
     }),
   };
@@ -195,6 +195,8 @@ describe('the digest function, recipients from the config', () => {
       ['grace@example.com', expect.stringContaining('Grace Hopper')],
     ]);
     expect(mailsSince(mails)[0]!.text).toContain('Changes since 2025-11-16');
+    // A recipients.pm id that is no PM of the snapshot is said, as --send says it.
+    expect(stderr.join('')).toContain('digest.recipients.pm names \\"pm-gone\\", who is no PM in this snapshot');
     expect(metricLines().at(-1)).toMatchObject({ DeliveriesSent: 3, DeliveriesFailed: 0, step: 'digest', stage: 'test' });
   });
 

@@ -1,3 +1,4 @@
+import { unknownPmRecipients } from '../../cli/send-setup.ts';
 import type { Config } from '../../config/index.ts';
 import { evaluateAlerts, firedCount, readCurrentSnapshot } from '../../digest/alerts/index.ts';
 import { everyAudience, readSnapshotPair } from '../../digest/index.ts';
@@ -93,6 +94,8 @@ export async function runDigests(config: Config, event: Extract<DigestEvent, { m
   const pair = await readSnapshotPair(openReportStore(config.reports), { snapshot: event.snapshot, sinceDays: config.digest.sinceDays });
   const audiences = everyAudience(pair);
   const pmIds = audiences.flatMap((a) => (a.kind === 'pm' ? [a.pmId] : []));
+  // As --send warns: a recipients.pm id that is no PM of the snapshot is most likely a typo.
+  if (!services.listGroup) for (const warning of unknownPmRecipients(config, pmIds)) log.warn(warning);
   const targets = await targetsFor(services, pmIds, log);
   const report = await deliverDigests(pair, audiences, { ...config.digest, minGroup: config.privacy.minGroup }, targets, services.mail ? { mail: services.mail } : {});
   logReport(report, log);
