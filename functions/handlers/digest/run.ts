@@ -48,7 +48,8 @@ function groupAddresses(groups: GroupRecipients, audience: Audience): readonly s
 }
 
 function logReport(report: DeliveryReport, log: Logger): void {
-  // Addresses are personal data: the log names the audience, the channel and the outcome only.
+  // Addresses are personal data: a line names the audience, channel and outcome, not the target;
+  // SES's own error for a refused address still names that address, the one thing needed to fix it.
   for (const delivery of report.deliveries) {
     const line = { audience: delivery.audience, channel: delivery.channel, status: delivery.status, ...(delivery.error ? { error: delivery.error } : {}) };
     if (delivery.status === 'failed') log.error('digest delivery failed', line);
