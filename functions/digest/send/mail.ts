@@ -1,4 +1,4 @@
-import { SendEmailCommand, SESv2Client, type SESv2ClientConfig } from '@aws-sdk/client-sesv2';
+import type { SESv2Client, SESv2ClientConfig } from '@aws-sdk/client-sesv2';
 
 /** One e-mail: an HTML part and its plain-text twin, to every address in `to`. */
 export interface Mail {
@@ -38,18 +38,26 @@ export const isMailError = (error: unknown): error is MailError => error instanc
 /**
  * A MailSender over the SES v2 API: one SendEmail per mail with Simple content (subject, HTML and
  * text bodies in UTF-8), so SES builds the MIME multipart/alternative message itself. The SDK
- * retries throttling and server errors; what is left is thrown as a MailError.
+ * retries throttling and server errors; what is left is thrown as a MailError. The SDK is loaded at
+ * the first mail, not at import: the alerts run usually sends nothing, and loading the client at
+ * init made the digest function's cold start about twice publish's.
  */
 export function sesMailSender(options: SesOptions = {}): MailSender {
-  const client = new SESv2Client({
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    ...(options.credentials ? { credentials: options.credentials } : {}),
-  });
+  let sdk: Promise<{ client: SESv2Client; SendEmailCommand: typeof import('@aws-sdk/client-sesv2').SendEmailCommand }> | undefined;
+  const loaded = () =>
+    (sdk ??= import('@aws-sdk/client-sesv2').then(({ SESv2Client, SendEmailCommand }) => ({
+      client: new SESv2Client({
+        ...(options.region ? { region: options.region } : {}),
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+      }),
+      SendEmailCommand,
+    })));
   return {
     async send(mail) {
       const utf8 = (data: string) => ({ Data: data, Charset: 'UTF-8' });
       try {
+        const { client, SendEmailCommand } = await loaded();
         await client.send(
           new SendEmailCommand({
             FromEmailAddress: mail.from,
