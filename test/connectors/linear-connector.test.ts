@@ -174,12 +174,15 @@ describe('hours and estimates', () => {
     const server = await fixtureServer(linearFixtureState());
     const { batches } = await batchesOf(linearConnector.read(contextFor(server.url).context));
     expect(batches.filter((batch) => batch.unavailable)).toEqual([{ unavailable: { hours: noHoursReason, hourEstimates: noHourEstimatesReason } }]);
+    // First, before any page: a run stopped at its deadline part-way still records both.
+    expect(batches[0]).toEqual({ unavailable: { hours: noHoursReason, hourEstimates: noHourEstimatesReason } });
   });
 
   it('says nothing of hours when a timesheet source logs them, only that estimates are not hours', async () => {
     const server = await fixtureServer(linearFixtureState());
     const { batches } = await batchesOf(linearConnector.read(contextFor(server.url, { timesheetSource: 'harvest' }).context));
     expect(batches.filter((batch) => batch.unavailable)).toEqual([{ unavailable: { hourEstimates: noHourEstimatesReason } }]);
+    expect(batches[0]).toEqual({ unavailable: { hourEstimates: noHourEstimatesReason } });
     expect(noHourEstimatesReason).toBe('Linear estimates are points, not hours: no cost baseline');
   });
 });

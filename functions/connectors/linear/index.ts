@@ -33,6 +33,10 @@ export const linearConnector = {
     const updatedSince = resume ? resume.updatedSince : (context.since?.toISOString() ?? state?.updatedSince);
     const client = createLinearClient(createGraphqlClient(context));
     const bin = createQuarantineBin({ source, now: context.now });
+    // Known from the config before any page: said first, so even a run stopped at its deadline
+    // (or failing) part-way records them. Estimates are points always; hours only come from a
+    // named timesheet source.
+    yield { unavailable: { ...(config.timesheetSource === undefined ? { hours: noHoursReason } : {}), hourEstimates: noHourEstimatesReason } };
     if (!resume) yield* readWorkspace(context, client, bin);
 
     const issueContext = { source, client, bin, teamProjects: new Set<string>() };
@@ -46,8 +50,6 @@ export const linearConnector = {
       const position: LinearCheckpoint = { v: 1, startedAt, ...(updatedSince ? { updatedSince } : {}), after: page.next };
       yield withCheckpoint(batch, position);
     }
-    // Estimates are points always; hours only come from a named timesheet source.
-    yield { unavailable: { ...(config.timesheetSource === undefined ? { hours: noHoursReason } : {}), hourEstimates: noHourEstimatesReason } };
     const next: LinearState = { v: 1, updatedSince: startedAt };
     return encodeState(next);
   },
