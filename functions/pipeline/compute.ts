@@ -33,7 +33,8 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
     const votedTasks = readsPmField(config) ? await readTasksWithVotes(store) : undefined;
     const projects = applyProjectRules(sourceProjects, config.projectRules, { votes: votedTasks?.votes ?? new FieldVoteTally().votes, pmFieldSources: pmFieldSources(config) });
     const hoursUnavailable = Object.fromEntries(runs.flatMap((run) => (run.unavailable?.hours ? [[run.source, run.unavailable.hours]] : [])));
-    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people, hoursUnavailable });
+    const hourEstimatesUnavailable = Object.fromEntries(runs.flatMap((run) => (run.unavailable?.hourEstimates ? [[run.source, run.unavailable.hourEstimates]] : [])));
+    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people, hoursUnavailable, hourEstimatesUnavailable });
     // One time rule for every figure: the same kpi.timeZone for the engine, latency and forecasts.
     const timeZone = config.kpi?.timeZone;
     const latency = createDecisionLatency({ asOf: options.asOf, windowDays: config.kpi?.windowDays, waitingStatuses: config.kpi?.waitingStatuses, timeZone });

@@ -4,7 +4,7 @@ import { isAuthError, isRateLimitError, isSchemaMismatchError } from '../../func
 import type { RecordBatch } from '../../functions/connectors/kit/connector.ts';
 import { isGraphqlError, linearConnector, linearStatus } from '../../functions/connectors/linear/index.ts';
 import { retryAfterSeconds } from '../../functions/connectors/linear/rate-limit.ts';
-import { noHoursReason } from '../../functions/connectors/linear/state.ts';
+import { noHourEstimatesReason, noHoursReason } from '../../functions/connectors/linear/state.ts';
 import { fixedNow } from './fixtures.ts';
 import { drain } from './helpers/drain.ts';
 import { recordingSleep, sendJson, silentLog, startLocalServer, type LocalServer } from './helpers/local-server.ts';
@@ -169,16 +169,20 @@ describe('Relay paging and checkpoints', () => {
   });
 });
 
-describe('hours', () => {
+describe('hours and estimates', () => {
   it('says hours are unavailable when no timesheet source is named', async () => {
     const server = await fixtureServer(linearFixtureState());
     const { batches } = await batchesOf(linearConnector.read(contextFor(server.url).context));
-    expect(batches.filter((batch) => batch.unavailable)).toEqual([{ unavailable: { hours: noHoursReason } }]);
+    expect(batches.filter((batch) => batch.unavailable)).toEqual([{ unavailable: { hours: noHoursReason, hourEstimates: noHourEstimatesReason } }]);
+    // First, before any page: a run stopped at its deadline part-way still records both.
+    expect(batches[0]).toEqual({ unavailable: { hours: noHoursReason, hourEstimates: noHourEstimatesReason } });
   });
 
-  it('says nothing of hours when a timesheet source logs them', async () => {
+  it('says nothing of hours when a timesheet source logs them, only that estimates are not hours', async () => {
     const server = await fixtureServer(linearFixtureState());
     const { batches } = await batchesOf(linearConnector.read(contextFor(server.url, { timesheetSource: 'harvest' }).context));
-    expect(batches.some((batch) => batch.unavailable)).toBe(false);
+    expect(batches.filter((batch) => batch.unavailable)).toEqual([{ unavailable: { hourEstimates: noHourEstimatesReason } }]);
+    expect(batches[0]).toEqual({ unavailable: { hourEstimates: noHourEstimatesReason } });
+    expect(noHourEstimatesReason).toBe('Linear estimates are points, not hours: no cost baseline');
   });
 });

@@ -6,6 +6,7 @@ import { CsvSourceSchema, type JiraSourceConfig, type LinearSourceConfig } from 
 import { csvConnector } from '../../functions/connectors/csv/index.ts';
 import { jiraConnector } from '../../functions/connectors/jira/index.ts';
 import { linearConnector } from '../../functions/connectors/linear/index.ts';
+import type { RecordBatch, SourceGaps } from '../../functions/connectors/kit/connector.ts';
 import { createKpiEngine } from '../../functions/kpi/index.ts';
 import { demoCredentials, demoPeople, generateOrg, type DemoOrg } from '../../demo/generator/index.ts';
 import { linearTimesheetCsv } from '../../demo/linear-timesheet.ts';
@@ -21,7 +22,9 @@ import { silentLog } from './helpers/local-server.ts';
  * rows name the Linear issues, joined by `issueKeys`), each synced by its real connector and
  * computed by the engine. Every figure both sources carry must be equal. Linear has no estimate in
  * hours (its estimate is points), so what rests on `estimateHours` (BAC, PV, EV and the ratios
- * built on them, estimation accuracy) is left out and shown to be absent on the Linear side.
+ * built on them, estimation accuracy) is left out and shown to be absent on the Linear side: the
+ * sync says so (`unavailable.hourEstimates`), and the engine, told as the pipeline tells it,
+ * publishes those figures as null with the reason, never a CPI of 0.
  */
 
 const asOf = '2026-03-31';
@@ -47,12 +50,25 @@ async function fromJira(): Promise<Drained> {
   }
 }
 
+/** The gaps the Linear sync reported (as the pipeline keeps them on the sync run). */
+const linearGaps: SourceGaps = {};
+
+/** The reader's batches, unchanged, noting the gaps it reports into `gaps`. */
+async function* noting(reader: AsyncGenerator<RecordBatch, string | undefined, void>, gaps: SourceGaps): AsyncGenerator<RecordBatch, string | undefined, void> {
+  for (;;) {
+    const step = await reader.next();
+    if (step.done) return step.value;
+    Object.assign(gaps, step.value.unavailable);
+    yield step.value;
+  }
+}
+
 async function fromLinear(): Promise<Drained> {
   const org = onlyMoving(base, 'linear');
   const server = await startLinearServer(org, { now });
   try {
     const source: LinearSourceConfig = { type: 'linear', name: 'linear', baseUrl: server.url, tokenEnv: 'T', timesheetSource: 'tempo' };
-    const linear = await drain(linearConnector.read({ source, token: linearDemoKey, fetch, now, log: silentLog }));
+    const linear = await drain(noting(linearConnector.read({ source, token: linearDemoKey, fetch, now, log: silentLog }), linearGaps));
     const dir = await mkdtemp(join(tmpdir(), 'pmpulse-move-'));
     dirs.push(dir);
     await writeFile(join(dir, 'tempo.csv'), linearTimesheetCsv(org));
@@ -66,12 +82,13 @@ async function fromLinear(): Promise<Drained> {
 }
 
 /** The engine over one sync's records; people joined across accounts by the demo's `people[]` (plus Linear ids). */
-function compute(result: Drained) {
+function compute(result: Drained, gaps: SourceGaps = {}) {
   const overrides = demoPeople(base).map((person) => {
     const demo = base.people.find((candidate) => candidate.email === person.email)!;
     return { ...person, aliases: [...person.aliases, `linear:${uuidOf('user', demo.id)}`] };
   });
-  const engine = createKpiEngine({ asOf, windowDays: 90, projects: result.projects, people: result.people, themes: [], overrides });
+  const hourEstimatesUnavailable: Record<string, string> = gaps.hourEstimates ? { linear: gaps.hourEstimates } : {};
+  const engine = createKpiEngine({ asOf, windowDays: 90, projects: result.projects, people: result.people, themes: [], overrides, hourEstimatesUnavailable });
   engine.addTasks(result.tasks);
   engine.addStatusChanges(result.statusChanges);
   engine.addTimeEntries(result.timeEntries);
@@ -81,7 +98,7 @@ function compute(result: Drained) {
 const jira = await fromJira();
 const linear = await fromLinear();
 const jiraFigures = compute(jira);
-const linearFigures = compute(linear);
+const linearFigures = compute(linear, linearGaps);
 
 /** A late task's days late (ties are ordered by task id, which differs between the sources). */
 const daysLate = (task: { dueOn?: string | undefined; doneAt?: string | undefined }) => (Date.parse((task.doneAt ?? asOf).slice(0, 10)) - Date.parse(task.dueOn!)) / 86_400_000;
@@ -106,6 +123,23 @@ describe('a project moved from Jira to Linear', () => {
     expect(carried(l)).toEqual(carried(j));
     expect(j!.evm.bac).toBeGreaterThan(0);
     expect(l!.evm.bac).toBe(0);
+  });
+
+  it('says it has no cost baseline on Linear, instead of a CPI of 0 and "off track"', () => {
+    const reason = 'Linear estimates are points, not hours: no cost baseline';
+    expect(linearGaps).toEqual({ hourEstimates: reason });
+    const [j] = jiraFigures.projects.projects;
+    const [l] = linearFigures.projects.projects;
+    // The hours are there on both sides; Jira has a baseline to measure them against, Linear none.
+    expect(l!.evm.ac).toBeGreaterThan(0);
+    expect(j!.evm.cpi).not.toBeNull();
+    expect(l!.evm).toMatchObject({ spi: null, cpi: null, sv: null, cv: null, eac: null, etc: null, vac: null, tcpi: null });
+    expect(l).toMatchObject({ health: 'not_reported', healthReason: reason, hourEstimatesUnavailable: reason });
+    const pm = (figures: typeof jiraFigures) => figures.managers.managers.find((manager) => manager.id === figures.projects.projects[0]!.pmId)!;
+    for (const kpi of needsHourEstimates) {
+      expect(pm(jiraFigures).values[kpi]?.value, kpi).not.toBeNull();
+      expect(pm(linearFigures).values[kpi], kpi).toMatchObject({ value: null, n: 0, unavailable: reason });
+    }
   });
 
   it('keeps its PM\'s KPIs, apart from those built on estimates in hours', () => {

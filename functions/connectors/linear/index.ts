@@ -10,7 +10,7 @@ import { createGraphqlClient } from './graphql.ts';
 import { issuePages, mapIssuePage } from './issues.ts';
 import { mapLinearPerson, mapLinearProject } from './map.ts';
 import { LinearProjectSchema, LinearUserSchema } from './schema.ts';
-import { LinearCheckpointSchema, LinearStateSchema, noHoursReason, type LinearCheckpoint, type LinearState } from './state.ts';
+import { LinearCheckpointSchema, LinearStateSchema, noHourEstimatesReason, noHoursReason, type LinearCheckpoint, type LinearState } from './state.ts';
 
 /**
  * Linear over its GraphQL API: people, projects (the lead is the PM, the first initiative the
@@ -18,7 +18,9 @@ import { LinearCheckpointSchema, LinearStateSchema, noHoursReason, type LinearCh
  * (a trashed issue is deleted), each with its state moves and due-date changes from its history.
  * Each issue page carries a checkpoint: the next page's Relay cursor. Linear has no time
  * tracking: unless `timesheetSource` names the timesheet that logs its hours, the sync says its
- * hours are unavailable, so the figures built on hours show that instead of 0.
+ * hours are unavailable, so the figures built on hours show that instead of 0. Its estimates are
+ * points, never hours: every sync says so, and the figures built on a cost baseline (SPI, CPI)
+ * show that instead of a CPI of 0.
  */
 export const linearConnector = {
   type: 'linear',
@@ -31,6 +33,10 @@ export const linearConnector = {
     const updatedSince = resume ? resume.updatedSince : (context.since?.toISOString() ?? state?.updatedSince);
     const client = createLinearClient(createGraphqlClient(context));
     const bin = createQuarantineBin({ source, now: context.now });
+    // Known from the config before any page: said first, so even a run stopped at its deadline
+    // (or failing) part-way records them. Estimates are points always; hours only come from a
+    // named timesheet source.
+    yield { unavailable: { ...(config.timesheetSource === undefined ? { hours: noHoursReason } : {}), hourEstimates: noHourEstimatesReason } };
     if (!resume) yield* readWorkspace(context, client, bin);
 
     const issueContext = { source, client, bin, teamProjects: new Set<string>() };
@@ -44,7 +50,6 @@ export const linearConnector = {
       const position: LinearCheckpoint = { v: 1, startedAt, ...(updatedSince ? { updatedSince } : {}), after: page.next };
       yield withCheckpoint(batch, position);
     }
-    if (config.timesheetSource === undefined) yield { unavailable: { hours: noHoursReason } };
     const next: LinearState = { v: 1, updatedSince: startedAt };
     return encodeState(next);
   },

@@ -29,3 +29,6 @@ export const LinearCheckpointSchema = z.object({
 export type LinearCheckpoint = z.output<typeof LinearCheckpointSchema>;
 
 export const noHoursReason = 'Linear has no time tracking and the source names no timesheet source (timesheetSource): its hours are unavailable';
+
+/** Linear's estimate is points whatever the team's scale: nothing gives a task's planned hours. */
+export const noHourEstimatesReason = 'Linear estimates are points, not hours: no cost baseline';
