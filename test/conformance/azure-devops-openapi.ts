@@ -17,9 +17,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { stripProse, type Json, type JsonObject } from './strip-prose.ts';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 export const adoDocuments = {
   'azure-devops-wit-7.2.json': {
@@ -38,17 +37,7 @@ export const adoExtractFile = 'azure-devops-7.2.subset.json';
 
 const prose = new Set(['description', 'example', 'examples', 'tags', 'externalDocs', 'summary', 'operationId', 'security']);
 
-function strip(value: Json, parentKey = ''): Json {
-  if (Array.isArray(value)) return value.map((item) => strip(item));
-  if (value === null || typeof value !== 'object') return value;
-  const names = parentKey === 'properties';
-  const out: JsonObject = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (!names && (prose.has(key) || key.startsWith('x-'))) continue;
-    out[key] = strip(item, key);
-  }
-  return out;
-}
+const strip = (value: Json): Json => stripProse(value, prose);
 
 /** Swagger 2.0 `#/definitions/X` → OpenAPI 3.0 `#/components/schemas/X`. */
 function moveRefs(value: Json): Json {

@@ -1,7 +1,8 @@
 import type { AzureDevOpsSourceConfig } from '../../config/index.ts';
 import type { SyncContext } from '../kit/connector.ts';
 import { describeRequest } from '../kit/errors.ts';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../kit/http-client.ts';
+import type { HttpClient, HttpClientOptions } from '../kit/http-client.ts';
+import { createSourceHttp } from '../kit/source-http.ts';
 import { buildUrl, parsePage } from '../kit/page.ts';
 import { pacedFetch } from './rate-limit.ts';
 import { AdoListSchema, AdoRevisionsBatchSchema, type AdoRevisionsBatch } from './schema.ts';
@@ -40,18 +41,7 @@ export function createAdoHttp(context: SyncContext<AzureDevOpsSourceConfig>, ove
   const basic = Buffer.from(`:${context.token}`).toString('base64');
   const sleep = context.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const fetch = pacedFetch(context.fetch, { now: context.now, sleep, onPause: (ms) => context.log.info('Azure DevOps asked to slow down', { source: context.source.name, waitMs: ms }) });
-  return createHttpClient({
-    source: context.source.name,
-    fetch,
-    headers: { authorization: `Basic ${basic}` },
-    secrets: [context.token, basic],
-    now: context.now,
-    ...(context.signal ? { signal: context.signal } : {}),
-    ...(context.sleep ? { sleep: context.sleep } : {}),
-    ...(context.random ? { random: context.random } : {}),
-    onRetry: (notice) => context.log.warn('retrying Azure DevOps request', { ...notice }),
-    ...overrides,
-  });
+  return createSourceHttp(context, { fetch, headers: { authorization: `Basic ${basic}` }, secrets: [context.token, basic], retryMessage: 'retrying Azure DevOps request' }, overrides);
 }
 
 export function createAdoClient(http: HttpClient, config: Pick<AzureDevOpsSourceConfig, 'baseUrl' | 'organization'>, source: string): AdoClient {

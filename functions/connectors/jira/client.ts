@@ -1,7 +1,8 @@
 import type { JiraSourceConfig } from '../../config/index.ts';
 import type { SyncContext } from '../kit/connector.ts';
 import { describeRequest } from '../kit/errors.ts';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../kit/http-client.ts';
+import type { HttpClient, HttpClientOptions } from '../kit/http-client.ts';
+import { createSourceHttp } from '../kit/source-http.ts';
 import { buildUrl, parsePage } from '../kit/page.ts';
 import {
   JiraChangelogBulkSchema,
@@ -57,18 +58,7 @@ export const pageSize = { projects: 50, issues: 100, ids: 5000, worklogs: 1000, 
 
 export function createJiraHttp(context: SyncContext<JiraSourceConfig>, overrides: Partial<HttpClientOptions> = {}): HttpClient {
   const basic = Buffer.from(`${context.source.email}:${context.token}`).toString('base64');
-  return createHttpClient({
-    source: context.source.name,
-    fetch: context.fetch,
-    headers: { authorization: `Basic ${basic}` },
-    secrets: [context.token, basic],
-    now: context.now,
-    ...(context.signal ? { signal: context.signal } : {}),
-    ...(context.sleep ? { sleep: context.sleep } : {}),
-    ...(context.random ? { random: context.random } : {}),
-    onRetry: (notice) => context.log.warn('retrying Jira request', { ...notice }),
-    ...overrides,
-  });
+  return createSourceHttp(context, { headers: { authorization: `Basic ${basic}` }, secrets: [context.token, basic], retryMessage: 'retrying Jira request' }, overrides);
 }
 
 export function createJiraClient(http: HttpClient, baseUrl: string, source: string): JiraClient {

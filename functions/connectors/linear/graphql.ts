@@ -1,6 +1,7 @@
 import type { SyncContext } from '../kit/connector.ts';
 import { ConnectorError, describeRequest } from '../kit/errors.ts';
-import { createHttpClient, type HttpClient } from '../kit/http-client.ts';
+import type { HttpClient } from '../kit/http-client.ts';
+import { createSourceHttp } from '../kit/source-http.ts';
 import { parsePage } from '../kit/page.ts';
 import { createRedactor } from '../kit/redact.ts';
 import type { LinearSourceConfig } from '../../config/index.ts';
@@ -71,17 +72,7 @@ export interface GraphqlClient {
 export function createGraphqlClient(context: SyncContext<LinearSourceConfig>): GraphqlClient {
   const { source, token, now } = context;
   const authorization = source.oauth ? `Bearer ${token}` : token;
-  const http: HttpClient = createHttpClient({
-    source: source.name,
-    fetch: graphqlFetch(context.fetch, now),
-    headers: { authorization },
-    secrets: [token, authorization],
-    now,
-    ...(context.sleep ? { sleep: context.sleep } : {}),
-    ...(context.random ? { random: context.random } : {}),
-    ...(context.signal ? { signal: context.signal } : {}),
-    onRetry: (notice) => context.log.info('waiting before asking Linear again', { source: source.name, ...notice }),
-  });
+  const http: HttpClient = createSourceHttp(context, { fetch: graphqlFetch(context.fetch, now), headers: { authorization }, secrets: [token, authorization], retryMessage: 'waiting before asking Linear again' });
   const redact = createRedactor([token, authorization]);
   return {
     async request(query, variables, schema) {
