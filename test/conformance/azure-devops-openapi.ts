@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { stripProse, type Json, type JsonObject } from './strip-prose.ts';
+import { refsIn, stripProse, type Json, type JsonObject } from './vendor-json.ts';
 
 
 export const adoDocuments = {
@@ -46,16 +46,6 @@ function moveRefs(value: Json): Json {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === '$ref' && typeof item === 'string' ? item.replace('#/definitions/', '#/components/schemas/') : moveRefs(item)]));
 }
 
-function refsIn(value: Json, found: Set<string>): Set<string> {
-  if (Array.isArray(value)) value.forEach((item) => refsIn(item, found));
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === '$ref' && typeof item === 'string') found.add(item);
-      else refsIn(item, found);
-    }
-  }
-  return found;
-}
 
 /** A Swagger 2.0 query or path parameter as OpenAPI 3.0 writes it; `array (string)` is a comma list. */
 function parameter(raw: JsonObject): JsonObject {

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { stripProse, type Json, type JsonObject } from './strip-prose.ts';
+import { refsIn, stripProse, type Json, type JsonObject } from './vendor-json.ts';
 import { load as loadYaml } from 'js-yaml';
 import { vendorDocuments, type VendorDocument } from './vendor-operations.ts';
 
@@ -24,17 +24,6 @@ const prose = new Set(['description', 'example', 'examples', 'tags', 'externalDo
 
 const strip = (value: Json): Json => stripProse(value, prose);
 
-/** Every `#/components/...` pointer inside a value. */
-function refsIn(value: Json, found: Set<string>): Set<string> {
-  if (Array.isArray(value)) value.forEach((item) => refsIn(item, found));
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === '$ref' && typeof item === 'string') found.add(item);
-      else refsIn(item, found);
-    }
-  }
-  return found;
-}
 
 /**
  * Asana answers a request with `opt_fields` with fields of the full record (`TaskResponse`)
