@@ -26,7 +26,7 @@ export function createSourceHttp(context: SyncContext, options: SourceHttpOption
     ...(context.signal ? { signal: context.signal } : {}),
     ...(context.sleep ? { sleep: context.sleep } : {}),
     ...(context.random ? { random: context.random } : {}),
-    onRetry: (notice) => context.log.warn(options.retryMessage, { source: context.source.name, ...notice }),
+    onRetry: (notice) => context.log.warn(options.retryMessage, { ...notice }),
     ...overrides,
   });
 }
