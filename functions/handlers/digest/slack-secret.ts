@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import { ConfigError } from '../../config/index.ts';
-import { issueLines } from '../../runtime/zod-issues.ts';
 import { SLACK_SECRET_ENV } from '../digest-env.ts';
+import { parseSecretJson } from '../secret-json.ts';
 import { readSecret, type SecretReader } from '../secrets.ts';
 
 /**
@@ -37,21 +36,9 @@ function isWebhookUrl(text: string): boolean {
 export async function loadSlackWebhooks(env: NodeJS.ProcessEnv = process.env, read: SecretReader = (secretId) => readSecret(secretId, env)): Promise<string[]> {
   const secretId = env[SLACK_SECRET_ENV];
   if (!secretId) return [];
-  const webhooks = parseWebhooks(await read(secretId));
+  const webhooks = parseSecretJson(await read(secretId), WebhooksSchema, SLACK_SECRET_ENV, '{"<variable name>": "https://hooks.slack.com/services/…"}');
   const names = Object.keys(webhooks).filter((name) => !env[name]);
   for (const name of names) env[name] = webhooks[name];
   return names;
 }
 
-function parseWebhooks(text: string): Record<string, string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // JSON.parse quotes the text it failed on; here that text holds webhook URLs.
-    throw new ConfigError(SLACK_SECRET_ENV, ['not valid JSON (expected {"<variable name>": "https://hooks.slack.com/services/…"})']);
-  }
-  const result = WebhooksSchema.safeParse(json);
-  if (!result.success) throw new ConfigError(SLACK_SECRET_ENV, issueLines(result.error));
-  return result.data;
-}
