@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ConfigError, type Config } from '../config/index.ts';
-import { sendSetup } from '../cli/send-setup.ts';
+import { sendSetup } from '../digest/send/index.ts';
 import { sesMailSender } from '../digest/send/index.ts';
 import { cognitoGroupLister } from './digest/cognito-recipients.ts';
 import { DigestEventSchema, type DigestEvent } from './digest/events.ts';

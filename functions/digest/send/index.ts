@@ -6,3 +6,4 @@ export { deliverAlerts, pmAlertDigests } from './alerts.ts';
 export { reportLines, type Channel, type Delivery, type DeliveryReport } from './report.ts';
 export { subjectOf } from './subject.ts';
 export { configTargets, sendsMail, type ConfigTargetsOptions } from './config-targets.ts';
+export { sendSetup, unknownPmRecipients } from './setup.ts';

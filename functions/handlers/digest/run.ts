@@ -1,4 +1,4 @@
-import { unknownPmRecipients } from '../../cli/send-setup.ts';
+import { unknownPmRecipients } from '../../digest/send/index.ts';
 import type { Config } from '../../config/index.ts';
 import { evaluateAlerts, firedCount, readCurrentSnapshot } from '../../digest/alerts/index.ts';
 import { everyAudience, readSnapshotPair } from '../../digest/index.ts';
