@@ -1,7 +1,7 @@
 // `node bench/lambda.ts [--runs N]`: each Lambda's bundle as `cdk synth` builds it (esbuild, the
 // stack's bundling options), its minified size, and its cold init: the bundle imported in a fresh
-// Node process, as the Lambda runtime does at init, median of N. Sync and the sign-in function
-// read their secrets at init (the import waits for them), from a local stand-in for Secrets
+// Node process, as the Lambda runtime does at init, median of N. Sync, the digest function and the
+// sign-in function read their secrets at init (the import waits for them), from a local stand-in for Secrets
 // Manager, with credentials in the environment as Lambda gives them; the stand-in speaks plain
 // HTTP, so the TLS handshake of a real read is not in the figure.
 // Writes bench/lambda-results.json.
@@ -21,10 +21,10 @@ const runs = Number(values.runs);
 const root = new URL('..', import.meta.url).pathname;
 // Inside the repository, so the bundles resolve the AWS SDK from node_modules as Lambda does from its runtime.
 const outRoot = join(root, '.pmpulse', 'bench-lambda');
-const functions = ['sync', 'compute', 'publish', 'site-auth'] as const;
+const functions = ['sync', 'compute', 'publish', 'digest', 'site-auth'] as const;
 
 const arn = (name: string) => `arn:aws:secretsmanager:eu-west-1:123456789012:secret:pmpulse/bench/${name}-AbCdEf`;
-const secrets = await startSecretsServer({ [arn('JIRA')]: 'jira-token', [arn('ASANA')]: 'asana-token', [arn('client')]: '{"clientId":"c"}', [arn('key')]: 'k'.repeat(64) });
+const secrets = await startSecretsServer({ [arn('JIRA')]: 'jira-token', [arn('ASANA')]: 'asana-token', [arn('client')]: '{"clientId":"c"}', [arn('key')]: 'k'.repeat(64), [arn('slack')]: JSON.stringify({ SLACK_WEBHOOK_LEADERSHIP: 'https://hooks.slack.com/services/T0/B0/bench' }) });
 const env = {
   PATH: process.env.PATH,
   AWS_REGION: 'eu-west-1',
@@ -39,12 +39,17 @@ const env = {
       { type: 'jira', name: 'jira', baseUrl: 'https://acme.atlassian.net', email: 'bot@acme.com', tokenEnv: 'JIRA_API_TOKEN' },
       { type: 'asana', name: 'asana', tokenEnv: 'ASANA_PAT' },
     ],
+    // The digest function sends by SES and to one Slack channel, as a configured deployment does.
+    digest: { email: { from: 'digest@acme.com' }, recipients: { leadership: ['cto@acme.com'] }, slack: { leadership: { webhookUrlEnv: 'SLACK_WEBHOOK_LEADERSHIP' } } },
+    alerts: [{ kind: 'projectOffTrack' }],
   }),
   PMPULSE_SECRET_ARNS: JSON.stringify({ JIRA_API_TOKEN: arn('JIRA'), ASANA_PAT: arn('ASANA') }),
   PMPULSE_AUTH_DOMAIN: 'https://pmpulse-bench.auth.eu-west-1.amazoncognito.com',
   PMPULSE_USER_POOL_ID: 'eu-west-1_bench',
   PMPULSE_AUTH_CLIENT_SECRET: arn('client'),
   PMPULSE_SESSION_KEY_SECRET: arn('key'),
+  PMPULSE_DIGEST_SLACK_SECRET_ARN: arn('slack'),
+  PMPULSE_DIGEST_RECIPIENTS: 'config',
 };
 
 // Asynchronous: the Secrets Manager stand-in runs in this process and must keep answering.

@@ -2,6 +2,8 @@ import type { Figure } from './lib/stats.ts';
 import { kib, mib, millis, notMeasured, perSec, row, seconds, times, type Row } from './lib/table.ts';
 import { atLeast, atMost } from './lib/targets.ts';
 import type { benchConnectors } from './connectors/throughput.ts';
+import type { benchResumableSync } from './connectors/resumable.ts';
+import { maxCheckpointChars } from '../functions/connectors/kit/checkpoint.ts';
 import type { benchDemo } from './demo.ts';
 import type { benchForecast } from './forecast.ts';
 import type { benchLambda, benchSiteScale } from './external.ts';
@@ -14,6 +16,7 @@ import type { benchStoreCompute } from './store-compute/index.ts';
 export interface Figures {
   demo?: Awaited<ReturnType<typeof benchDemo>>;
   connectors?: Awaited<ReturnType<typeof benchConnectors>>;
+  resumable?: Awaited<ReturnType<typeof benchResumableSync>>;
   storeWrites?: Awaited<ReturnType<typeof benchStoreWrites>>;
   kpi?: Awaited<ReturnType<typeof benchKpi>>[];
   storeCompute?: Awaited<ReturnType<typeof benchStoreCompute>>[];
@@ -39,6 +42,17 @@ function connectorRows(c: NonNullable<Figures['connectors']>): Row[] {
   return [
     row(`connectors alone, recorded pages (${c.records.alone} records)`, c.recordsPerSecond.alone, perSec, atLeast(50_000, '≥ 50,000/s')),
     row('connectors + embedded store (sync)', c.recordsPerSecond.withStore, perSec),
+  ];
+}
+
+function resumableRows(r: NonNullable<Figures['resumable']>): Row[] {
+  const cut = (label: string, figure: { wholeCalls: number; cutCalls: number; runs: number; sameStore: boolean }) =>
+    row(`${label}: API calls cut at every checkpoint (${figure.runs} runs, ${figure.cutCalls} calls) ÷ uninterrupted (${figure.wholeCalls}); ${figure.sameStore ? 'same store' : 'THE STORES DIFFER'}`, figure.cutCalls / figure.wholeCalls, times, atMost(1.1, '≤ 1.1x'));
+  const largest = r.checkpointSizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  return [
+    cut('first sync (small, 2 projects per system)', r.firstSync),
+    cut(`Jira id listing for deletions (${r.idListing.pages} pages)`, r.idListing),
+    ...r.checkpointSizes.map((size) => row(`  Jira id-listing checkpoint, ${size.issues.toLocaleString('en-US')} issues, 1 in ${size.every} site ids in scope`, size.bytes, kib, size === largest ? atMost(maxCheckpointChars, `≤ ${kib(maxCheckpointChars)} (one store item)`) : undefined)),
   ];
 }
 
@@ -98,6 +112,7 @@ export function buildRows(figures: Figures, full: boolean, failures: Record<stri
   const rows: Row[] = Object.entries(failures).map(([name, error]) => notMeasured(`${name} (failed)`, firstLine(error)));
   if (figures.demo) rows.push(...demoRows(figures.demo));
   if (figures.connectors) rows.push(...connectorRows(figures.connectors));
+  if (figures.resumable) rows.push(...resumableRows(figures.resumable));
   if (figures.storeWrites) rows.push(...storeRows(figures.storeWrites));
   for (const c of figures.storeCompute ?? []) rows.push(...storeComputeRows(c));
   if (figures.storeCompute && !full) rows.push(notMeasured('store → JSON 1M tasks/5M entries/1.4M changes', 'runs with --full', atMost(120_000, '≤ 120 s, ≤ 1.5 GiB')));

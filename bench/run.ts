@@ -62,6 +62,9 @@ await section('kpi', `KPI compute at ${plan.kpi.map((size) => size.tasks).join('
 await section('connectors', `connectors, ${plan.connectors.scale} organisation, ${plan.connectors.runs} runs`, async () => {
   figures.connectors = await (await import('./connectors/throughput.ts')).benchConnectors(plan.connectors);
 });
+await section('connectors', 'resumable sync: reads cut at every checkpoint against uninterrupted ones, in API calls', async () => {
+  figures.resumable = await (await import('./connectors/resumable.ts')).benchResumableSync();
+});
 await section('store', `store writes, ${plan.store.items} items, ${plan.store.runs} pairs (store, raw BatchWrite)`, async () => {
   figures.storeWrites = await (await import('./store-writes.ts')).benchStoreWrites(plan.store);
 });

@@ -5,12 +5,19 @@ import { generateOrg, demoPortfolioTargets, demoThemes, demoPeople, demoCredenti
 import { withoutAsanaTimeTracking } from './generator/variations/asana-no-time-tracking.ts';
 import { startJiraServer } from './servers/jira-server.ts';
 import { startAsanaServer } from './servers/asana-server.ts';
+import { startAzureDevOpsServer } from './servers/azure-devops-server.ts';
+import { withAzureDevOpsProjects } from './generator/variations/azure-devops-projects.ts';
+import { ADO_TOKEN_ENV, azureDevOpsDemoConfig } from './azure-devops-demo.ts';
 import { openRuntime, runCompute, runPublish, runSync } from '../functions/pipeline/index.ts';
 import type { Logger } from '../functions/runtime/logger.ts';
 import type { SyncProgressListener } from '../functions/pipeline/index.ts';
 import { buildSite } from '../site/build.ts';
 import { materializeLatest } from '../functions/cli/snapshot-dir.ts';
 import { daysBefore, writeDemoDigests } from './digests.ts';
+import { withLinearProjects } from './generator/variations/linear-projects.ts';
+import { startLinearDemo } from './linear-demo.ts';
+import { DEMO_ALERT_RULES, runDemoAlerts, type DemoAlerts } from './alerts.ts';
+import { demoDelivery } from './delivery-config.ts';
 
 export type DemoScale = 'small' | 'medium' | 'large';
 
@@ -25,6 +32,10 @@ export interface DemoOptions {
   onProgress?: SyncProgressListener;
   /** The Asana workspace's plan lacks time tracking (`--asana-no-time-tracking`). */
   asanaNoTimeTracking?: boolean;
+  /** Every other plain Jira project is planned in Azure DevOps Boards instead (`--azure-devops`). */
+  azureDevOps?: boolean;
+  /** Part of the projects live in Linear, their hours in a timesheet export (`--linear`). */
+  linear?: boolean;
 }
 
 export interface DemoResult {
@@ -35,6 +46,8 @@ export interface DemoResult {
   /** Where the demo wrote everything, and the config it wrote (what a real set-up looks like). */
   dir: string;
   configFile: string;
+  /** The alerts run twice after the publish: what fired, and what the rerun fired (nothing). */
+  alerts: DemoAlerts;
 }
 
 const TOKEN_ENV = { jira: 'PMPULSE_DEMO_JIRA_TOKEN', asana: 'PMPULSE_DEMO_ASANA_TOKEN' };
@@ -53,16 +66,23 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   };
   const dir = resolve(options.dir);
   const generated = await timed('generate', () => generateOrg({ seed: options.seed, scale: options.scale, asOf: options.asOf }));
-  const org = options.asanaNoTimeTracking ? withoutAsanaTimeTracking(generated) : generated;
+  const withTracking = options.asanaNoTimeTracking ? withoutAsanaTimeTracking(generated) : generated;
+  const withAdo = options.azureDevOps ? withAzureDevOpsProjects(withTracking) : withTracking;
+  const org = options.linear ? withLinearProjects(withAdo) : withAdo;
   const jira = await startJiraServer(org);
   const asana = await startAsanaServer(org);
+  const azureDevOps = options.azureDevOps ? await startAzureDevOpsServer(org) : undefined;
+  const linear = options.linear ? await startLinearDemo(org, dir) : undefined;
   try {
-    const config = await writeDemoConfig(dir, org, jira.url, asana.url);
+    const ado = azureDevOps ? azureDevOpsDemoConfig(org, azureDevOps.url.slice(0, azureDevOps.url.lastIndexOf('/'))) : undefined;
+    if (ado) process.env[ADO_TOKEN_ENV] = ado.token;
+    const config = await writeDemoConfig(dir, org, jira.url, asana.url, ado, linear?.sources ?? []);
     process.env[TOKEN_ENV.jira] = demoCredentials.jira.token;
     process.env[TOKEN_ENV.asana] = demoCredentials.asana.token;
     const runtime = await openRuntime(config, { log: options.log });
     let snapshot: string;
     let counts: Record<string, number> = {};
+    let alerts: DemoAlerts;
     try {
       const sync = await timed('sync', () => runSync(config, { runtime, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
       if (!sync.ok) throw new Error(`demo sync failed: ${sync.runs.map((run) => run.error).filter(Boolean).join('; ')}`);
@@ -74,29 +94,34 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       await timed('compute', () => runCompute(config, { asOf: options.asOf, runtime }));
       snapshot = (await timed('publish', () => runPublish(config, { runtime }))).snapshot;
       await timed('digests', () => writeDemoDigests(runtime.reports, config, join(dir, 'reports', 'digests')));
+      alerts = await timed('alerts', () => runDemoAlerts(runtime, config, join(dir, 'reports', 'alerts')));
       const snapshotDir = await materializeLatest(runtime.reports, join(dir, 'site-snapshot'));
       await timed('site', () => buildSite({ snapshotDir, outDir: join(dir, 'site'), logLevel: 'silent', privacy: config.privacy }));
     } finally {
       await runtime.close();
     }
-    return { siteDir: join(dir, 'site'), snapshot, timings, counts, dir, configFile: join(dir, 'pmpulse.config.json') };
+    return { siteDir: join(dir, 'site'), snapshot, timings, counts, dir, configFile: join(dir, 'pmpulse.config.json'), alerts };
   } finally {
-    await Promise.all([jira.close(), asana.close()]);
+    await Promise.all([jira.close(), asana.close(), azureDevOps?.close(), linear?.close()]);
   }
 }
 
-async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0], jiraUrl: string, asanaUrl: string): Promise<Config> {
+async function writeDemoConfig(dir: string, org: Parameters<typeof demoThemes>[0], jiraUrl: string, asanaUrl: string, ado?: ReturnType<typeof azureDevOpsDemoConfig>, moreSources: Record<string, unknown>[] = []): Promise<Config> {
   const raw = {
     store: { type: 'embedded', dir: join(dir, 'db') },
     reports: { type: 'dir', dir: join(dir, 'reports') },
     sources: [
       { type: 'jira', name: 'jira', baseUrl: jiraUrl, email: demoCredentials.jira.email, tokenEnv: TOKEN_ENV.jira, fields: demoOwnershipConfig(org).fields },
       { type: 'asana', name: 'asana', baseUrl: asanaUrl, tokenEnv: TOKEN_ENV.asana, fields: demoOwnershipConfig(org).fields },
+      ...(ado ? [ado.source] : []),
+      ...moreSources,
     ],
     themes: demoThemes(org),
-    people: demoPeople(org),
+    people: ado?.people ?? demoPeople(org),
     portfolioTargets: demoPortfolioTargets(org),
-    projectRules: demoOwnershipConfig(org).projectRules,
+    projectRules: [...demoOwnershipConfig(org).projectRules, ...(ado?.projectRules ?? [])],
+    digest: demoDelivery,
+    alerts: DEMO_ALERT_RULES.map((rule) => ({ ...rule })),
   };
   await mkdir(dir, { recursive: true });
   // Written out so a user can see what a real config looks like; the servers' ports change per run.

@@ -1,7 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import type { FederationProps } from './site-auth.ts';
-import type { PmpulseStackProps } from './stack-props.ts';
+import type { DigestRecipientsSource, DigestStackSettings, PmpulseStackProps } from './stack-props.ts';
 
 /** The cdk.json context keys (`-c pmpulse:stage=prod` on the command line wins over cdk.json). */
 export const contextKeys = {
@@ -16,6 +16,10 @@ export const contextKeys = {
   alarmEmail: 'pmpulse:alarmEmail',
   authDomainPrefix: 'pmpulse:authDomainPrefix',
   federation: 'pmpulse:federation',
+  digestSchedule: 'pmpulse:digestSchedule',
+  digestTimeZone: 'pmpulse:digestTimeZone',
+  digestRecipients: 'pmpulse:digestRecipients',
+  digestCreateSenderIdentity: 'pmpulse:digestCreateSenderIdentity',
 } as const;
 
 /** Keys of the schedules at fixed offsets that one state machine replaced; a value left set is an error, not ignored. */
@@ -51,6 +55,20 @@ export function propsFromContext(node: Node): PmpulseStackProps {
     ...(email ? { alarmEmail: email } : {}),
     ...(prefix ? { authDomainPrefix: prefix } : {}),
     ...(federation === undefined || federation === null ? {} : { federation: jsonValue(federation, contextKeys.federation) as FederationProps }),
+    ...withDigests(digestSettings(get, text)),
+  };
+}
+
+const withDigests = (digests: DigestStackSettings) => (Object.keys(digests).length ? { digests } : {});
+
+function digestSettings(get: (key: string) => unknown, text: (key: string) => string | undefined): DigestStackSettings {
+  const create = get(contextKeys.digestCreateSenderIdentity);
+  const recipients = text(contextKeys.digestRecipients);
+  return {
+    ...dropUndefined({ schedule: text(contextKeys.digestSchedule) || undefined, timeZone: text(contextKeys.digestTimeZone) || undefined }),
+    // Checked with the other props (validate-props.ts), so a wrong value is named, not ignored.
+    ...(recipients ? { recipients: recipients as DigestRecipientsSource } : {}),
+    ...(create === undefined ? {} : { createSenderIdentity: create === true || create === 'true' }),
   };
 }
 

@@ -12,10 +12,12 @@ import { bundling, defaults } from './defaults.ts';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export type PipelineStep = 'sync' | 'compute' | 'publish';
+/** Every function built this way: the pipeline's steps and the digest function that follows them. */
+export type HandlerName = PipelineStep | 'digest';
 
 export interface PipelineFunctionProps {
   /** The step it runs: its handler is `functions/handlers/<step>.ts`. */
-  readonly step: PipelineStep;
+  readonly step: HandlerName;
   /** Where a run that failed all its attempts lands, with its event and error. */
   readonly failureQueue: sqs.IQueue;
   readonly environment?: Record<string, string>;

@@ -24,6 +24,11 @@ export const pipelineLimits = {
 export interface PipelineStateMachineProps {
   readonly stage: string;
   readonly functions: Readonly<Record<'sync' | 'compute' | 'publish', lambda.IFunction>>;
+  /**
+   * The digest function, run in `alerts` mode on the snapshot just published, once the site is built.
+   * @default - no alerts step
+   */
+  readonly alerts?: lambda.IFunction;
   /** The CodeBuild project that builds the site from the latest snapshot. */
   readonly siteBuild: codebuild.IProject;
   /** Where a failed run leaves its error, which raises the failure-queue alarm. */
@@ -91,6 +96,10 @@ export class PipelineStateMachine extends Construct {
     const compute = onError(this.step('Compute', props.functions.compute, scheduled, { asOf: sfn.JsonPath.stringAt('$.Payload.asOf') }, { interval: Duration.minutes(1), maxAttempts: 2 }));
     const publish = onError(this.step('Publish', props.functions.publish, scheduled, { snapshot: sfn.JsonPath.stringAt('$.Payload.snapshot') }, { interval: Duration.seconds(15), maxAttempts: 3 }));
     const buildSite = onError(this.siteBuildTask(props.siteBuild));
+    // After the build, so every alert's link opens a page that already shows what it announces.
+    const alerts = props.alerts
+      ? onError(this.step('SendAlerts', props.alerts, sfn.TaskInput.fromObject({ mode: 'alerts', snapshot: sfn.JsonPath.stringAt('$.publish.snapshot') }), { fired: sfn.JsonPath.numberAt('$.Payload.fired') }, { interval: Duration.seconds(30), maxAttempts: 3 }, 'alerts'))
+      : undefined;
 
     const sourcesFailed = this.failureReport('ReportUnsyncedSources', props.failureQueue, {
       execution: sfn.JsonPath.executionId,
@@ -102,7 +111,8 @@ export class PipelineStateMachine extends Construct {
       .when(sfn.Condition.isPresent('$.sync.failed[0]'), sourcesFailed)
       .otherwise(new sfn.Succeed(this, 'Done'));
 
-    syncAll.next(compute).next(publish).next(buildSite).next(everySourceSynced);
+    syncAll.next(compute).next(publish).next(buildSite);
+    (alerts ? buildSite.next(alerts) : buildSite).next(everySourceSynced);
     return this.readInput(props.sources)
       .next(guard)
       .next(
@@ -142,8 +152,8 @@ export class PipelineStateMachine extends Construct {
     }).addRetry(retry({ interval: Duration.seconds(5), maxAttempts: 3 }));
   }
 
-  private step(id: string, fn: lambda.IFunction, payload: sfn.TaskInput, resultSelector: Record<string, unknown>, policy: RetryPolicy): sfn.TaskStateBase {
-    const task = new tasks.LambdaInvoke(this, id, { lambdaFunction: fn, payload, retryOnServiceExceptions: false, resultSelector, resultPath: `$.${id.toLowerCase()}` });
+  private step(id: string, fn: lambda.IFunction, payload: sfn.TaskInput, resultSelector: Record<string, unknown>, policy: RetryPolicy, resultKey = id.toLowerCase()): sfn.TaskStateBase {
+    const task = new tasks.LambdaInvoke(this, id, { lambdaFunction: fn, payload, retryOnServiceExceptions: false, resultSelector, resultPath: `$.${resultKey}` });
     task.addRetry({ errors: ['InvalidEventError'], maxAttempts: 0 });
     return task.addRetry(retry(policy));
   }
@@ -175,10 +185,11 @@ export class PipelineStateMachine extends Construct {
     const reasons: Record<string, string> = {
       'Resource::*': 'CloudWatch Logs delivery (logs:*LogDelivery, logs:*ResourcePolicies, logs:DescribeLogGroups) and X-Ray (PutTraceSegments, PutTelemetryRecords, sampling) take no resource; AWS documents them with *.',
     };
-    for (const step of ['sync', 'compute', 'publish'] as const) {
+    const invoked = { ...props.functions, ...(props.alerts ? { digest: props.alerts } : {}) };
+    for (const [step, fn] of Object.entries(invoked)) {
       // An imported function is named by its ARN, which nag does not report.
-      if (!props.functions[step].node.defaultChild) continue;
-      reasons[`Resource::<${id(props.functions[step])}.Arn>:*`] = `The invoke grant covers the versions and aliases of the ${step} function only.`;
+      if (!fn.node.defaultChild) continue;
+      reasons[`Resource::<${id(fn)}.Arn>:*`] = `The invoke grant covers the versions and aliases of the ${step} function only.`;
     }
     for (const [finding, reason] of Object.entries(reasons)) Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
   }

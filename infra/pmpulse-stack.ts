@@ -1,11 +1,16 @@
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import type { Config } from '../functions/config/index.ts';
 import { CONFIG_ENV, REPORTS_BUCKET_ENV, STAGE_ENV, TABLE_ENV } from '../functions/handlers/runtime-config.ts';
 import { SECRETS_ENV } from '../functions/handlers/secrets.ts';
+import { DELIVERIES_FAILED_METRIC } from '../functions/handlers/digest-env.ts';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/handlers/logger.ts';
+import { grantAlertState } from './alert-state-access.ts';
 import { ConnectorSecrets } from './connector-secrets.ts';
+import { DigestDelivery } from './digest-delivery.ts';
 import { DataKey, keyUse } from './data-key.ts';
 import { FailureQueue } from './failure-queue.ts';
 import { PeopleRates } from './people-rates.ts';
@@ -14,12 +19,12 @@ import { PipelineFunction, type PipelineFunctionProps, type PipelineStep } from 
 import { PipelineSchedule } from './pipeline-schedule.ts';
 import { pipelineLimits, PipelineStateMachine } from './pipeline-state-machine.ts';
 import { PipelineTable } from './pipeline-table.ts';
-import { grantReportsReadWrite, grantStagingWrite } from './report-access.ts';
+import { grantReportsRead, grantReportsReadWrite, grantStagingWrite } from './report-access.ts';
 import { ReportsBucket } from './reports-bucket.ts';
 import { SiteAuth } from './site-auth.ts';
 import { SiteBuild } from './site-build.ts';
 import { SiteDistribution } from './site-distribution.ts';
-import { defaultSchedules, type PmpulseStackProps } from './stack-props.ts';
+import { defaultDigestSchedule, defaultSchedules, type PmpulseStackProps } from './stack-props.ts';
 import { validateStackProps } from './validate-props.ts';
 
 export type { PmpulseStackProps } from './stack-props.ts';
@@ -58,6 +63,8 @@ export class PmpulseStack extends Stack {
   readonly dataKey: DataKey;
   /** `people[].rate`, kept out of the environment and the template. */
   readonly peopleRates: PeopleRates;
+  /** Alerts after each publish, the digests once a week: SES and Slack. */
+  readonly digests: DigestDelivery;
 
   constructor(scope: Construct, id: string, props: PmpulseStackProps = {}) {
     super(scope, id, props);
@@ -94,6 +101,7 @@ export class PmpulseStack extends Stack {
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
       privacy: config.privacy,
     });
+    this.digests = this.digestDelivery(props, stage, config);
     this.protectData();
     this.pipeline = this.pipelineRun(props, stage, config);
     this.schedule = this.schedulePipeline(props, stage);
@@ -101,13 +109,17 @@ export class PmpulseStack extends Stack {
     this.addOutputs();
   }
 
-  private pipelineFunctions(props: PmpulseStackProps, stage: string, configJson: string, config: Config): Record<PipelineStep, PipelineFunction> {
-    const environment = {
+  private functionEnvironment(stage: string, configJson: string): Record<string, string> {
+    return {
       [CONFIG_ENV]: configJson,
       [TABLE_ENV]: this.table.table.tableName,
       [REPORTS_BUCKET_ENV]: this.reports.bucket.bucketName,
       [STAGE_ENV]: stage,
     };
+  }
+
+  private pipelineFunctions(props: PmpulseStackProps, stage: string, configJson: string, config: Config): Record<PipelineStep, PipelineFunction> {
+    const environment = this.functionEnvironment(stage, configJson);
     // Only sync talks to the sources, so only sync learns where their tokens are; only compute, where the pay rates are.
     const secretsEnv: Record<string, string> = config.sources.length ? { [SECRETS_ENV]: this.toJsonString(this.connectorSecrets.arnsByEnv) } : {};
     const step = (name: PipelineStep) =>
@@ -136,11 +148,39 @@ export class PmpulseStack extends Stack {
     grantReportsReadWrite(this.reports.bucket, publish.role);
   }
 
+  /**
+   * The digest function reads the reports (never writes them) and the alert-state items, reads its
+   * Slack secret and sends as the configured sender (digest-delivery.ts). Its weekly schedule reads
+   * in `digests.timeZone`, else the config's `kpi.timeZone` (the zone its days are counted in),
+   * else the pipeline schedule's.
+   */
+  private digestDelivery(props: PmpulseStackProps, stage: string, config: Config): DigestDelivery {
+    const settings = props.digests ?? {};
+    const from = config.digest.email?.from;
+    const digests = new DigestDelivery(this, 'Digests', {
+      stage,
+      environment: this.functionEnvironment(stage, this.peopleRates.configJson),
+      failureQueue: this.failures.queue,
+      schedule: settings.schedule ?? defaultDigestSchedule,
+      timeZone: settings.timeZone ?? config.kpi?.timeZone ?? props.schedules?.timeZone ?? defaultSchedules.timeZone,
+      // As configured: SES compares ses:FromAddress with the address the mail is sent from.
+      senderAddress: from,
+      createSenderIdentity: settings.createSenderIdentity ?? false,
+      recipients: settings.recipients ?? 'config',
+      userPool: this.siteAuth.userPool,
+      ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+    });
+    grantReportsRead(this.reports.bucket, digests.function.role);
+    grantAlertState(this.table.table, digests.function.role);
+    return digests;
+  }
+
   /** The data key admits by name whoever reads or writes the reports and the site, and no one else. */
   private protectData(): void {
     const { compute, publish } = this.functions;
     this.dataKey.admit('ComputeWritesStaging', compute.role, keyUse);
     this.dataKey.admit('PublishReadsAndWritesReports', publish.role, keyUse);
+    this.dataKey.admit('DigestReadsReports', this.digests.function.role, ['kms:Decrypt']);
     this.dataKey.admit('SiteBuildReadsReportsWritesSite', this.siteBuild.project.role!, keyUse);
     this.dataKey.encryptBucket(this.site.bucket);
     this.dataKey.admitCloudFront(this.site.distribution, this.site.bucket);
@@ -151,6 +191,7 @@ export class PmpulseStack extends Stack {
     const pipeline = new PipelineStateMachine(this, 'Pipeline', {
       stage,
       functions: { sync: this.functions.sync.function, compute: this.functions.compute.function, publish: this.functions.publish.function },
+      alerts: this.digests.function.function,
       siteBuild: this.siteBuild.project,
       failureQueue: this.failures.queue,
       sources: config.sources.map((source) => source.name),
@@ -177,11 +218,18 @@ export class PmpulseStack extends Stack {
       stage,
       key: this.key,
       failureQueue: this.failures.queue,
-      functions: { sync: this.functions.sync.function, compute: this.functions.compute.function, publish: this.functions.publish.function },
+      functions: { sync: this.functions.sync.function, compute: this.functions.compute.function, publish: this.functions.publish.function, digest: this.digests.function.function },
       stateMachine: this.pipeline.stateMachine,
       ...(props.staleAfterHours === undefined ? {} : { staleAfterHours: props.staleAfterHours }),
       ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
     });
+    alarms.add('DigestDeliveryFailed', `pmpulse ${stage}: a digest or alert could not be sent`, new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: DELIVERIES_FAILED_METRIC,
+      dimensionsMap: { service: SERVICE_NAME, stage, step: 'digest' },
+      period: Duration.minutes(5),
+      statistic: 'Sum',
+    }));
     alarms.add('SiteBuildFailed', `pmpulse ${stage}: the site rebuild failed`, this.siteBuild.project.metricFailedBuilds({ period: Duration.minutes(5), statistic: 'Sum' }));
     return alarms;
   }
@@ -200,6 +248,8 @@ export class PmpulseStack extends Stack {
     output('SessionKeyStoreArn', this.site.keyValueStore.keyValueStoreArn, 'copy the session key here once (docs/deploy.md)');
     output('SessionKeySecretArn', this.siteAuth.sessionKey.secretArn);
     output('AlarmTopicArn', this.alarms.topic.topicArn);
+    output('DigestFunctionName', this.digests.function.function.functionName, 'pmpulse digest: alerts after each publish, digests weekly');
+    output('DigestSlackSecretArn', this.digests.slackSecret.secretArn, 'put {"<name>": "<Slack webhook URL>"} here (docs/deploy.md)');
     output('PeopleRatesSecretArn', this.peopleRates.secret.secretArn, 'put {"<person id>": rate} here (docs/deploy.md)');
     for (const [name, secret] of Object.entries(this.connectorSecrets.secrets)) output(`Secret${name.replace(/[^A-Za-z0-9]/g, '')}`, secret.secretArn, `put the ${name} token here`);
   }

@@ -38,3 +38,16 @@ function logicalIdOf(bucket: s3.Bucket): string {
   const stack = Stack.of(bucket);
   return stack.resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId) as string;
 }
+
+/**
+ * Lets a role read published reports and nothing else: GetObject on the bucket's objects, and
+ * ListBucket for the snapshot folders (the digest finds the one a week earlier by listing).
+ */
+export function grantReportsRead(bucket: s3.Bucket, role: iam.Role): void {
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('*')] }));
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/*]`,
+    reason: 'The digest reads the snapshots publish writes, named by publish time; its access is reading objects of the one reports bucket.',
+  });
+}

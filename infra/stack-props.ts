@@ -1,5 +1,6 @@
 import type { StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { RecipientSource } from '../functions/handlers/digest-env.ts';
 import type { FederationProps } from './site-auth.ts';
 
 export interface PipelineSchedules {
@@ -18,6 +19,36 @@ export const defaultSchedules = {
   timeZone: 'Etc/UTC',
 } as const satisfies Required<PipelineSchedules>;
 
+/** Where the digest function finds the people each digest goes to by e-mail. */
+export type DigestRecipientsSource = RecipientSource;
+
+export interface DigestStackSettings {
+  /**
+   * When the weekly digests go out (an EventBridge Scheduler expression).
+   * @default 'cron(0 7 ? * MON *)' (Monday 07:00)
+   */
+  readonly schedule?: string;
+  /**
+   * The zone `schedule` is read in.
+   * @default - the config's `kpi.timeZone`, else `schedules.timeZone`, else 'Etc/UTC'
+   */
+  readonly timeZone?: string;
+  /**
+   * `config`: the addresses in the config's `digest.recipients`; `cognito`: the site's user pool
+   * groups (leadership, strategy, and each PM by `custom:pmpulse_person`).
+   * @default 'config'
+   */
+  readonly recipients?: DigestRecipientsSource;
+  /**
+   * Create the SES identity of `digest.email.from`'s domain in this stack (its DKIM records must
+   * then be published). Otherwise the identity must already be verified in the account and region.
+   * @default false
+   */
+  readonly createSenderIdentity?: boolean;
+}
+
+export const defaultDigestSchedule = 'cron(0 7 ? * MON *)';
+
 export interface PmpulseStackProps extends StackProps {
   /**
    * The deployment stage, part of resource descriptions and outputs.
@@ -32,6 +63,11 @@ export interface PmpulseStackProps extends StackProps {
   readonly pipelineConfig?: unknown;
   /** @default defaultSchedules */
   readonly schedules?: PipelineSchedules;
+  /**
+   * The weekly digests and the alerts after each publish (docs/deploy.md, Digests and alerts on AWS).
+   * @default - Monday 07:00, recipients from the config, an existing SES identity
+   */
+  readonly digests?: DigestStackSettings;
   /**
    * Protect the table against deletion.
    * @default true

@@ -1,5 +1,6 @@
 import { isConfigError, type Config } from '../functions/config/index.ts';
 import { CONFIG_ENV, loadRuntimeConfig, REPORTS_BUCKET_ENV, TABLE_ENV } from '../functions/handlers/runtime-config.ts';
+import { RECIPIENT_SOURCES } from '../functions/handlers/digest-env.ts';
 import type { PmpulseStackProps } from './stack-props.ts';
 
 /** Lambda's limit is 4 KB for all variables; leave room for the others. */
@@ -27,6 +28,7 @@ export function validateStackProps(props: PmpulseStackProps, configJson: string)
     problems.push(...error.problems.map((problem) => `pipelineConfig ${problem}`));
   }
   problems.push(...siteAndAlarmProblems(props, config));
+  problems.push(...digestProblems(props, config));
   if (problems.length || !config) throw new Error(`PmpulseStack: ${problems.join('; ')}`);
   return config;
 }
@@ -49,4 +51,27 @@ function siteAndAlarmProblems(props: PmpulseStackProps, config: Config | undefin
   const federation = props.federation;
   if (federation && !/^https:\/\//.test(federation.issuerUrl)) problems.push(`federation.issuerUrl: "${federation.issuerUrl}" must be an https URL`);
   return problems;
+}
+
+function digestProblems(props: PmpulseStackProps, config: Config | undefined): string[] {
+  const problems: string[] = [];
+  const digests = props.digests ?? {};
+  if (digests.schedule !== undefined && !scheduleExpression.test(digests.schedule)) problems.push(`digests.schedule: "${digests.schedule}" is not a rate(), cron() or at() expression`);
+  if (digests.timeZone !== undefined && !isTimeZone(digests.timeZone)) problems.push(`digests.timeZone: "${digests.timeZone}" is not an IANA time zone name`);
+  if (digests.recipients !== undefined && !(RECIPIENT_SOURCES as readonly string[]).includes(digests.recipients)) {
+    problems.push(`digests.recipients: "${String(digests.recipients)}" is not one of ${RECIPIENT_SOURCES.join(', ')}`);
+  }
+  const from = config?.digest.email?.from;
+  if (config && digests.createSenderIdentity && !from) problems.push('digests.createSenderIdentity: the config has no digest.email.from to create the identity of');
+  if (config && digests.recipients === 'cognito' && !from) problems.push('digests.recipients: cognito needs the config\'s digest.email.from to send as');
+  return problems;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return /^[A-Za-z]/.test(name);
+  } catch {
+    return false;
+  }
 }

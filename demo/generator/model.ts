@@ -5,7 +5,7 @@
  */
 
 export type DemoScale = 'small' | 'medium' | 'large';
-export type DemoSystem = 'jira' | 'asana';
+export type DemoSystem = 'jira' | 'asana' | 'azure-devops' | 'linear';
 
 export type PersonaId =
   | 'steady'

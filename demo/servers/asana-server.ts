@@ -9,6 +9,7 @@ import type { AsanaCatalog } from './asana-records.ts';
 import { listCustomFields } from './asana-custom-fields.ts';
 import { asanaSubtype, makeCatalog, projectRecord, taskRecord, timeEntryRecord, userRecord } from './asana-records.ts';
 import { compactStory, taskStories } from './asana-stories.ts';
+import { tokenExpiry } from './page-token-expiry.ts';
 
 interface AsanaIndex {
   catalog: AsanaCatalog;
@@ -20,22 +21,45 @@ interface AsanaIndex {
   worklogsByTask: Map<string, DemoWorklog[]>;
 }
 
+export interface AsanaServerOptions extends ServerOptions {
+  /** Page offsets expire this long after they were handed out (server clock); never when absent. */
+  offsetTtlMs?: number;
+}
+
+export interface RunningAsanaServer extends RunningServer {
+  /** Every page offset handed out so far is refused from now on, as Asana refuses an expired one. */
+  expireOffsets(): void;
+}
+
 /** A local Asana (REST 1.0) serving the demo organisation's Asana projects under `/api/1.0`. */
-export function startAsanaServer(org: DemoOrg, options: ServerOptions = {}): Promise<RunningServer> {
+export async function startAsanaServer(org: DemoOrg, options: AsanaServerOptions = {}): Promise<RunningAsanaServer> {
   const index = buildIndex(org);
   const expected = `Bearer ${demoCredentials.asana.token}`;
-  return startApiServer(
+  const offsets = tokenExpiry({
+    ttlMs: options.offsetTtlMs,
+    now: options.now ?? (() => new Date()),
+    tokenOf: (request) => request.query.get('offset') ?? undefined,
+    issuedIn: (reply) => stringOr((reply.body as { next_page?: { offset?: unknown } | null } | null)?.next_page?.offset),
+    // Asana's own wording of an expired offset is not documented: this is the demo's.
+    expired: asanaError(400, 'offset: Your pagination token has expired. Please restart the request without an offset.'),
+  });
+  const server = await startApiServer(
     {
       basePath: '/api/1.0',
       handle: (request) => {
         if (request.headers.authorization !== expected) return asanaError(401, 'Not Authorized');
         if (request.method !== 'GET') return asanaError(405, 'Method not allowed.');
-        return route(index, request);
+        return offsets.refuse(request) ?? offsets.note(route(index, request));
       },
       faultReply: asanaFault,
     },
     options,
   );
+  return Object.assign(server, { expireOffsets: offsets.expireAll });
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function buildIndex(org: DemoOrg): AsanaIndex {

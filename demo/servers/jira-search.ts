@@ -32,7 +32,7 @@ export function parseJiraBody(body: string): Record<string, unknown> | undefined
 }
 
 /** `GET|POST /rest/api/3/search/jql`: paged by an opaque `nextPageToken`, no `total`, no `startAt`. */
-export function searchIssues(index: JiraIndex, request: ApiRequest): ApiReply {
+export function searchIssues(index: JiraIndex, request: ApiRequest, maxIdPage = MAX_ID_PAGE): ApiReply {
   const input = request.method === 'POST' ? fromBody(request.body) : fromQuery(request.query);
   if (typeof input === 'string') return jiraError(400, input);
   if (input.maxResults !== undefined && (!Number.isInteger(input.maxResults) || input.maxResults < 0)) {
@@ -45,7 +45,7 @@ export function searchIssues(index: JiraIndex, request: ApiRequest): ApiReply {
     if (start === undefined) return jiraError(400, 'The provided next page token is invalid or expired.');
     const fields = selectFields(input.fields);
     // Ids alone are cheap to send: Jira then serves pages of up to 5000.
-    const size = Math.min(fields ? MAX_PAGE : MAX_ID_PAGE, Math.max(1, input.maxResults ?? DEFAULT_PAGE));
+    const size = Math.min(fields ? MAX_PAGE : maxIdPage, Math.max(1, input.maxResults ?? DEFAULT_PAGE));
     const page = matches.slice(start, start + size);
     const end = start + page.length;
     return {

@@ -29,6 +29,8 @@ export function demoNextSteps(places: DemoPlaces, cwd = process.cwd()): string {
     'Try next:',
     `  as of ${earlier}     npx pmpulse compute --config ${config} --as-of ${earlier} && npx pmpulse publish --config ${config}`,
     `  then rebuild         npx pmpulse site build --config ${config} --out ${show(places.siteDir)}`,
+    `  the digests, alerts  ${show(places.dir)}/reports/digests/ and reports/alerts/`,
+    `  send them locally    node demo/delivery-stand-ins.ts, then npx pmpulse digest --config ${config} --send (README, Digests and alerts)`,
     '  a larger company     npx pmpulse demo --scale large',
     '  your own Jira/Asana  write pmpulse.config.json (README, Configuration) and run npx pmpulse config check',
     '  what each KPI means  docs/kpi-catalogue.md',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { digestDeliveryKeys, missingSender } from './digest-delivery.ts';
 
 /** Hours without a sync after which the digest calls a source stale: the site's own freshness warning. */
 export const DEFAULT_STALE_SOURCE_HOURS = 48;
@@ -12,7 +13,8 @@ export const DEFAULT_SINCE_DAYS = 7;
  * published site's address (links are site paths without it); `forecastThreshold` the chance to
  * meet the due date below which a forecast is reported; `staleSourceHours` the hours without a
  * sync that make a source stale; `sinceDays` how many days before the current snapshot the one it
- * is compared with lies.
+ * is compared with lies. `email`, `recipients` and `slack` say where `--send` delivers them
+ * (config/digest-delivery.ts).
  */
 export const DigestConfigSchema = z
   .object({
@@ -20,8 +22,12 @@ export const DigestConfigSchema = z
     forecastThreshold: z.number().gt(0).max(1).default(DEFAULT_FORECAST_THRESHOLD),
     staleSourceHours: z.number().positive().max(24 * 366).default(DEFAULT_STALE_SOURCE_HOURS),
     sinceDays: z.number().int().min(1).max(366).default(DEFAULT_SINCE_DAYS),
+    ...digestDeliveryKeys,
   })
-  .strict();
+  .strict()
+  .superRefine((block, ctx) => {
+    if (missingSender(block)) ctx.addIssue({ code: 'custom', path: ['email', 'from'], message: 'required when digest.recipients names anyone: the SES-verified address the mail comes from' });
+  });
 
 export type DigestConfig = z.infer<typeof DigestConfigSchema>;
 

@@ -9,6 +9,9 @@ import { sourceUrl } from './source-url.ts';
 import { PrivacyBlockSchema } from './privacy.ts';
 import { DigestBlockSchema } from './digest.ts';
 import { AlertsBlockSchema } from './alerts.ts';
+import { AzureDevOpsSourceSchema } from './azure-devops.ts';
+import { checkLinearTimesheets, LinearSourceSchema } from './linear.ts';
+import { csvIssueKeyFields } from './csv-issue-keys.ts';
 
 /**
  * `pmpulse.config.json`. Tokens never live here: a source names the environment
@@ -123,10 +126,11 @@ export const CsvSourceSchema = z
     projects: z.record(z.string(), z.string().min(1)).default({}),
     /** What to do with a row whose project is not in `projects`: make a project of this source, or quarantine the row. */
     unknownProject: z.enum(['create', 'quarantine']).default('create'),
+    ...csvIssueKeyFields,
   })
   .strict();
 
-export const SourceConfigSchema = z.discriminatedUnion('type', [JiraSourceSchema, AsanaSourceSchema, CsvSourceSchema]);
+export const SourceConfigSchema = z.discriminatedUnion('type', [JiraSourceSchema, AsanaSourceSchema, CsvSourceSchema, AzureDevOpsSourceSchema, LinearSourceSchema]);
 
 export const ThemeSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -245,6 +249,7 @@ export const ConfigSchema = z
     }
     checkPortfolioTargets(config.themes, config.portfolioTargets, ctx);
     checkProjectRules(config, ctx);
+    checkLinearTimesheets(config.sources, ctx);
   });
 
 /** Every theme id a portfolio names must be a theme, and its targets (the company's where it lists none) add up to at most 1. */
@@ -271,6 +276,7 @@ export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 export type JiraSourceConfig = z.infer<typeof JiraSourceSchema>;
 export type AsanaSourceConfig = z.infer<typeof AsanaSourceSchema>;
 export type CsvSourceConfig = z.infer<typeof CsvSourceSchema>;
+export type { LinearSourceConfig } from './linear.ts';
 export type StoreConfig = z.infer<typeof StoreConfigSchema>;
 export type ReportsConfig = z.infer<typeof ReportsConfigSchema>;
 export type Theme = z.infer<typeof ThemeSchema>;

@@ -1,7 +1,9 @@
 import type { SourceConfig } from '../config/index.ts';
 import { inspectAsana } from './asana/inspect.ts';
+import { inspectAzureDevOps } from './azure-devops/inspect.ts';
 import { inspectCsv } from './csv/inspect.ts';
 import { inspectJira } from './jira/inspect.ts';
+import { inspectLinear } from './linear/inspect.ts';
 import type { SyncContext } from './kit/connector.ts';
 import type { SourceInspection } from './kit/inspection.ts';
 
@@ -10,6 +12,8 @@ export const inspectors = {
   jira: inspectJira,
   asana: inspectAsana,
   csv: inspectCsv,
+  'azure-devops': inspectAzureDevOps,
+  linear: inspectLinear,
 } satisfies { [T in SourceConfig['type']]: (context: SyncContext<Extract<SourceConfig, { type: T }>>) => Promise<SourceInspection> };
 
 export function inspectSource<C extends SourceConfig>(context: SyncContext<C>): Promise<SourceInspection> {

@@ -1,7 +1,9 @@
 import type { SourceConfig } from '../config/index.ts';
 import { asanaConnector } from './asana/index.ts';
+import { azureDevOpsConnector } from './azure-devops/index.ts';
 import { csvConnector } from './csv/index.ts';
 import { jiraConnector } from './jira/index.ts';
+import { linearConnector } from './linear/index.ts';
 import type { Connector } from './kit/connector.ts';
 
 /**
@@ -12,6 +14,8 @@ export const connectors = {
   jira: jiraConnector,
   asana: asanaConnector,
   csv: csvConnector,
+  'azure-devops': azureDevOpsConnector,
+  linear: linearConnector,
 } satisfies { [T in SourceConfig['type']]: Connector<Extract<SourceConfig, { type: T }>> };
 
 /** The connector for one configured source, typed for that source's config. */

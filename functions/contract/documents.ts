@@ -233,6 +233,8 @@ export const PortfolioSchema = z.object({
   healthReason: z.string().optional(),
   /** Set when some of its projects' hours are unavailable at the source: `hours` and `evm.ac` leave them out, and the figures built on hours are null. */
   hoursUnavailable: z.string().optional(),
+  /** Set when some of its projects' sources have no estimates in hours (no cost baseline): SPI, CPI, SV, CV, EAC, ETC, VAC and TCPI are null and health is not reported. */
+  hourEstimatesUnavailable: z.string().optional(),
 });
 
 /** A project's earned value (hours) at one month end: the as-of month ends on the as-of date and is partial unless that is its last day. */
@@ -266,6 +268,8 @@ export const ProjectsDocSchema = z.object({
       healthReason: z.string().optional(),
       /** Set when the source cannot give the project's hours (e.g. an Asana plan without time tracking): `hours` and `evm.ac` are not 0 h of work, and CPI, CV, EAC, ETC, VAC and TCPI are null. */
       hoursUnavailable: z.string().optional(),
+      /** Set when the source has no estimates in hours (e.g. Linear, whose estimates are points): BAC, PV and EV are 0 for want of a baseline, not plan, so SPI, CPI, SV, CV, EAC, ETC, VAC and TCPI are null and health is `not_reported`. */
+      hourEstimatesUnavailable: z.string().optional(),
       plan: ProjectPlanSchema.optional(),
       /** Up to 10 tasks due in the window and not done by their due day, the most days late first. */
       lateTasks: z.array(DriverTaskSchema).optional(),
@@ -459,8 +463,8 @@ export const QualityDocSchema = z.object({
       quarantined: z.number().int(),
       /** True when the last run stopped at its deadline part-way through a read: the next run goes on, and until it finishes the source's records are incomplete. Absent otherwise. */
       readInProgress: z.literal(true).optional(),
-      /** Data the source cannot give, with the reason (`hours`: its plan lacks time tracking): shown as unavailable, never as 0. */
-      unavailable: z.object({ hours: z.string().optional() }).optional(),
+      /** Data the source cannot give, with the reason (`hours`: its plan lacks time tracking; `hourEstimates`: its estimates are not hours, so no cost baseline): shown as unavailable, never as 0. */
+      unavailable: z.object({ hours: z.string().optional(), hourEstimates: z.string().optional() }).optional(),
       /** Web address of one of the source's tasks: `{id}` is the task's id in the source, `{projectId}` its project's. Absent for sources without task pages. */
       taskUrl: TaskUrlSchema,
     }),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ConfigError, type Config } from '../config/index.ts';
-import { issueLines } from '../runtime/zod-issues.ts';
+import { parseSecretJson } from './secret-json.ts';
 import { readSecret, type SecretReader } from './secrets.ts';
 
 /**
@@ -23,8 +23,8 @@ const IdsSchema = z.array(z.string().min(1));
 export async function withPeopleRates(config: Config, env: NodeJS.ProcessEnv = process.env, read: SecretReader = (id) => readSecret(id, env)): Promise<Config> {
   const secretId = env[RATES_SECRET_ENV];
   if (!secretId) return config;
-  const rates = parseJson(await read(secretId), RatesSchema, RATES_SECRET_ENV);
-  const expected = env[RATED_PEOPLE_ENV] ? parseJson(env[RATED_PEOPLE_ENV], IdsSchema, RATED_PEOPLE_ENV) : [];
+  const rates = parseSecretJson(await read(secretId), RatesSchema, RATES_SECRET_ENV, '{"<person id>": rate, …}');
+  const expected = env[RATED_PEOPLE_ENV] ? parseSecretJson(env[RATED_PEOPLE_ENV], IdsSchema, RATED_PEOPLE_ENV, '["<person id>", …]') : [];
   const known = new Set(config.people.map((person) => person.id));
   const problems = [
     ...Object.keys(rates).filter((id) => !known.has(id)).map((id) => `${id}: a rate for a person who is not in people[]`),
@@ -34,15 +34,3 @@ export async function withPeopleRates(config: Config, env: NodeJS.ProcessEnv = p
   return { ...config, people: config.people.map((person) => (rates[person.id] === undefined ? person : { ...person, rate: rates[person.id] })) };
 }
 
-function parseJson<T>(text: string, schema: z.ZodType<T>, key: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // JSON.parse quotes the text it failed on; here that text is pay rates, so it is not repeated.
-    throw new ConfigError(key, ['not valid JSON (expected {"<person id>": rate, …})']);
-  }
-  const result = schema.safeParse(json);
-  if (!result.success) throw new ConfigError(key, issueLines(result.error));
-  return result.data;
-}

@@ -14,7 +14,7 @@ export interface HandlerEffects {
 }
 
 export interface StepDefinition<E, R> {
-  step: 'sync' | 'compute' | 'publish';
+  step: 'sync' | 'compute' | 'publish' | 'digest';
   schema: z.ZodType<E>;
   run(event: E, context: StepContext): Promise<R>;
 }

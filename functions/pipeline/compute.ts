@@ -33,7 +33,8 @@ export async function runCompute(config: Config, options: ComputeOptions): Promi
     const votedTasks = readsPmField(config) ? await readTasksWithVotes(store) : undefined;
     const projects = applyProjectRules(sourceProjects, config.projectRules, { votes: votedTasks?.votes ?? new FieldVoteTally().votes, pmFieldSources: pmFieldSources(config) });
     const hoursUnavailable = Object.fromEntries(runs.flatMap((run) => (run.unavailable?.hours ? [[run.source, run.unavailable.hours]] : [])));
-    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people, hoursUnavailable });
+    const hourEstimatesUnavailable = Object.fromEntries(runs.flatMap((run) => (run.unavailable?.hourEstimates ? [[run.source, run.unavailable.hourEstimates]] : [])));
+    const engine = createKpiEngine({ asOf: options.asOf, settings: config.kpi, projects, people, themes: config.themes, portfolioTargets: config.portfolioTargets, overrides: config.people, hoursUnavailable, hourEstimatesUnavailable });
     // One time rule for every figure: the same kpi.timeZone for the engine, latency and forecasts.
     const timeZone = config.kpi?.timeZone;
     const latency = createDecisionLatency({ asOf: options.asOf, windowDays: config.kpi?.windowDays, waitingStatuses: config.kpi?.waitingStatuses, timeZone });
@@ -90,9 +91,9 @@ async function readAll<T>(store: Store, kind: 'project' | 'person'): Promise<T[]
   return all;
 }
 
-/** Whether a Jira source reads a PM field, so projects take their PM from the tasks' votes. */
+/** Whether a source keeps its PM field on the tasks (Jira issues, Azure DevOps work items), so projects take their PM from the tasks' votes. */
 function readsPmField(config: Config): boolean {
-  return config.sources.some((source) => source.type === 'jira' && source.fields?.pm !== undefined);
+  return config.sources.some((source) => (source.type === 'jira' || source.type === 'azure-devops') && source.fields?.pm !== undefined);
 }
 
 /** The tasks, page by page, and the votes of their PM field per project, from one read of the store. */
@@ -108,5 +109,5 @@ async function readTasksWithVotes(store: Store): Promise<{ pages: Task[][]; vote
 
 /** The sources whose config names a PM field: a field value stored by an earlier configuration of another counts no more. */
 function pmFieldSources(config: Config): Set<string> {
-  return new Set(config.sources.filter((source) => source.type !== 'csv' && source.fields?.pm !== undefined).map((source) => source.name));
+  return new Set(config.sources.filter((source) => 'fields' in source && source.fields?.pm !== undefined).map((source) => source.name));
 }

@@ -17,7 +17,7 @@ export function deadlineIn(ms: number, clock: () => number = () => performance.n
 /**
  * What a Lambda leaves itself: it stops at its next checkpoint once less than this remains. One
  * Jira page (100 issues, their changelogs and long worklogs) under the vendor's rate limits, the
- * id listing of a reconcile (no checkpoints inside) and the run record fit well within it.
+ * confirming searches that end a reconcile listing, and the run record fit well within it.
  */
 export const lambdaMarginMs = 120_000;
 

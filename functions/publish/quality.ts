@@ -51,7 +51,7 @@ export function buildQualityDoc(input: QualityInput): QualityDoc {
         quarantined: quarantined.get(name) ?? 0,
         // A run stopped at its deadline is ok, yet its read is not done: the reader must know the records are partial.
         ...(run?.complete === false ? { readInProgress: true as const } : {}),
-        ...(run?.unavailable?.hours ? { unavailable: { hours: run.unavailable.hours } } : {}),
+        ...(run?.unavailable?.hours || run?.unavailable?.hourEstimates ? { unavailable: sourceGaps(run.unavailable) } : {}),
         ...(taskUrl === undefined ? {} : { taskUrl }),
       };
     }),
@@ -66,4 +66,9 @@ export function buildQualityDoc(input: QualityInput): QualityDoc {
     ...(input.identities ? { identities: structuredClone(input.identities) } : {}),
     ...(input.doneDating ? { doneDating: input.doneDating.map((row) => ({ ...row })) } : {}),
   };
+}
+
+/** The gaps a source run recorded, only those it has (`hours`, `hourEstimates`). */
+function sourceGaps(gaps: { hours?: string; hourEstimates?: string }): { hours?: string; hourEstimates?: string } {
+  return { ...(gaps.hours ? { hours: gaps.hours } : {}), ...(gaps.hourEstimates ? { hourEstimates: gaps.hourEstimates } : {}) };
 }

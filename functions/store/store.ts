@@ -11,8 +11,8 @@ export interface SyncRun {
   /** Records written per kind. */
   counts: Partial<Record<RecordKind, number>>;
   quarantined: number;
-  /** Data the source could not give in this run, with the reason (e.g. hours, without time tracking). */
-  unavailable?: { hours?: string };
+  /** Data the source could not give in this run, with the reason (e.g. hours, without time tracking; hour estimates, where estimates are points). */
+  unavailable?: { hours?: string; hourEstimates?: string };
   /** False when the run stopped at its deadline before the read was done (the next run goes on); absent on older runs. */
   complete?: boolean;
 }

@@ -10,6 +10,8 @@ describe('what the demo says when it is done', () => {
     expect(text).toContain('.pmpulse/demo/medium-seed42/reports/latest.json');
     // The month before 5 December ends on 30 November: a complete month to compute as of.
     expect(text).toContain('npx pmpulse compute --config .pmpulse/demo/medium-seed42/pmpulse.config.json --as-of 2026-11-30');
+    expect(text).toContain('the digests, alerts  .pmpulse/demo/medium-seed42/reports/digests/ and reports/alerts/');
+    expect(text).toContain('npx pmpulse digest --config .pmpulse/demo/medium-seed42/pmpulse.config.json --send');
     expect(text).not.toContain('/w/');
   });
 

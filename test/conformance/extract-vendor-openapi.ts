@@ -11,11 +11,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { refsIn, stripProse, type Json, type JsonObject } from './vendor-json.ts';
 import { load as loadYaml } from 'js-yaml';
 import { vendorDocuments, type VendorDocument } from './vendor-operations.ts';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 const repository = new URL('../../', import.meta.url).pathname;
 const output = new URL('../fixtures/vendor-openapi/', import.meta.url).pathname;
@@ -23,29 +22,8 @@ const output = new URL('../fixtures/vendor-openapi/', import.meta.url).pathname;
 /** Annotations only a reader needs; property *names* with these spellings are kept. */
 const prose = new Set(['description', 'example', 'examples', 'tags', 'externalDocs']);
 
-function strip(value: Json, parentKey = ''): Json {
-  if (Array.isArray(value)) return value.map((item) => strip(item));
-  if (value === null || typeof value !== 'object') return value;
-  const names = parentKey === 'properties';
-  const out: JsonObject = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (!names && (prose.has(key) || key.startsWith('x-'))) continue;
-    out[key] = strip(item, key);
-  }
-  return out;
-}
+const strip = (value: Json): Json => stripProse(value, prose);
 
-/** Every `#/components/...` pointer inside a value. */
-function refsIn(value: Json, found: Set<string>): Set<string> {
-  if (Array.isArray(value)) value.forEach((item) => refsIn(item, found));
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === '$ref' && typeof item === 'string') found.add(item);
-      else refsIn(item, found);
-    }
-  }
-  return found;
-}
 
 /**
  * Asana answers a request with `opt_fields` with fields of the full record (`TaskResponse`)

@@ -84,7 +84,7 @@ describe('people ledger', () => {
 
 describe('connector registry', () => {
   it('has a connector per source type and finds it by config', () => {
-    expect(Object.keys(connectors).sort()).toEqual(['asana', 'csv', 'jira']);
+    expect(Object.keys(connectors).sort()).toEqual(['asana', 'azure-devops', 'csv', 'jira', 'linear']);
     expect(connectorFor({ type: 'asana', name: 'a', baseUrl: 'https://app.asana.com/api/1.0', tokenEnv: 'T' }).type).toBe('asana');
     expect(connectorFor({ type: 'jira', name: 'j', baseUrl: 'https://x.atlassian.net', email: 'a@b.c', tokenEnv: 'T' }).type).toBe('jira');
   });

@@ -60,11 +60,36 @@ describe('pmpulse demo', () => {
     expect(existsSync(join(dir, 'reports', 'schemas', 'v1', 'portfolios.schema.json'))).toBe(true);
   });
 
+  it('fires the config\'s alert rules once: what the published documents say, and nothing on the rerun', async () => {
+    const latest = await readJson<Latest>(join(dir, 'reports', 'latest.json'));
+    const snapshot = join(dir, 'reports', 'snapshots', latest.snapshot);
+    // Counted straight from the documents, by the rules the demo config carries.
+    const projects = await readJson<{ projects: { health: string }[] }>(join(snapshot, 'projects.json'));
+    const alignment = await readJson<{ portfolios: { gapScore: number }[] }>(join(snapshot, 'alignment.json'));
+    const forecasts = await readJson<Record<'projects' | 'portfolios', { status: string; probabilityByDue?: number | null }[]>>(join(snapshot, 'forecasts.json'));
+    const offTrack = projects.projects.filter((p) => p.health === 'off_track').length;
+    const gaps = alignment.portfolios.filter((p) => p.gapScore > 0.25).length;
+    const low = [...forecasts.projects, ...forecasts.portfolios].filter((f) => f.status === 'ok' && typeof f.probabilityByDue === 'number' && f.probabilityByDue < 0.25).length;
+    expect(offTrack).toBeGreaterThan(0);
+    const runs = await readFile(join(dir, 'reports', 'alerts', 'runs.txt'), 'utf8');
+    expect(runs).toBe(
+      `run 1: fired ${offTrack + gaps + low} alert(s) of 4 rule(s) on snapshot ${latest.snapshot} (projectOffTrack ${offTrack}, portfolioGapAbove:0.25 ${gaps}, forecastBelow:0.25 ${low}, sourceStale:48 0)\n` +
+        `run 2: fired 0 alert(s) of 4 rule(s) on snapshot ${latest.snapshot} (projectOffTrack 0, portfolioGapAbove:0.25 0, forecastBelow:0.25 0, sourceStale:48 0)\n`,
+    );
+    expect(first.stdout).toContain(`alerts: ${offTrack + gaps + low} fired by 4 rule(s); run again on the same snapshot, 0`);
+    const text = await readFile(join(dir, 'reports', 'alerts', 'alerts.txt'), 'utf8');
+    expect(text.split('\n').filter((line) => line.startsWith('* ')).length).toBe(offTrack + gaps + low);
+    expect(existsSync(join(dir, 'reports', 'alerts', 'alerts.html'))).toBe(true);
+    expect(existsSync(join(dir, 'reports', 'digests', 'leadership.html'))).toBe(true);
+  });
+
   it('converges on a rerun over the same store: the same figures', async () => {
     const before = await readJson<Latest>(join(dir, 'reports', 'latest.json'));
     const managersBefore = await readFile(join(dir, 'reports', 'snapshots', before.snapshot, 'managers.json'), 'utf8');
     const second = await runCli(['demo', '--scale', 'small', '--no-serve', '--as-of', '2026-11-01', '--dir', dir], { timeoutMs: 240_000 });
     expect(second.code).toBe(0);
+    // The alert state is in the store it reuses: the same snapshot's alerts do not fire again.
+    expect(second.stdout).toContain('alerts: 0 fired by 4 rule(s)');
     const after = await readJson<Latest>(join(dir, 'reports', 'latest.json'));
     const managersAfter = await readFile(join(dir, 'reports', 'snapshots', after.snapshot, 'managers.json'), 'utf8');
     expect(JSON.parse(managersAfter)).toEqual(JSON.parse(managersBefore));

@@ -21,15 +21,22 @@ export interface CountingWorld {
   config(name: string): Config;
   /** From now on the servers answer from `org`. */
   serve(org: DemoOrg): Promise<void>;
+  /** Every page token handed out so far (Jira search tokens, Asana offsets) is refused from now on, as an expired one. */
+  expirePageTokens(): void;
   close(): Promise<void>;
 }
 
-/** `now`: the servers' clock (the worklog feeds show what settled before it); the wall clock when absent. */
-export async function startCountingWorld(options: { scale: DemoScale; projects?: number; now?: () => Date }): Promise<CountingWorld> {
+/**
+ * `now`: the servers' clock (the worklog feeds show what settled before it); the wall clock when
+ * absent. `maxIdPage`: the largest page of Jira's ids-only search, so a small org's id listing
+ * takes as many pages as a large site's.
+ */
+export async function startCountingWorld(options: { scale: DemoScale; projects?: number; now?: () => Date; maxIdPage?: number }): Promise<CountingWorld> {
   const full = generateOrg({ seed: 11, scale: options.scale, asOf: '2026-03-31' });
   const org = options.projects === undefined ? full : trimOrg(full, options.projects);
   const dir = await mkdtemp(join(tmpdir(), 'pmpulse-deadline-'));
-  const startServers = (served: DemoOrg) => Promise.all([startJiraServer(served, serverOptions), startAsanaServer(served, serverOptions)]);
+  const startServers = (served: DemoOrg) =>
+    Promise.all([startJiraServer(served, { ...serverOptions, ...(options.maxIdPage ? { maxIdPage: options.maxIdPage } : {}) }), startAsanaServer(served, serverOptions)]);
   const serverOptions = options.now ? { now: options.now } : {};
   let servers = await startServers(org);
   let requests = 0;
@@ -59,6 +66,10 @@ export async function startCountingWorld(options: { scale: DemoScale; projects?:
           { type: 'asana', name: 'asana', baseUrl: `${relays[1]!.origin}/api/1.0`, tokenEnv: 'DEADLINE_ASANA_TOKEN' },
         ],
       }),
+    expirePageTokens() {
+      servers[0].expirePageTokens();
+      servers[1].expireOffsets();
+    },
     async serve(next) {
       const old = servers;
       servers = await startServers(next);

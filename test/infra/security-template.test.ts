@@ -59,13 +59,14 @@ describe('finding 9: data at rest', () => {
     }
   });
 
-  it('admits by name only compute, publish, the site build and CloudFront for this distribution and bucket', () => {
+  it('admits by name only compute, publish, the digest (to read), the site build and CloudFront for this distribution and bucket', () => {
     const statements = keyStatements(id(stack.dataKey.key)).filter((s) => s.Sid !== 'Administration');
     const byPrincipal = Object.fromEntries(statements.map((s) => [JSON.stringify(s.Principal), actions(s)]));
     const role = (construct: { node: { defaultChild?: unknown } }) => JSON.stringify({ AWS: { 'Fn::GetAtt': [id(construct), 'Arn'] } });
     expect(byPrincipal).toEqual({
       [role(stack.functions.compute.role)]: ['kms:Decrypt', 'kms:GenerateDataKey'],
       [role(stack.functions.publish.role)]: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      [role(stack.digests.function.role)]: ['kms:Decrypt'],
       [role(stack.siteBuild.project.role as never)]: ['kms:Decrypt', 'kms:GenerateDataKey'],
       [JSON.stringify({ Service: 'cloudfront.amazonaws.com' })]: ['kms:Decrypt'],
     });

@@ -63,7 +63,8 @@ describe('PmpulseStack', () => {
   });
 
   it('runs three Node 24 arm64 functions with the table, bucket and config in their environment', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 4);
+    // The three steps, the digest function (test/infra/digest-delivery.test.ts) and the sign-in function.
+    template.resourceCountIs('AWS::Lambda::Function', 5);
     for (const step of ['sync', 'compute', 'publish'] as const) {
       const fn = template.toJSON().Resources[logicalId(stack.functions[step].function)];
       expect(fn.Properties).toMatchObject({
@@ -97,7 +98,7 @@ describe('PmpulseStack', () => {
 
   it('sends failed runs of every function to an encrypted, TLS-only queue', () => {
     const queueArn = { 'Fn::GetAtt': [logicalId(stack.failures.queue), 'Arn'] };
-    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 3);
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 4);
     template.allResourcesProperties('AWS::Lambda::EventInvokeConfig', {
       DestinationConfig: { OnFailure: { Destination: queueArn } },
       MaximumRetryAttempts: 2,
@@ -109,7 +110,8 @@ describe('PmpulseStack', () => {
   });
 
   it('starts the pipeline on one daily schedule, with the firing time as its input', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    // The other schedule starts the weekly digests (test/infra/digest-delivery.test.ts).
+    template.resourceCountIs('AWS::Scheduler::Schedule', 2);
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 5 * * ? *)',
       ScheduleExpressionTimezone: 'Etc/UTC',

@@ -26,11 +26,12 @@ afterAll(() => built.cleanup());
 describe('the pipeline state machine', () => {
   it('runs sync, compute, publish and the site build one after the other', () => {
     expect(chainFrom(machine, machine.StartAt)).toEqual(['Defaults', 'ReadInput', 'ListRunningRuns', 'OldestRun?']);
-    expect(chainFrom(machine, 'SyncSources')).toEqual(['SyncSources', 'Compute', 'Publish', 'BuildSite', 'EverySourceSynced?']);
+    expect(chainFrom(machine, 'SyncSources')).toEqual(['SyncSources', 'Compute', 'Publish', 'BuildSite', 'SendAlerts', 'EverySourceSynced?']);
     const invokes = (name: string) => [state(name).Resource, (state(name).Parameters as { FunctionName: string }).FunctionName];
     expect(invokes('SyncSource')).toEqual(['arn:aws:states:::lambda:invoke', `<${id(stack.functions.sync.function)}.Arn>`]);
     expect(invokes('Compute')).toEqual(['arn:aws:states:::lambda:invoke', `<${id(stack.functions.compute.function)}.Arn>`]);
     expect(invokes('Publish')).toEqual(['arn:aws:states:::lambda:invoke', `<${id(stack.functions.publish.function)}.Arn>`]);
+    expect(invokes('SendAlerts')).toEqual(['arn:aws:states:::lambda:invoke', `<${id(stack.digests.function.function)}.Arn>`]);
     // `.sync`: the run waits for the build and fails with it.
     expect(state('BuildSite')).toMatchObject({ Resource: 'arn:aws:states:::codebuild:startBuild.sync', Parameters: { ProjectName: `<${id(stack.siteBuild.project)}>` } });
   });
@@ -65,7 +66,7 @@ describe('the pipeline state machine', () => {
 
   it('retries every task with exponential backoff and full jitter, never a bad event', () => {
     const tasks = Object.entries({ ...machine.States, ...loop.States }).filter(([, s]) => s.Type === 'Task');
-    expect(tasks.map(([name]) => name).sort()).toEqual(['BuildSite', 'Compute', 'ListRunningRuns', 'Publish', 'ReportFailure', 'ReportUnsyncedSources', 'SyncSource']);
+    expect(tasks.map(([name]) => name).sort()).toEqual(['BuildSite', 'Compute', 'ListRunningRuns', 'Publish', 'ReportFailure', 'ReportUnsyncedSources', 'SendAlerts', 'SyncSource']);
     for (const [name, task] of tasks) {
       const all = task.Retry?.find((retry) => retry.ErrorEquals.includes('States.ALL'));
       expect(all, name).toMatchObject({ BackoffRate: 2, JitterStrategy: 'FULL', MaxDelaySeconds: 300 });
@@ -78,7 +79,7 @@ describe('the pipeline state machine', () => {
   });
 
   it('writes a failed step to the failure queue and ends the run failed', () => {
-    for (const name of ['ListRunningRuns', 'SyncSources', 'Compute', 'Publish', 'BuildSite']) {
+    for (const name of ['ListRunningRuns', 'SyncSources', 'Compute', 'Publish', 'BuildSite', 'SendAlerts']) {
       expect(state(name).Catch, name).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'ReportFailure' }]);
     }
     const queue = `<${id(stack.failures.queue)}>`;
@@ -138,7 +139,8 @@ describe('the pipeline state machine', () => {
 
 describe('what starts and watches the pipeline', () => {
   it('starts it on one schedule with no flexible window, and no schedule or rule runs a step by itself', () => {
-    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
+    // The weekly digest schedule starts the digest function, which is no pipeline step (test/infra/digest-delivery.test.ts).
+    const schedules = Object.entries(template.findResources('AWS::Scheduler::Schedule')).filter(([name]) => name !== id(stack.digests.schedule)).map(([, schedule]) => schedule);
     expect(schedules).toHaveLength(1);
     expect(schedules[0]!.Properties).toMatchObject({
       ScheduleExpression: 'cron(0 5 * * ? *)',

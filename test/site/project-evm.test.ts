@@ -49,6 +49,20 @@ describe("a project's earned value by month end, on its page", () => {
     expect(projectEvmDef(projects.find((p) => p.id === 'jira:ENG')!)).toBeUndefined();
   });
 
+  it('draws only AC where the source has no estimates in hours, and says why there is no SPI or CPI', () => {
+    const reason = 'Linear estimates are points, not hours: no cost baseline';
+    const linear = { ...pay, hourEstimatesUnavailable: reason, evm: { ...pay.evm, spi: null, cpi: null } };
+    const def = projectEvmDef(linear)!;
+    expect(def.table.columns).toEqual(['Month', 'AC hours', 'Partial']);
+    expect(def.table.rows[0]).toEqual(['2025-06', '45', '']);
+    expect(def.numeric).toEqual([1]);
+    expect(def.note).toContain('No PV or EV: the source\u2019s estimates are not hours (no cost baseline).');
+    expect(def.note).not.toContain('EV below PV');
+    expect(latestReading(linear)).toBe(`no SPI or CPI (${reason}); 610 h spent`);
+    // Neither hours nor estimates in hours: nothing to draw.
+    expect(projectEvmDef({ ...linear, hoursUnavailable: 'no time tracking' })).toBeUndefined();
+  });
+
   it('keeps the as-of month of a project with no hours yet', () => {
     const empty = [{ period: '2025-10', pv: 0, ev: 0, ac: 0 }, { period: '2025-11', partial: true as const, to: '2025-11-23', pv: 0, ev: 0, ac: 0 }];
     expect(drawnMonths(empty).map((m) => m.period)).toEqual(['2025-11']);

@@ -57,6 +57,7 @@ describe('what decided a project PM, in words', () => {
   it('says which PM field and which source PM, by source type', () => {
     expect(pmFromText({ pmId: 'a', pmFrom: 'fields.pm' }, 'jira')).toMatch(/^PM from the issues' PM field \(fields\.pm\)/);
     expect(pmFromText({ pmId: 'a', pmFrom: 'fields.pm' }, 'asana')).toBe("PM from the project's PM field (fields.pm).");
+    expect(pmFromText({ pmId: 'a', pmFrom: 'fields.pm' }, 'azure-devops')).toMatch(/^PM from the work items' PM field \(fields\.pm\): the person named most often/);
     expect(pmFromText({ pmId: 'a', pmFrom: 'source' }, 'jira')).toBe('PM is the Jira project lead.');
     expect(pmFromText({ pmId: 'a', pmFrom: 'source' }, 'asana')).toBe('PM is the Asana project owner.');
   });

@@ -8,6 +8,7 @@ import { fixtureDir, NASTY_ESCAPED, NASTY_NAME, outsideAttributes, readFixture, 
 
 type Json = Record<string, unknown>;
 const REASON = 'Asana answered 402 Payment Required for time tracking entries';
+const ESTIMATES_REASON = 'Linear estimates are points, not hours: no cost baseline';
 
 describe('the data-quality page on source gaps', () => {
   let html: string;
@@ -18,6 +19,7 @@ describe('the data-quality page on source gaps', () => {
     await cp(fixtureDir, work, { recursive: true });
     const quality = (await readFixture('quality.json')) as Json & { sources: Json[] };
     (quality.sources[1] as Json).unavailable = { hours: REASON };
+    (quality.sources[0] as Json).unavailable = { hourEstimates: ESTIMATES_REASON };
     quality.identities = {
       accounts: { byAlias: 7, byEmail: 12, unmatched: 2 },
       formerAccounts: [
@@ -35,6 +37,13 @@ describe('the data-quality page on source gaps', () => {
     expect(html).toContain('id="hours-unavailable"');
     expect(plain).toContain(`${REASON}.`);
     expect(plain).toMatch(/never shown as 0 h/);
+  });
+
+  it('names the source without estimates in hours, with the reason, apart from the one without hours', () => {
+    expect(html).toContain('id="hour-estimates-unavailable"');
+    expect(plain).toContain('No estimates in hours (1)');
+    expect(plain).toContain(`${ESTIMATES_REASON}.`);
+    expect(plain).toContain('Hours unavailable (1)');
   });
 
   it('counts accounts joined by alias, by e-mail and not at all', () => {

@@ -29,20 +29,27 @@ export type AsanaCheckpoint = z.output<typeof AsanaCheckpointSchema>;
 
 /**
  * A project's task pages from `offset`. Asana lets an offset expire ("as data may have changed"):
- * one it refuses (400) is logged and the project is read again from its first page.
+ * one it refuses (400), the saved one of a resumed read or one that aged while this run paged
+ * (slowed by rate limits), is logged and the project is read again from its first page, once per
+ * project and run; the tasks already stored are left out by the caller (`seenTasks`).
  */
 export async function* projectTaskPages(client: AsanaClient, project: string, modifiedSince: string | undefined, offset: string | undefined, log: Logger): AsyncGenerator<OffsetPage> {
-  const pages = client.projectTasks(project, modifiedSince, offset);
-  let first: IteratorResult<OffsetPage>;
-  try {
-    first = await pages.next();
-  } catch (error) {
-    if (offset === undefined || !(error instanceof HttpError) || error.status !== 400) throw error;
-    log.warn('Asana refused the saved page offset (it expires); reading the project again from its first page', { project });
-    yield* client.projectTasks(project, modifiedSince);
-    return;
+  let from = offset;
+  let restarted = false;
+  let pages = client.projectTasks(project, modifiedSince, from);
+  for (;;) {
+    let step: IteratorResult<OffsetPage>;
+    try {
+      step = await pages.next();
+    } catch (error) {
+      if (from === undefined || restarted || !(error instanceof HttpError) || error.status !== 400) throw error;
+      log.warn('Asana refused a page offset (offsets expire); reading the project again from its first page', { project });
+      [from, restarted] = [undefined, true];
+      pages = client.projectTasks(project, modifiedSince);
+      continue;
+    }
+    if (step.done) return;
+    from = step.value.next;
+    yield step.value;
   }
-  if (first.done) return;
-  yield first.value;
-  yield* pages;
 }

@@ -1,7 +1,8 @@
 import type { AsanaSourceConfig } from '../../config/index.ts';
 import type { SyncContext } from '../kit/connector.ts';
 import { describeRequest } from '../kit/errors.ts';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../kit/http-client.ts';
+import type { HttpClient, HttpClientOptions } from '../kit/http-client.ts';
+import { createSourceHttp } from '../kit/source-http.ts';
 import { buildUrl, parsePage } from '../kit/page.ts';
 import { AsanaItemSchema, AsanaListSchema, AsanaMeSchema, optFields } from './schema.ts';
 import { storyOptFields } from './stories.ts';
@@ -41,18 +42,7 @@ export interface OffsetPage {
 }
 
 export function createAsanaHttp(context: SyncContext<AsanaSourceConfig>, overrides: Partial<HttpClientOptions> = {}): HttpClient {
-  return createHttpClient({
-    source: context.source.name,
-    fetch: context.fetch,
-    headers: { authorization: `Bearer ${context.token}` },
-    secrets: [context.token],
-    now: context.now,
-    ...(context.signal ? { signal: context.signal } : {}),
-    ...(context.sleep ? { sleep: context.sleep } : {}),
-    ...(context.random ? { random: context.random } : {}),
-    onRetry: (notice) => context.log.warn('retrying Asana request', { ...notice }),
-    ...overrides,
-  });
+  return createSourceHttp(context, { headers: { authorization: `Bearer ${context.token}` }, secrets: [context.token], retryMessage: 'retrying Asana request' }, overrides);
 }
 
 export function createAsanaClient(http: HttpClient, baseUrl: string, source: string): AsanaClient {

@@ -36,9 +36,22 @@ export function mapRow(context: RowContext, cells: CsvCells, sourceId: string): 
   const person = mapPerson(source, cells);
   const { projectId, project } = resolveProject(context, cells.project);
   const entry: TimeEntry = { id: recordId(source, sourceId), source, sourceId, projectId, personId: person.id, date, hours };
+  const taskId = issueTaskId(context.config.issueKeys, cells.task);
+  if (taskId !== undefined) entry.taskId = taskId;
   const startedAt = instantOf(cells.date);
   if (startedAt !== undefined) entry.startedAt = startedAt;
   return project ? { entry, person, project } : { entry, person };
+}
+
+/**
+ * The task a row names by issue key (the first key written as a word of its own: `ENG-123`,
+ * "ENG-123 Fix login", "Review (ENG-8)"), when `issueKeys` maps its prefix to the source that keys issues so.
+ */
+export function issueTaskId(issueKeys: Readonly<Record<string, string>> | undefined, task: string | undefined): string | undefined {
+  if (!issueKeys || !task) return undefined;
+  const match = /(?:^|[^A-Za-z0-9_])([A-Z][A-Z0-9_]{0,9})-(\d+)(?![A-Za-z0-9_])/.exec(task);
+  const source = match ? issueKeys[match[1]!] : undefined;
+  return source === undefined ? undefined : recordId(source, `${match![1]}-${match![2]}`);
 }
 
 /** People meet across sources by email; without one, by the name as the export writes it. */

@@ -1,7 +1,8 @@
 import type { JiraSourceConfig } from '../../config/index.ts';
 import type { SyncContext } from '../kit/connector.ts';
 import { describeRequest } from '../kit/errors.ts';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../kit/http-client.ts';
+import type { HttpClient, HttpClientOptions } from '../kit/http-client.ts';
+import { createSourceHttp } from '../kit/source-http.ts';
 import { buildUrl, parsePage } from '../kit/page.ts';
 import {
   JiraChangelogBulkSchema,
@@ -27,6 +28,12 @@ export interface WorklogChangePage {
   last: boolean;
 }
 
+export interface IdPage {
+  ids: string[];
+  /** The `nextPageToken` of the page that follows; undefined after the last. */
+  next: string | undefined;
+}
+
 export interface JiraClient {
   /** Every field of the site (raw `{id, name, ...}`), to resolve fields the config names. */
   fields(): Promise<unknown[]>;
@@ -34,8 +41,8 @@ export interface JiraClient {
   statuses(): Promise<unknown[]>;
   projectPages(): AsyncGenerator<unknown[]>;
   issuePages(jql: string, fields: readonly string[]): AsyncGenerator<unknown[]>;
-  /** Ids only: the cheapest full listing, for reconciling deletions. */
-  issueIdPages(jql: string): AsyncGenerator<string[]>;
+  /** Ids only: the cheapest full listing, for reconciling deletions; from `from`, a page's `next`, when given. */
+  issueIdPages(jql: string, from?: string): AsyncGenerator<IdPage>;
   /** Every worklog of one issue, for issues that embed only the first 20. */
   worklogs(issueId: string): Promise<unknown[]>;
   worklogsUpdated(since: number): AsyncGenerator<WorklogChangePage>;
@@ -51,18 +58,7 @@ export const pageSize = { projects: 50, issues: 100, ids: 5000, worklogs: 1000, 
 
 export function createJiraHttp(context: SyncContext<JiraSourceConfig>, overrides: Partial<HttpClientOptions> = {}): HttpClient {
   const basic = Buffer.from(`${context.source.email}:${context.token}`).toString('base64');
-  return createHttpClient({
-    source: context.source.name,
-    fetch: context.fetch,
-    headers: { authorization: `Basic ${basic}` },
-    secrets: [context.token, basic],
-    now: context.now,
-    ...(context.signal ? { signal: context.signal } : {}),
-    ...(context.sleep ? { sleep: context.sleep } : {}),
-    ...(context.random ? { random: context.random } : {}),
-    onRetry: (notice) => context.log.warn('retrying Jira request', { ...notice }),
-    ...overrides,
-  });
+  return createSourceHttp(context, { headers: { authorization: `Basic ${basic}` }, secrets: [context.token, basic], retryMessage: 'retrying Jira request' }, overrides);
 }
 
 export function createJiraClient(http: HttpClient, baseUrl: string, source: string): JiraClient {
@@ -107,13 +103,13 @@ export function createJiraClient(http: HttpClient, baseUrl: string, source: stri
       } while (nextPageToken);
     },
 
-    async *issueIdPages(jql) {
-      let nextPageToken: string | undefined;
+    async *issueIdPages(jql, from) {
+      let nextPageToken = from;
       do {
         // No `fields`: the search answers ids only, and then serves its largest pages.
         const page = await get(JiraIdPageSchema, url('/search/jql', { jql, maxResults: pageSize.ids, nextPageToken }));
-        yield page.issues.map((issue) => issue.id);
         nextPageToken = page.nextPageToken ?? undefined;
+        yield { ids: page.issues.map((issue) => issue.id), next: nextPageToken };
       } while (nextPageToken);
     },
 

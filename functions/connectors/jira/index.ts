@@ -25,7 +25,7 @@ import { readWorklogChanges } from './worklogs.ts';
  * or deleted since the worklog cursor; now and then a reconcile of issue ids for deletions.
  * The cursor is JSON (state.ts); each issue page and worklog feed page carries a checkpoint
  * (checkpoint.ts), and a read resumed from one ends with the id listing, since the ids read in
- * earlier runs are not at hand.
+ * earlier runs are not at hand; that listing carries checkpoints too (reconcile.ts).
  */
 export const jiraConnector = {
   type: 'jira',
@@ -37,31 +37,42 @@ export const jiraConnector = {
     const marks: JiraReadMarks = { v: 1, startedAt: startedAt.getTime(), issuesFrom: resume ? resume.issuesFrom : (context.since?.getTime() ?? state?.issuesUpdated) };
     const { issuesFrom } = marks;
     const steps = resumeSteps(jiraSteps, resume?.step);
-    const run = await openRun(context);
-    if (steps.runs('projects')) yield* readProjects(run.client, run.source, run.bin, run.people);
+    // A read resumed in its id listing needs no field or status catalogue: only the client.
+    const run = steps.runs('worklogsDeleted') ? await openRun(context) : undefined;
+    const client = run?.client ?? (await openClient(context));
+    if (run && steps.runs('projects')) yield* readProjects(run.client, run.source, run.bin, run.people);
 
-    const issues = steps.runs('issues') ? yield* readIssues(run, context, marks, steps.resumes('issues') ? resume : undefined) : { newest: resume?.newest, ids: new Set<string>() };
+    const issues = run && steps.runs('issues') ? yield* readIssues(run, context, marks, steps.resumes('issues') ? resume : undefined) : { newest: resume?.newest, ids: new Set<string>() };
     let worklogsSince = startedAt.getTime();
+    let worklogsUntil: number | undefined;
     if (issuesFrom !== undefined) {
       const from = context.since?.getTime() ?? state?.worklogsSince ?? issuesFrom;
       const at = resume?.step === 'worklogsUpdated' || resume?.step === 'worklogsDeleted' ? { step: resume.step, at: resume.worklogsAt ?? 0, until: resume.worklogsUntil ?? 0 } : undefined;
       const mark = (position: { step: JiraCheckpoint['step']; at: number; until: number }): JiraCheckpoint => ({ ...marks, newest: issues.newest, step: position.step, worklogsAt: position.at, worklogsUntil: position.until });
-      const until = yield* readWorklogChanges({ ...run, configJql: context.source.jql }, Math.max(0, from - overlapMs), at, mark);
+      const until = run ? yield* readWorklogChanges({ ...run, configJql: context.source.jql }, Math.max(0, from - overlapMs), at, mark) : (resume?.worklogsUntil ?? from);
+      worklogsUntil = until;
       worklogsSince = Math.max(from, until);
     }
+    const listing = steps.resumes('reconcile') && resume?.idsAt !== undefined ? { at: resume.idsAt, found: resume.idsFound ?? '' } : undefined;
     const ledger = yield* settleLedger({
-      client: run.client, source: run.source, configJql: context.source.jql, log: context.log,
+      client, source: context.source.name, configJql: context.source.jql, log: context.log,
       state, readAll: issuesFrom === undefined && !resume, listAll: resume !== undefined, readIds: issues.ids, now: startedAt,
+      resume: listing,
+      mark: (position): JiraCheckpoint => ({ ...marks, newest: issues.newest, step: 'reconcile', ...(worklogsUntil === undefined ? {} : { worklogsUntil }), idsAt: position.at, idsFound: position.found }),
     });
     const next: JiraState = { v: 1, issuesUpdated: issues.newest ?? state?.issuesUpdated, worklogsSince, ...ledger };
     return encodeState(next);
   },
 } satisfies Connector<JiraSourceConfig>;
 
+async function openClient(context: SyncContext<JiraSourceConfig>): Promise<JiraClient> {
+  const http = createJiraHttp(context);
+  return createJiraClient(http, await jiraApiBase(http, context.source), context.source.name);
+}
+
 async function openRun(context: SyncContext<JiraSourceConfig>): Promise<IssuePageContext> {
   const source = context.source.name;
-  const http = createJiraHttp(context);
-  const client = createJiraClient(http, await jiraApiBase(http, context.source), source);
+  const client = await openClient(context);
   const [fields, categories] = await Promise.all([client.fields(), readStatusCategories(client)]);
   const siteFields = parseJiraFields(fields);
   const pointFields = storyPointsFields(siteFields, context.source.storyPointsField, `sources.${source}.storyPointsField`);

@@ -11,6 +11,13 @@ import type { Logger, RecordBatch } from './connector.ts';
  * every one before it are stored, and hands it back as `context.checkpoint`.
  */
 
+/**
+ * The longest checkpoint a connector yields. The store keeps it as one item (DynamoDB: at most
+ * 400 KB, with the item's key, stamps and attribute names); a position that would not fit is not
+ * offered, so a run cannot stop there and goes on to the next one that fits or to the end.
+ */
+export const maxCheckpointChars = 350_000;
+
 export function encodeCheckpoint(state: object): string {
   return JSON.stringify(state);
 }

@@ -33,6 +33,11 @@ export interface RecordBatch {
 /** What a source cannot give, by kind of data, with the reason. */
 export interface SourceGaps {
   hours?: string;
+  /**
+   * The source has no estimates in hours (Linear's estimates are points): its tasks plan and earn
+   * nothing, so the figures built on a cost baseline (SPI, CPI, estimate accuracy) are unavailable.
+   */
+  hourEstimates?: string;
 }
 
 /** Connectors log through the runtime's Logger; re-exported so a connector imports one module. */

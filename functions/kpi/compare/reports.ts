@@ -11,6 +11,7 @@ import { managerValues, type RawValue, type RawValues } from './manager-values.t
 import { roundForUnit, roundRatio } from '../engine/numbers.ts';
 import { specsInUnit } from '../catalogue/points.ts';
 import { withoutHourKpis, withoutPartlySeenTeams } from './hours-unavailable.ts';
+import { withoutHourEstimateKpis } from './hour-estimates-unavailable.ts';
 import type { People } from '../engine/people.ts';
 import { intervalStandings, publishedStanding, rateStandings, type Standing } from './noise-limits.ts';
 import type { KpiSettings } from '../engine/settings.ts';
@@ -25,6 +26,8 @@ export interface ManagerEntry {
   hoursUnavailable?: string;
   /** For a person index, why some of their hours are unavailable (assigned work in such a source). */
   hoursElsewhere?: (person: number) => string | undefined;
+  /** Why some of the PM's projects have no cost baseline (their source's estimates are not hours). */
+  hourEstimatesUnavailable?: string;
 }
 
 const round = (spec: KpiSpec, value: number | null | undefined): number | null =>
@@ -104,7 +107,8 @@ export function buildManagersDoc(asOf: string, calendar: Calendar, people: Peopl
   const raws = entries.map((entry) =>
     calendar.slots.map((_, slot) => {
       const values = withoutPartlySeenTeams(managerValues(entry.tally, slot, calendar, people, settings.unit), entry.tally.teamHours.people(slot), entry.hoursElsewhere);
-      return withoutHourKpis(values, entry.hoursUnavailable);
+      // Last: for cpi and estimationAccuracy, which need both, the missing baseline is the reason given.
+      return withoutHourEstimateKpis(withoutHourKpis(values, entry.hoursUnavailable), entry.hourEstimatesUnavailable);
     }),
   );
   const windowRaws = raws.map((perSlot) => perSlot[0] as RawValues);

@@ -53,6 +53,8 @@ export interface KpiEngineInput {
   overrides: readonly PersonOverride[];
   /** Sources that cannot give hours, by source name, with the reason (a sync run's `unavailable.hours`). */
   hoursUnavailable?: Readonly<Record<string, string>>;
+  /** Sources without estimates in hours (no cost baseline), by source name, with the reason (a sync run's `unavailable.hourEstimates`). */
+  hourEstimatesUnavailable?: Readonly<Record<string, string>>;
 }
 
 export interface KpiResults {
@@ -232,12 +234,27 @@ class StreamingKpiEngine implements KpiEngine {
     const tallied = this.#org.projects.map((project, index) => {
       if (project.pmId !== undefined) this.#noteIdentity(project.pmId);
       const hoursUnavailable = this.#input.hoursUnavailable?.[project.source];
-      return { project, pm: project.pmId === undefined ? undefined : this.#identities.resolve(project.pmId), tally: this.#org.tallies[index] ?? this.#org.tallies[0]!, ...(hoursUnavailable ? { hoursUnavailable } : {}) };
+      const hourEstimatesUnavailable = this.#input.hourEstimatesUnavailable?.[project.source];
+      return {
+        project,
+        pm: project.pmId === undefined ? undefined : this.#identities.resolve(project.pmId),
+        tally: this.#org.tallies[index] ?? this.#org.tallies[0]!,
+        ...(hoursUnavailable ? { hoursUnavailable } : {}),
+        ...(hourEstimatesUnavailable ? { hourEstimatesUnavailable } : {}),
+      };
     });
     const managers = this.#org.managers.map((group) => {
       const hoursUnavailable = group.projects.map((project) => this.#input.hoursUnavailable?.[project.source]).find(Boolean);
+      const hourEstimatesUnavailable = group.projects.map((project) => this.#input.hourEstimatesUnavailable?.[project.source]).find(Boolean);
       const elsewhere = this.#hoursElsewhere.size ? { hoursElsewhere: (person: number) => this.#hoursElsewhere.get(this.#people.identityOf(person).id) } : {};
-      return { pm: group.pm, projectIds: group.projects.map((project) => project.id), tally: group.tally, ...(hoursUnavailable ? { hoursUnavailable } : {}), ...elsewhere };
+      return {
+        pm: group.pm,
+        projectIds: group.projects.map((project) => project.id),
+        tally: group.tally,
+        ...(hoursUnavailable ? { hoursUnavailable } : {}),
+        ...(hourEstimatesUnavailable ? { hourEstimatesUnavailable } : {}),
+        ...elsewhere,
+      };
     });
     const unmatched = [...this.#unmatched.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const window = { from: this.#calendar.windowSlot.from, to: this.#calendar.asOf };

@@ -42,6 +42,7 @@ export function pmFromText(project: Pick<Project, 'pmId' | 'pmFrom'>, sourceType
     return `PM set by the ${ordinal(n + 1)} project rule of the config (projectRules[${n}]).`;
   }
   if (kind === 'field') {
+    if (sourceType === 'azure-devops') return "PM from the work items' PM field (fields.pm): the person named most often on the project's work items.";
     return sourceType === 'jira'
       ? "PM from the issues' PM field (fields.pm): the person named most often on the project's issues."
       : "PM from the project's PM field (fields.pm).";

@@ -14,7 +14,8 @@ export function pmKpiRows(doc: ManagersDoc, pm: Manager) {
       mean: formatValue(doc.company[kpi.id]?.mean ?? null, kpi.unit),
       standing: kpi.ranked === false ? NOT_RANKED_NOTE : standingLabel(kpi, v),
       n: String(v?.n ?? 0),
-      note: v && v.value !== null && v.smallSample ? 'small sample' : '',
+      // A value the sources cannot give says why, rather than reading as a missing number.
+      note: v?.unavailable ? `unavailable: ${v.unavailable}` : v && v.value !== null && v.smallSample ? 'small sample' : '',
     };
   });
 }

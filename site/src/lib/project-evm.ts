@@ -21,6 +21,8 @@ const index = (v: number | null | undefined) => (v === null || v === undefined ?
 /** The latest SPI and CPI in words, from the project's published figures (the as-of month end). */
 export function latestReading(project: Project): string {
   const { spi, cpi, pv, ev, ac } = project.evm;
+  // Nothing planned or earned for want of estimates in hours: neither index means anything.
+  if (project.hourEstimatesUnavailable) return `no SPI or CPI (${project.hourEstimatesUnavailable})${project.hoursUnavailable ? '' : `; ${formatHours(ac)} spent`}`;
   const s = index(spi);
   const spiWords = s === undefined
     ? 'no SPI (nothing was planned to be done by now)'
@@ -39,23 +41,28 @@ export function projectEvmDef(project: Project): ChartDef | undefined {
   const all = project.evmMonths;
   if (!all || all.length === 0) return undefined;
   const months = drawnMonths(all);
-  // AC is not 0 h of work where the source cannot give hours: left out rather than drawn flat.
+  // AC is not 0 h of work where the source cannot give hours, nor PV and EV 0 h of plan where its
+  // estimates are not hours: left out rather than drawn flat.
   const withAc = !project.hoursUnavailable;
-  const measures = withAc ? EVM_MEASURES : EVM_MEASURES.slice(0, 2);
-  const points: EvmPoint[] = months.flatMap((m) => [m.pv, m.ev, m.ac].slice(0, measures.length).map((hours, i) => ({ period: m.period, measure: measures[i]!, hours })));
+  const withPlan = !project.hourEstimatesUnavailable;
+  const shown = [withPlan, withPlan, withAc];
+  if (!shown.some(Boolean)) return undefined;
+  const measures = EVM_MEASURES.filter((_, i) => shown[i]);
+  const valuesOf = (m: EvmMonth) => [m.pv, m.ev, m.ac].filter((_, i) => shown[i]);
+  const points: EvmPoint[] = months.flatMap((m) => valuesOf(m).map((hours, i) => ({ period: m.period, measure: measures[i]!, hours })));
   const periods = months.map((m) => m.period);
   const last = months.at(-1)!;
   const lastName = `${periodName(last.period)}${last.partial ? ` (${partialNote(last)})` : ''}`;
   return {
     id: projectChartId(project.id, 'evm'),
     caption: `${project.name}: earned value by month end`,
-    note: `In hours. EV below PV is behind plan; AC above EV is over cost.${months.length < all.length ? ` From ${periodName(months[0]!.period)}, its first month with planned, earned or logged hours.` : ''}${withAc ? '' : ' No AC: the source cannot give this project\u2019s hours.'}`,
+    note: `In hours.${withPlan ? ' EV below PV is behind plan; AC above EV is over cost.' : ''}${months.length < all.length ? ` From ${periodName(months[0]!.period)}, its first month with planned, earned or logged hours.` : ''}${withAc ? '' : ' No AC: the source cannot give this project\u2019s hours.'}${withPlan ? '' : ' No PV or EV: the source\u2019s estimates are not hours (no cost baseline).'}`,
     label: `Line chart of ${measures.join(', ')} of ${project.name} in hours at each month end from ${periodName(periods[0]!)} to ${lastName}. At the latest reading: ${latestReading(project)}.`,
     table: {
-      columns: ['Month', 'PV hours', 'EV hours', ...(withAc ? ['AC hours'] : []), 'Partial'],
-      rows: months.map((m) => [m.period, String(m.pv), String(m.ev), ...(withAc ? [String(m.ac)] : []), partialNote(m)]),
+      columns: ['Month', ...['PV hours', 'EV hours', 'AC hours'].filter((_, i) => shown[i]), 'Partial'],
+      rows: months.map((m) => [m.period, ...valuesOf(m).map(String), partialNote(m)]),
     },
-    numeric: withAc ? [1, 2, 3] : [1, 2],
+    numeric: measures.map((_, i) => i + 1),
     definitions: [{ anchor: 'evm', name: 'earned value' }],
     spec: projectEvmSpec(points, periods, months.filter((m) => m.partial).map((m) => m.period), measures),
   };
