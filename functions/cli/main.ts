@@ -1,33 +1,10 @@
-import { isConfigError } from '../config/index.ts';
-import { describeError, isPipelineError } from '../pipeline/index.ts';
+import { isConfigError } from '../config/load.ts';
+import { describeError, isPipelineError } from '../pipeline/errors.ts';
 import { parseCommandArgs, UsageError, type Command } from './command.ts';
-import { computeCommand, publishCommand, runCommand, syncCommand } from './commands/pipeline.ts';
-import { configCheckCommand } from './commands/config-check.ts';
-import { siteBuildCommand, siteServeCommand } from './commands/site.ts';
-import { demoCommand } from './commands/demo.ts';
-import { sourcesInspectCommand } from './commands/sources-inspect.ts';
-import { forgetCommand } from './commands/forget.ts';
-import { digestCommand } from './commands/digest.ts';
-import { alertsCommand } from './commands/alerts.ts';
-import { storePackCommand } from './commands/store-pack.ts';
+import { commandList, type CommandEntry } from './command-list.ts';
 
-const commands: Command[] = [
-  syncCommand,
-  computeCommand,
-  publishCommand,
-  runCommand,
-  demoCommand,
-  siteBuildCommand,
-  siteServeCommand,
-  configCheckCommand,
-  sourcesInspectCommand,
-  forgetCommand,
-  digestCommand,
-  alertsCommand,
-  storePackCommand,
-];
-
-function overview(): string {
+async function overview(): Promise<string> {
+  const commands = await Promise.all(commandList.map((entry) => entry.load()));
   const width = Math.max(...commands.map((command) => command.name.length));
   return `pmpulse — project-manager and portfolio KPIs from Jira, Asana and timesheets
 
@@ -41,17 +18,17 @@ Every command takes --help. Exit codes: 0 success, 1 failed run, 2 bad usage or 
 }
 
 /** Finds the command named by the first one or two words ("sync", "site build"). */
-function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } | undefined {
   const two = argv.slice(0, 2).join(' ');
-  const byTwo = commands.find((command) => command.name === two);
-  if (byTwo) return { command: byTwo, rest: argv.slice(2) };
-  const byOne = commands.find((command) => command.name === argv[0]);
-  return byOne ? { command: byOne, rest: argv.slice(1) } : undefined;
+  const byTwo = commandList.find((entry) => entry.name === two);
+  if (byTwo) return { entry: byTwo, rest: argv.slice(2) };
+  const byOne = commandList.find((entry) => entry.name === argv[0]);
+  return byOne ? { entry: byOne, rest: argv.slice(1) } : undefined;
 }
 
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    process.stdout.write(overview());
+    process.stdout.write(await overview());
     return 0;
   }
   const found = findCommand(argv);
@@ -59,7 +36,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`pmpulse: unknown command "${argv.slice(0, 2).join(' ')}"; see pmpulse --help\n`);
     return 2;
   }
-  const { command, rest } = found;
+  const { entry, rest } = found;
+  const command = await entry.load();
   try {
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {

@@ -1,13 +1,17 @@
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { lockDir } from './dir-lock.ts';
-import { closeIteratorsOnReturn } from './level-iterators.ts';
 
 /**
- * The local store: dynalite, a DynamoDB-compatible server on LevelDB, run inside this process
- * with its files in `dir`, so a second run finds the data of the first.
+ * The local store: dynalite, a DynamoDB-compatible server on LevelDB, with its files in `dir`, so
+ * a second run finds the data of the first.
+ *
+ * The server runs in a worker thread of this process: answering reads (LevelDB iteration,
+ * dynalite's item handling, each response's JSON and checksum) is about a second of CPU on the
+ * large demo's compute, which in the main thread queued behind the engine's own work. In its own
+ * thread, `pmpulse compute` on that store took 5.6–5.7 s instead of 6.4–8.0 s (docs/deploy.md,
+ * "Packed records"). A failure inside the server also stays in its thread instead of ending the
+ * process.
  */
 export interface EmbeddedDynamo {
   /** `http://127.0.0.1:<port>`, for the SDK's `endpoint`. */
@@ -15,42 +19,19 @@ export interface EmbeddedDynamo {
   close(): Promise<void>;
 }
 
-interface DynaliteOptions {
-  path?: string;
-  createTableMs?: number;
-  deleteTableMs?: number;
-  updateTableMs?: number;
-}
-type Dynalite = (options: DynaliteOptions) => Server;
+type ThreadMessage = { port: number } | { error: string } | 'closed';
 
-/**
- * The specifier is held in a variable on purpose: bundlers (esbuild in the CDK stack) leave a
- * non-literal dynamic import alone, so the Lambda bundles never carry dynalite and LevelDB.
- */
-const dynaliteModule = 'dynalite';
-
-async function loadDynalite(): Promise<Dynalite> {
-  // Before dynalite's first Query: without it, reads can return items older than acknowledged writes.
-  closeIteratorsOnReturn(createRequire(import.meta.url).resolve(dynaliteModule));
-  const loaded = (await import(dynaliteModule)) as { default: Dynalite };
-  return loaded.default;
-}
-
-function listen(server: Server): Promise<AddressInfo> {
+/** The next message from the thread; its exit before answering is an error. */
+function answer(worker: Worker): Promise<ThreadMessage> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve(server.address() as AddressInfo);
+    const onExit = (code: number) => reject(new Error(`the embedded store's thread ended (exit code ${code})`));
+    worker.once('message', (message: ThreadMessage) => {
+      worker.off('exit', onExit);
+      worker.off('error', reject);
+      resolve(message);
     });
-  });
-}
-
-function stop(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // dynalite's close also closes LevelDB; it waits for open sockets, so drop idle keep-alives.
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeIdleConnections();
+    worker.once('exit', onExit);
+    worker.once('error', reject);
   });
 }
 
@@ -58,20 +39,33 @@ function stop(server: Server): Promise<void> {
 export async function startEmbeddedDynamo(options: { dir: string }): Promise<EmbeddedDynamo> {
   await mkdir(options.dir, { recursive: true });
   const unlock = await lockDir(options.dir);
-  let server: Server;
-  let address: AddressInfo;
+  let worker: Worker | undefined;
+  let port: number;
   try {
-    const dynalite = await loadDynalite();
-    // Tables become ACTIVE at once: the real delays only slow local runs down.
-    server = dynalite({ path: options.dir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    address = await listen(server);
+    worker = new Worker(new URL('./embedded-server-thread.ts', import.meta.url), { workerData: { dir: options.dir } });
+    const started = await answer(worker);
+    if (typeof started !== 'object' || !('port' in started)) throw new Error(`the embedded store did not start: ${typeof started === 'object' ? started.error : started}`);
+    port = started.port;
   } catch (error) {
+    await worker?.terminate();
     await unlock();
     throw error;
   }
+  const thread = worker;
   let closing: Promise<void> | undefined;
+  const close = async () => {
+    try {
+      const closed = answer(thread);
+      thread.postMessage('close');
+      const message = await closed;
+      if (message !== 'closed') throw new Error(`the embedded store did not close cleanly: ${typeof message === 'object' && 'error' in message ? message.error : String(message)}`);
+    } finally {
+      await thread.terminate();
+      await unlock();
+    }
+  };
   return {
-    endpoint: `http://127.0.0.1:${address.port}`,
-    close: () => (closing ??= stop(server).finally(unlock)),
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () => (closing ??= close()),
   };
 }

@@ -1,10 +1,14 @@
 import { loadConfig } from '../../config/index.ts';
-import { runCompute, runPublish, runSync, openRuntime } from '../../pipeline/index.ts';
 import { asOfOption, configOption, today, type Command } from '../command.ts';
 import { syncProgressLine } from '../sync-progress-line.ts';
 import { maxMinutesDeadline, maxMinutesOption } from '../max-minutes.ts';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+// Each step is loaded when its command runs: compute never loads the connectors (command-list.ts).
+const syncStep = () => import('../../pipeline/sync.ts');
+const computeStep = () => import('../../pipeline/compute.ts');
+const publishStep = () => import('../../pipeline/publish.ts');
 
 export const syncCommand: Command = {
   name: 'sync',
@@ -19,6 +23,7 @@ the next sync goes on from there, so a first sync of a large site can run in sli
   async run(values) {
     const deadline = maxMinutesDeadline(values['max-minutes']);
     const config = await loadConfig(str(values.config)!);
+    const { runSync } = await syncStep();
     const summary = await runSync(config, { sources: values.source as string[] | undefined, onProgress: syncProgressLine(), ...(deadline ? { deadline } : {}) });
     const waiting = summary.sources.filter((outcome) => !outcome.complete && !summary.runs.some((run) => run.source === outcome.source));
     if (waiting.length) process.stderr.write(`not started before the deadline: ${waiting.map((outcome) => outcome.source).join(', ')}; the next run syncs them\n`);
@@ -35,6 +40,7 @@ export const computeCommand: Command = {
   options: { ...configOption, ...asOfOption },
   async run(values) {
     const config = await loadConfig(str(values.config)!);
+    const { runCompute } = await computeStep();
     await runCompute(config, { asOf: str(values['as-of']) ?? today() });
     return 0;
   },
@@ -47,6 +53,7 @@ export const publishCommand: Command = {
   options: { ...configOption },
   async run(values) {
     const config = await loadConfig(str(values.config)!);
+    const { runPublish } = await publishStep();
     const latest = await runPublish(config);
     process.stdout.write(`${latest.snapshot}\n`);
     return 0;
@@ -63,6 +70,7 @@ Publishes even when a source failed (the data-quality report says which), then e
   async run(values) {
     const config = await loadConfig(str(values.config)!);
     const asOf = str(values['as-of']) ?? today();
+    const [{ runSync }, { runCompute }, { runPublish }, { openRuntime }] = await Promise.all([syncStep(), computeStep(), publishStep(), import('../../pipeline/runtime.ts')]);
     const runtime = await openRuntime(config);
     try {
       const summary = await runSync(config, { runtime, onProgress: syncProgressLine() });
