@@ -1,6 +1,7 @@
 /**
- * The demo company's sync alone into a fresh packed store, with the chunk limits given, to trace
- * how a packed store filled by the sync came to lack records (docs/deploy.md, "Open problem").
+ * The demo company's sync alone into a fresh packed store, with the chunk limits given; then every
+ * record delivered is looked for in what `scanRecords` returns, kind by kind. This is how the lost
+ * records of the embedded store were found (docs/deploy.md, "Lost records in the embedded store").
  *
  *     node bench/store-compute/sync-replay.ts [scale] [maxRecords] [cachedEntries]
  */
