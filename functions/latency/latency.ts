@@ -2,7 +2,7 @@ import type { StatusChange, Task } from '../domain/index.ts';
 import { dayNumber } from '../kpi/engine/calendar.ts';
 import { dayReader, type DayOf } from '../kpi/engine/zone-day.ts';
 import { waitingMatcher, defaultWaitingStatuses } from './waiting-statuses.ts';
-import { waitsOfTask, type Wait } from './waits.ts';
+import { waitsOfTask, type Move, type Wait } from './waits.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -45,16 +45,19 @@ export function createDecisionLatency(input: LatencyInput) {
   const windowFrom = asOf - (input.windowDays ?? 90) + 1;
   const isWaiting = waitingMatcher(input.waitingStatuses ?? defaultWaitingStatuses);
   const tasks = new Map<string, TaskFacts>();
-  const changes = new Map<string, StatusChange[]>();
+  // Only what a wait needs of each move is kept: the whole records of a million tasks' history
+  // held until finish were a large share of compute's memory (docs/deploy.md, "Measured limits").
+  const changes = new Map<string, Move[]>();
   return {
     addTasks(batch: readonly Task[]) {
       for (const task of batch) tasks.set(task.id, factsOf(task, days.dayOf, asOf));
     },
     addStatusChanges(batch: readonly StatusChange[]) {
       for (const change of batch) {
+        const move: Move = { id: change.id, at: change.at, toStatus: change.toStatus };
         const list = changes.get(change.taskId);
-        if (list) list.push(change);
-        else changes.set(change.taskId, [change]);
+        if (list) list.push(move);
+        else changes.set(change.taskId, [move]);
       }
     },
     finish(groupOf: (projectId: string) => string | undefined): Map<string, LatencyFigures> {
@@ -93,7 +96,7 @@ function factsOf(task: Task, dayOf: DayOf, asOf: number): TaskFacts {
 }
 
 /** The move with the latest instant. */
-function latest(changes: readonly StatusChange[]): StatusChange {
+function latest(changes: readonly Move[]): Move {
   return changes.reduce((last, change) => (Date.parse(change.at) > Date.parse(last.at) ? change : last));
 }
 

@@ -15,7 +15,10 @@ export interface Wait {
  * Turns one task's status history into its waits. A wait starts when the task enters a waiting
  * status and ends at the next move (or at `endMs`, e.g. asOf, while it still waits).
  */
-export function waitsOfTask(changes: readonly StatusChange[], isWaiting: (status: string | undefined) => boolean, endMs: number): Wait[] {
+/** What a wait needs of a status change: the latency pass keeps only this much of each (latency.ts). */
+export type Move = Pick<StatusChange, 'id' | 'at' | 'toStatus'>;
+
+export function waitsOfTask(changes: readonly Move[], isWaiting: (status: string | undefined) => boolean, endMs: number): Wait[] {
   const ordered = [...changes].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
   const waits: Wait[] = [];
   for (let i = 0; i < ordered.length; i++) {
