@@ -8,10 +8,9 @@ import { lockDir } from './dir-lock.ts';
  *
  * The server runs in a worker thread of this process: answering reads (LevelDB iteration,
  * dynalite's item handling, each response's JSON and checksum) is about a second of CPU on the
- * large demo's compute, which in the main thread queued behind the engine's own work. In its own
- * thread, `pmpulse compute` on that store took 5.6–5.7 s instead of 6.4–8.0 s (docs/deploy.md,
- * "Packed records"). A failure inside the server also stays in its thread instead of ending the
- * process.
+ * large demo's compute, which in the main thread queued behind the engine's own work. With it in
+ * its own thread (and each command loading only its modules), `pmpulse compute` on that store took
+ * 6.2 s, the median of seven runs, instead of 7.4–7.5 s (docs/deploy.md, "Packed records").
  */
 export interface EmbeddedDynamo {
   /** `http://127.0.0.1:<port>`, for the SDK's `endpoint`. */

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { closeIteratorsOnReturn } from '../../functions/store/level-iterators.ts';
+import { ensureTable } from '../../functions/store/table.ts';
 import { documentClient, tempDir } from './helpers.ts';
 
 /**
@@ -44,14 +44,7 @@ beforeAll(async () => {
   server = dynalite({ path: join(dir, 'db'), createTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   client = documentClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  await client.send(
-    new CreateTableCommand({
-      TableName: 'iterators',
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  await ensureTable(client, 'iterators');
   const { AbstractLevel, AbstractIterator } = abstractLevelOfDynalite();
   const hooks = AbstractLevel.prototype;
   const { attachResource, detachResource } = hooks;
