@@ -1,6 +1,8 @@
 import type { StatusChange, Task } from '../domain/index.ts';
 import { dayNumber } from '../kpi/engine/calendar.ts';
-import { dayReader, type DayOf } from '../kpi/engine/zone-day.ts';
+import { dayReader } from '../kpi/engine/zone-day.ts';
+import { MoveLog } from './move-log.ts';
+import { TaskFacts } from './task-facts.ts';
 import { waitingMatcher, defaultWaitingStatuses } from './waiting-statuses.ts';
 import { waitsOfTask, type Move, type Wait } from './waits.ts';
 
@@ -30,12 +32,10 @@ export interface LatencyFigures {
   tasksWithHistory: number;
 }
 
-/** `doneMs`/`doneDay` only for a task done by the as-of date. */
-interface TaskFacts { projectId: string; startMs?: number; doneMs?: number; doneDay?: number }
-
 /**
  * Streams tasks, then status changes; `finish` groups waits by any key of the task (project,
- * or the PM through the project). Memory: one entry per task and one per status change.
+ * or the PM through the project). Memory: a few numbers per task and per status change, in
+ * columns (task-facts.ts, move-log.ts).
  */
 export function createDecisionLatency(input: LatencyInput) {
   // Which waits and completions count is day-based (the one time rule: days in kpi.timeZone, or as
@@ -44,39 +44,43 @@ export function createDecisionLatency(input: LatencyInput) {
   const asOf = dayNumber(input.asOf);
   const windowFrom = asOf - (input.windowDays ?? 90) + 1;
   const isWaiting = waitingMatcher(input.waitingStatuses ?? defaultWaitingStatuses);
-  const tasks = new Map<string, TaskFacts>();
-  // Only what a wait needs of each move is kept: the whole records of a million tasks' history
-  // held until finish were a large share of compute's memory (docs/deploy.md, "Measured limits").
-  const changes = new Map<string, Move[]>();
+  const tasks = new TaskFacts();
+  const moves = new MoveLog();
   return {
     addTasks(batch: readonly Task[]) {
-      for (const task of batch) tasks.set(task.id, factsOf(task, days.dayOf, asOf));
+      for (const task of batch) tasks.set(task, days.dayOf, asOf);
     },
     addStatusChanges(batch: readonly StatusChange[]) {
       for (const change of batch) {
-        const move: Move = { id: change.id, at: change.at, toStatus: change.toStatus };
-        const list = changes.get(change.taskId);
-        if (list) list.push(move);
-        else changes.set(change.taskId, [move]);
+        moves.add(tasks.slotOf(change.taskId), {
+          id: change.id,
+          ms: Date.parse(change.at),
+          day: days.dayOf(change.at),
+          asOfEndMs: days.endOfDayMs(asOf, change.at),
+          toStatus: change.toStatus,
+        });
       }
     },
     finish(groupOf: (projectId: string) => string | undefined): Map<string, LatencyFigures> {
       const groups = new Map<string, Group>();
-      for (const [taskId, facts] of tasks) {
-        const key = groupOf(facts.projectId);
+      const movesOf = moves.grouped(tasks.slots);
+      for (const slot of tasks.inOrder()) {
+        const key = groupOf(tasks.projectOf(slot));
         if (key === undefined) continue;
         const group = groups.get(key) ?? { waits: [], waitingInCycles: 0, cycleHours: 0, cycleTasks: 0, tasksWithHistory: 0 };
         groups.set(key, group);
         // Moves dated after the as-of date are not part of the report.
-        const history = (changes.get(taskId) ?? []).filter((change) => days.dayOf(change.at) <= asOf);
+        const history = movesOf(slot).filter((change) => change.day <= asOf);
         if (history.length) group.tasksWithHistory++;
         // A wait still open at the as-of date ends with that day (without a zone, in the calendar of the latest move).
-        const endMs = history.length ? days.endOfDayMs(asOf, latest(history).at) : Number.NEGATIVE_INFINITY;
-        group.waits.push(...waitsOfTask(history, isWaiting, endMs).filter((wait) => days.dayOf(wait.at) >= windowFrom));
-        if (facts.startMs !== undefined && facts.doneMs !== undefined && (facts.doneDay as number) >= windowFrom) {
+        const endMs = history.length ? latest(history).asOfEndMs : Number.NEGATIVE_INFINITY;
+        group.waits.push(...waitsOfTask(history, isWaiting, endMs).filter((wait) => wait.day >= windowFrom));
+        const startMs = tasks.startMs[slot]!;
+        const doneMs = tasks.doneMs[slot]!;
+        if (!Number.isNaN(startMs) && !Number.isNaN(doneMs) && tasks.doneDay[slot]! >= windowFrom) {
           group.cycleTasks++;
-          group.cycleHours += (facts.doneMs - facts.startMs) / HOUR_MS;
-          group.waitingInCycles += sum(waitsOfTask(history, isWaiting, facts.doneMs));
+          group.cycleHours += (doneMs - startMs) / HOUR_MS;
+          group.waitingInCycles += sum(waitsOfTask(history, isWaiting, doneMs));
         }
       }
       return new Map([...groups].map(([key, group]) => [key, figures(group)]));
@@ -84,20 +88,9 @@ export function createDecisionLatency(input: LatencyInput) {
   };
 }
 
-function factsOf(task: Task, dayOf: DayOf, asOf: number): TaskFacts {
-  const doneAt = task.status === 'done' ? task.doneAt : undefined;
-  const doneDay = doneAt ? dayOf(doneAt) : undefined;
-  const startMs = task.startedAt ? Date.parse(task.startedAt) : undefined;
-  return {
-    projectId: task.projectId,
-    ...(startMs === undefined ? {} : { startMs }),
-    ...(doneAt === undefined || doneDay === undefined || !(doneDay <= asOf) ? {} : { doneMs: Date.parse(doneAt), doneDay }),
-  };
-}
-
 /** The move with the latest instant. */
 function latest(changes: readonly Move[]): Move {
-  return changes.reduce((last, change) => (Date.parse(change.at) > Date.parse(last.at) ? change : last));
+  return changes.reduce((last, change) => (change.ms > last.ms ? change : last));
 }
 
 function sum(waits: readonly Wait[]): number {

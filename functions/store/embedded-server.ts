@@ -18,6 +18,13 @@ export interface EmbeddedDynamo {
   close(): Promise<void>;
 }
 
+/**
+ * The server's young generation, kept small: each response is garbage as soon as it is sent, and
+ * with V8's default the thread held about 150 MB of heap to use 30. Measured at 1M tasks (tasks and
+ * status changes read): the server's own memory 250 MB → 82 MB, reading no slower.
+ */
+const SERVER_HEAP = { maxYoungGenerationSizeMb: 4 };
+
 type ThreadMessage = { port: number } | { error: string } | 'closed';
 
 /** The next message from the thread; its exit before answering is an error. */
@@ -41,7 +48,7 @@ export async function startEmbeddedDynamo(options: { dir: string }): Promise<Emb
   let worker: Worker | undefined;
   let port: number;
   try {
-    worker = new Worker(new URL('./embedded-server-thread.ts', import.meta.url), { workerData: { dir: options.dir } });
+    worker = new Worker(new URL('./embedded-server-thread.ts', import.meta.url), { workerData: { dir: options.dir }, resourceLimits: SERVER_HEAP });
     const started = await answer(worker);
     if (typeof started !== 'object' || !('port' in started)) throw new Error(`the embedded store did not start: ${typeof started === 'object' ? started.error : started}`);
     port = started.port;

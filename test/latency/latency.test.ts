@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusChange, Task } from '../../functions/domain/index.ts';
 import { createDecisionLatency, waitingMatcher, waitsOfTask } from '../../functions/latency/index.ts';
+import { dayNumber } from '../../functions/kpi/engine/calendar.ts';
 
 let serial = 0;
 function change(taskId: string, at: string, toStatus: string, fromStatus?: string): StatusChange {
@@ -32,7 +33,8 @@ describe('waitsOfTask', () => {
       change('t', '2026-06-02T10:00:00Z', 'In Progress'),
       change('t', '2026-06-03T00:00:00Z', 'Blocked'),
     ];
-    const waits = waitsOfTask(history, isWaiting, Date.parse('2026-06-03T12:00:00Z'));
+    const moves = history.map((one) => ({ id: one.id, ms: Date.parse(one.at), day: dayNumber(one.at), asOfEndMs: Number.NaN, toStatus: one.toStatus }));
+    const waits = waitsOfTask(moves, isWaiting, Date.parse('2026-06-03T12:00:00Z'));
     // 06-01 10:00 → 06-02 10:00 = 24 h; 06-03 00:00 → end 12:00 = 12 h.
     expect(waits.map((wait) => wait.hours)).toEqual([24, 12]);
   });
@@ -67,5 +69,43 @@ describe('createDecisionLatency', () => {
     latency.addTasks([task('old', 'p')]);
     latency.addStatusChanges([change('old', '2026-05-01T00:00:00Z', 'Blocked'), change('old', '2026-05-02T00:00:00Z', 'In Progress')]);
     expect(latency.finish(() => 'all').get('all')).toMatchObject({ waits: 0, waitingHours: 0 });
+  });
+
+  it('gives the same figures whatever order tasks and changes come in, and orders moves of one instant by id', () => {
+    const tasks = [
+      task('a', 'p1', { status: 'done', startedAt: '2026-06-01T00:00:00Z', doneAt: '2026-06-05T00:00:00Z' }),
+      task('b', 'p1'),
+      task('c', 'p2'),
+    ];
+    // Two moves of 'c' at one instant: by id, s:x1 (Blocked) comes before s:x2 (In Progress), so
+    // the wait lasts no time and the task then waits from 06-29 12:00 to the end of asOf (36 h).
+    const changes: StatusChange[] = [
+      { ...change('c', '2026-06-28T00:00:00Z', 'In Progress'), id: 's:x2' },
+      { ...change('a', '2026-06-02T00:00:00Z', 'Blocked'), id: 's:a1' },
+      { ...change('c', '2026-06-28T00:00:00Z', 'Blocked'), id: 's:x1' },
+      { ...change('a', '2026-06-03T12:00:00Z', 'In Progress'), id: 's:a2' },
+      { ...change('c', '2026-06-29T12:00:00Z', 'Blocked'), id: 's:x3' },
+      { ...change('gone', '2026-06-10T00:00:00Z', 'Blocked'), id: 's:g1' },
+    ];
+    const run = (order: 'tasks first' | 'changes first') => {
+      const latency = createDecisionLatency({ asOf: '2026-06-30' });
+      if (order === 'tasks first') {
+        latency.addTasks(tasks);
+        latency.addStatusChanges(changes);
+      } else {
+        latency.addStatusChanges(changes.slice(3));
+        latency.addTasks(tasks);
+        latency.addStatusChanges(changes.slice(0, 3));
+      }
+      return latency.finish((projectId) => projectId);
+    };
+    const first = run('tasks first');
+    // p1: a waited 06-02 00:00 → 06-03 12:00 = 36 h within its 96 h cycle; b has no history.
+    expect(first.get('p1')).toEqual({ waitingHours: 36, waits: 1, p50: 36, p85: 36, waitingShare: 0.375, cycleTasks: 1, tasksWithHistory: 1 });
+    // p2: waits of 0 h and 36 h; sorted [0, 36]: p50 = 0 (nearest rank), p85 = 36.
+    expect(first.get('p2')).toEqual({ waitingHours: 36, waits: 2, p50: 0, p85: 36, waitingShare: null, cycleTasks: 0, tasksWithHistory: 1 });
+    // A change of a task never added ('gone') counts nowhere.
+    expect([...first.keys()]).toEqual(['p1', 'p2']);
+    expect(run('changes first')).toEqual(first);
   });
 });
