@@ -48,11 +48,14 @@ export function createDecisionLatency(input: LatencyInput) {
   const moves = new MoveLog();
   return {
     addTasks(batch: readonly Task[]) {
-      for (const task of batch) tasks.set(task, days.dayOf, asOf);
+      tasks.setAll(batch, days.dayOf, asOf);
     },
     addStatusChanges(batch: readonly StatusChange[]) {
-      for (const change of batch) {
-        moves.add(tasks.slotOf(change.taskId), {
+      const slots = new Int32Array(batch.length);
+      tasks.slotsOf(batch.map((change) => change.taskId), slots);
+      for (let i = 0; i < batch.length; i++) {
+        const change = batch[i]!;
+        moves.add(slots[i]!, {
           id: change.id,
           ms: Date.parse(change.at),
           day: days.dayOf(change.at),

@@ -1,5 +1,6 @@
 import type { Task } from '../domain/index.ts';
 import type { DayOf } from '../kpi/engine/zone-day.ts';
+import { IdTable } from '../kpi/structures/id-table.ts';
 
 /**
  * What decision latency keeps of each task, as columns by slot: its project (as a number, the
@@ -7,12 +8,13 @@ import type { DayOf } from '../kpi/engine/zone-day.ts';
  * NaN stands for "none". An object per task with its project id as its own string was about
  * 90 bytes a task more, at a million tasks (move-log.ts says why it matters).
  *
- * A status change names its task by id; `slotOf` gives the id a slot even before (or without)
+ * A status change names its task by id; `slotsOf` gives the id a slot even before (or without)
  * its task, so changes may come in any order. Only slots of tasks added are visited, in the
- * order the tasks were first added.
+ * order the tasks were first added. Ids go to slots through an IdTable, a page at a time: with a
+ * Map the lookups alone were 3.5 s of a million tasks' compute (id-table.ts says why).
  */
 export class TaskFacts {
-  #slots = new Map<string, number>();
+  readonly #slots = new IdTable();
   #order: number[] = [];
   #project = new Int32Array(1024).fill(-1);
   startMs = new Float64Array(1024).fill(Number.NaN);
@@ -26,19 +28,27 @@ export class TaskFacts {
     return this.#slots.size;
   }
 
-  slotOf(taskId: string): number {
-    let slot = this.#slots.get(taskId);
-    if (slot === undefined) {
-      slot = this.#slots.size;
-      if (slot === this.#project.length) this.#grow();
-      this.#slots.set(taskId, slot);
+  /** The slot of each id (`out[i]` for `ids[i]`), an id seen first getting the next one. */
+  slotsOf(ids: readonly string[], out: Int32Array): void {
+    this.#slots.findAll(ids, ids.length, out);
+    for (let i = 0; i < ids.length; i++) {
+      if (out[i]! >= 0) continue;
+      // New here, or new earlier in this same batch.
+      const id = ids[i]!;
+      const added = this.#slots.add(id);
+      out[i] = added >= 0 ? added : this.#slots.find(id);
     }
-    return slot;
+    while (this.#slots.size > this.#project.length) this.#grow();
   }
 
-  /** A task added again replaces what its slot held. */
-  set(task: Task, dayOf: DayOf, asOf: number): void {
-    const slot = this.slotOf(task.id);
+  /** Tasks added again replace what their slots held. */
+  setAll(tasks: readonly Task[], dayOf: DayOf, asOf: number): void {
+    const slots = new Int32Array(tasks.length);
+    this.slotsOf(tasks.map((task) => task.id), slots);
+    for (let i = 0; i < tasks.length; i++) this.#set(slots[i]!, tasks[i]!, dayOf, asOf);
+  }
+
+  #set(slot: number, task: Task, dayOf: DayOf, asOf: number): void {
     if (this.#project[slot] === -1) this.#order.push(slot);
     this.#project[slot] = this.#numberOf(task.projectId);
     this.startMs[slot] = task.startedAt ? Date.parse(task.startedAt) : Number.NaN;
