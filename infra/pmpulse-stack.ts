@@ -252,6 +252,17 @@ export class PmpulseStack extends Stack {
       period: Duration.minutes(5),
       statistic: 'Sum',
     }));
+    if (this.computeTask) {
+      // The compute function's Errors alarm never fires when the task computes: this one fires on a
+      // failed attempt of the task as that one does on the function's, even when a retry then succeeds.
+      alarms.add('ComputeTaskFailed', `pmpulse ${stage}: a compute task run failed`, new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: 'RunFailed',
+        dimensionsMap: { service: SERVICE_NAME, stage, step: 'compute' },
+        period: Duration.minutes(5),
+        statistic: 'Sum',
+      }));
+    }
     alarms.add('SiteBuildFailed', `pmpulse ${stage}: the site rebuild failed`, this.siteBuild.project.metricFailedBuilds({ period: Duration.minutes(5), statistic: 'Sum' }));
     return alarms;
   }

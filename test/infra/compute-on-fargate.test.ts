@@ -185,6 +185,19 @@ describe('compute on Fargate', () => {
     ]);
   });
 
+  it('alarms on a failed attempt of the task, as the function\'s Errors alarm does on the function\'s', () => {
+    const { template } = onFargate;
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: 'pmpulse test: a compute task run failed',
+      Namespace: 'pmpulse',
+      MetricName: 'RunFailed',
+      Dimensions: Match.arrayWith([{ Name: 'stage', Value: 'test' }, { Name: 'step', Value: 'compute' }]),
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(ofType(onLambda.template, 'AWS::CloudWatch::Alarm').filter(([, alarm]) => alarm.Properties.MetricName === 'RunFailed')).toEqual([]);
+  });
+
   it('leaves no unacknowledged cdk-nag finding, acknowledging by exact id only what does not apply', () => {
     const report = onFargate.nag.validateScope(onFargate.app);
     expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
