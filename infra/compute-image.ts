@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Stage } from 'aws-cdk-lib';
+import { Names, Stage } from 'aws-cdk-lib';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { buildSync } from 'esbuild';
@@ -46,7 +46,7 @@ export function bundleComputeTask(outdir: string): string {
 export function computeTaskImage(scope: Construct): ecs.ContainerImage {
   const stage = Stage.of(scope);
   if (!stage) throw new Error('the compute image needs an App to write its bundle into');
-  const directory = join(stage.outdir, 'compute-image');
+  const directory = join(stage.outdir, `image-${Names.uniqueId(scope)}`);
   mkdirSync(directory, { recursive: true });
   bundleComputeTask(directory);
   copyFileSync(dockerfile, join(directory, 'Dockerfile'));

@@ -1,4 +1,4 @@
-import { Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -70,7 +70,12 @@ export class ComputeTask extends Construct {
     this.container = this.taskDefinition.addContainer('Compute', {
       image: computeTaskImage(this),
       essential: true,
-      environment: { ...props.environment, NODE_OPTIONS: `${props.environment.NODE_OPTIONS ?? ''} --max-old-space-size=${computeTaskSize.heapMiB}`.trim() },
+      environment: {
+        ...props.environment,
+        NODE_OPTIONS: `${props.environment.NODE_OPTIONS ?? ''} --max-old-space-size=${computeTaskSize.heapMiB}`.trim(),
+        // Lambda's runtime sets it for the function; the SDK finds no region without it.
+        AWS_REGION: Stack.of(this).region,
+      },
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'compute' }),
       readonlyRootFilesystem: true,
     });

@@ -112,13 +112,13 @@ describe('compute on Fargate', () => {
     expect(fargateMachine.States.Compute!.ResultSelector).toEqual({ 'taskArn.$': '$.TaskArn' });
   });
 
-  it('gives the container the compute Lambda\'s environment, with V8\'s heap limit added to NODE_OPTIONS', () => {
+  it('gives the container the compute Lambda\'s environment, with V8\'s heap limit added to NODE_OPTIONS and the region Lambda sets itself', () => {
     const { stack, template, logicalId } = onFargate;
     const lambdaEnv = (resources(template)[logicalId(stack.functions.compute.function)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     const [container] = (resources(template)[logicalId(stack.computeTask!.taskDefinition)]!.Properties.ContainerDefinitions as { Environment: { Name: string; Value: unknown }[] }[]);
     const containerEnv = Object.fromEntries(container!.Environment.map(({ Name, Value }) => [Name, Value]));
     expect(Object.keys(lambdaEnv).sort()).toEqual(['NODE_OPTIONS', 'PMPULSE_CONFIG', 'PMPULSE_RATES_SECRET_ARN', 'PMPULSE_REPORTS_BUCKET', 'PMPULSE_STAGE', 'PMPULSE_TABLE']);
-    expect(containerEnv).toEqual({ ...lambdaEnv, NODE_OPTIONS: `${String(lambdaEnv.NODE_OPTIONS)} --max-old-space-size=${computeTaskSize.heapMiB}` });
+    expect(containerEnv).toEqual({ ...lambdaEnv, NODE_OPTIONS: `${String(lambdaEnv.NODE_OPTIONS)} --max-old-space-size=${computeTaskSize.heapMiB}`, AWS_REGION: { Ref: 'AWS::Region' } });
     expect(JSON.stringify(container)).not.toContain('"Secrets"');
   });
 
