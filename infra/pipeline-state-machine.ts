@@ -7,7 +7,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { SCHEDULED_AT_ENV } from '../functions/handlers/compute-task-run.ts';
+import { SCHEDULED_AT_ENV } from '../functions/handlers/compute-task-env.ts';
 import type { ComputeTask } from './compute-task.ts';
 import { defaults } from './defaults.ts';
 import { syncLoop } from './sync-loop.ts';

@@ -3,6 +3,7 @@ import { totalmem } from 'node:os';
 import type { Context } from 'aws-lambda';
 import { describeError } from '../pipeline/errors.ts';
 import { startComputeHandler } from './compute-step.ts';
+import { SCHEDULED_AT_ENV } from './compute-task-env.ts';
 import { createStepTelemetry } from './logger.ts';
 
 /**
@@ -10,9 +11,6 @@ import { createStepTelemetry } from './logger.ts';
  * the same handler as the compute Lambda, given the event the state machine would have sent it,
  * its outcome told by the exit code, which is what Step Functions' `ecs:runTask.sync` reads.
  */
-
-/** When the run's schedule fired; the state machine sets it as a container override from `$.run.scheduledAt`. */
-export const SCHEDULED_AT_ENV = 'PMPULSE_SCHEDULED_AT';
 
 /** What the Lambda gets from the state machine. Without the variable (a task started by hand), today, as the Lambda does with `{ kind: 'scheduled' }`. */
 export function computeTaskEvent(env: NodeJS.ProcessEnv): { kind: 'scheduled'; scheduledAt?: string } {
