@@ -7,6 +7,8 @@ import { PmpulseStack } from './pmpulse-stack.ts';
 const featureFlags = {
   // Access logs delivered by bucket policy, so both buckets can keep ACLs disabled.
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+  // The state machine may start the compute task's own revision, not any revision of its family.
+  '@aws-cdk/aws-stepfunctions-tasks:fixRunEcsTaskPolicy': true,
 };
 
 /**

@@ -1,7 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import type { FederationProps } from './site-auth.ts';
-import type { DigestRecipientsSource, DigestStackSettings, PmpulseStackProps } from './stack-props.ts';
+import type { ComputeRunsOn, DigestRecipientsSource, DigestStackSettings, PmpulseStackProps } from './stack-props.ts';
 
 /** The cdk.json context keys (`-c pmpulse:stage=prod` on the command line wins over cdk.json). */
 export const contextKeys = {
@@ -20,6 +20,7 @@ export const contextKeys = {
   digestTimeZone: 'pmpulse:digestTimeZone',
   digestRecipients: 'pmpulse:digestRecipients',
   digestCreateSenderIdentity: 'pmpulse:digestCreateSenderIdentity',
+  computeRunsOn: 'pmpulse:computeRunsOn',
 } as const;
 
 /** Keys of the schedules at fixed offsets that one state machine replaced; a value left set is an error, not ignored. */
@@ -41,6 +42,7 @@ export function propsFromContext(node: Node): PmpulseStackProps {
   const federation = get(contextKeys.federation);
   const email = text(contextKeys.alarmEmail);
   const prefix = text(contextKeys.authDomainPrefix);
+  const computeRunsOn = text(contextKeys.computeRunsOn);
   return {
     stage,
     pipelineConfig: jsonValue(get(contextKeys.config), contextKeys.config),
@@ -56,6 +58,8 @@ export function propsFromContext(node: Node): PmpulseStackProps {
     ...(prefix ? { authDomainPrefix: prefix } : {}),
     ...(federation === undefined || federation === null ? {} : { federation: jsonValue(federation, contextKeys.federation) as FederationProps }),
     ...withDigests(digestSettings(get, text)),
+    // Checked with the other props (validate-props.ts), so a wrong value is named, not ignored.
+    ...(computeRunsOn ? { computeRunsOn: computeRunsOn as ComputeRunsOn } : {}),
   };
 }
 

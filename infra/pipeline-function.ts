@@ -10,6 +10,8 @@ import { Construct } from 'constructs';
 import { bundling, defaults } from './defaults.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Stack traces that point into the sources, not the bundle. */
+export const functionNodeOptions = '--enable-source-maps';
 
 export type PipelineStep = 'sync' | 'compute' | 'publish';
 /** Every function built this way: the pipeline's steps and the digest function that follows them. */
@@ -80,7 +82,7 @@ export class PipelineFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       description: `pmpulse ${props.step}`,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { NODE_OPTIONS: functionNodeOptions, ...props.environment },
       bundling,
       onFailure: new SqsDestination(props.failureQueue),
       maxEventAge: props.maxEventAge ?? defaults.maxEventAge,

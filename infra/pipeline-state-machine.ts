@@ -1,11 +1,14 @@
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations, type CfnResource } from 'aws-cdk-lib';
 import type * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { SCHEDULED_AT_ENV } from '../functions/handlers/compute-task-env.ts';
+import type { ComputeTask } from './compute-task.ts';
 import { defaults } from './defaults.ts';
 import { syncLoop } from './sync-loop.ts';
 
@@ -19,6 +22,11 @@ export const pipelineLimits = {
   /** Below a day, so a run that hangs never overlaps tomorrow's and its timeout raises an alarm. */
   runTimeout: Duration.hours(23),
   siteBuildTimeout: Duration.hours(1),
+  /**
+   * A compute task that has not stopped by then is stopped and the step fails. The growth measured
+   * (CPU as the data to the power 1.67) puts 3 hours near 14M stored tasks, past what its memory holds.
+   */
+  computeTaskTimeout: Duration.hours(3),
 } as const;
 
 export interface PipelineStateMachineProps {
@@ -37,6 +45,11 @@ export interface PipelineStateMachineProps {
   readonly sources: readonly string[];
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * Run compute as this ECS task on Fargate instead of invoking the compute function.
+   * @default - the compute function
+   */
+  readonly computeTask?: ComputeTask;
 }
 
 /**
@@ -93,7 +106,12 @@ export class PipelineStateMachine extends Construct {
       }).itemProcessor(syncLoop(this, { syncFunction: props.functions.sync, maxRounds: pipelineLimits.maxSyncRounds, pause: pipelineLimits.pauseBetweenRounds })),
     );
     const scheduled = sfn.TaskInput.fromObject({ kind: 'scheduled', scheduledAt: sfn.JsonPath.stringAt('$.run.scheduledAt') });
-    const compute = onError(this.step('Compute', props.functions.compute, scheduled, { asOf: sfn.JsonPath.stringAt('$.Payload.asOf') }, { interval: Duration.minutes(1), maxAttempts: 2 }));
+    const computeRetries = { interval: Duration.minutes(1), maxAttempts: 2 };
+    const compute = onError(
+      props.computeTask
+        ? this.computeTaskStep(props.computeTask, computeRetries)
+        : this.step('Compute', props.functions.compute, scheduled, { asOf: sfn.JsonPath.stringAt('$.Payload.asOf') }, computeRetries),
+    );
     const publish = onError(this.step('Publish', props.functions.publish, scheduled, { snapshot: sfn.JsonPath.stringAt('$.Payload.snapshot') }, { interval: Duration.seconds(15), maxAttempts: 3 }));
     const buildSite = onError(this.siteBuildTask(props.siteBuild));
     // After the build, so every alert's link opens a page that already shows what it announces.
@@ -158,6 +176,28 @@ export class PipelineStateMachine extends Construct {
     return task.addRetry(retry(policy));
   }
 
+  /**
+   * `.sync`: the state waits for the task to stop, and a container that exits non-zero fails it.
+   * The task gets the run's `scheduledAt`, as the function gets it in its event. Its result is
+   * the task's ARN, not the function's `asOf`: no later state reads `$.compute`.
+   */
+  private computeTaskStep(task: ComputeTask, policy: RetryPolicy): sfn.TaskStateBase {
+    return new tasks.EcsRunTask(this, 'Compute', {
+      integrationPattern: sfn.IntegrationPattern.RUN_JOB,
+      cluster: task.cluster,
+      taskDefinition: task.taskDefinition,
+      launchTarget: new tasks.EcsFargateLaunchTarget({ platformVersion: ecs.FargatePlatformVersion.LATEST }),
+      subnets: task.network.subnets,
+      securityGroups: [task.network.securityGroup],
+      // No NAT gateway: a public address is how the task reaches the APIs (compute-network.ts).
+      assignPublicIp: true,
+      containerOverrides: [{ containerDefinition: task.container, environment: [{ name: SCHEDULED_AT_ENV, value: sfn.JsonPath.stringAt('$.run.scheduledAt') }] }],
+      taskTimeout: sfn.Timeout.duration(pipelineLimits.computeTaskTimeout),
+      resultSelector: { taskArn: sfn.JsonPath.stringAt('$.TaskArn') },
+      resultPath: '$.compute',
+    }).addRetry(retry(policy));
+  }
+
   /** `.sync`: the state waits for the build, so a failed build fails the run. */
   private siteBuildTask(project: codebuild.IProject): sfn.TaskStateBase {
     return new tasks.CodeBuildStartBuild(this, 'BuildSite', {
@@ -183,9 +223,10 @@ export class PipelineStateMachine extends Construct {
     const role = this.stateMachine.role;
     const id = (construct: Construct) => stack.resolve((construct.node.defaultChild as CfnResource).logicalId) as string;
     const reasons: Record<string, string> = {
-      'Resource::*': 'CloudWatch Logs delivery (logs:*LogDelivery, logs:*ResourcePolicies, logs:DescribeLogGroups) and X-Ray (PutTraceSegments, PutTelemetryRecords, sampling) take no resource; AWS documents them with *.',
+      'Resource::*': `CloudWatch Logs delivery (logs:*LogDelivery, logs:*ResourcePolicies, logs:DescribeLogGroups)${props.computeTask ? ', ecs:DescribeTasks and ecs:StopTask (the .sync wait on the compute task, and stopping it when the run ends first)' : ''} and X-Ray (PutTraceSegments, PutTelemetryRecords, sampling) take no resource; AWS documents them with *.`,
     };
-    const invoked = { ...props.functions, ...(props.alerts ? { digest: props.alerts } : {}) };
+    const { compute, ...others } = props.functions;
+    const invoked = { ...others, ...(props.computeTask ? {} : { compute }), ...(props.alerts ? { digest: props.alerts } : {}) };
     for (const [step, fn] of Object.entries(invoked)) {
       // An imported function is named by its ARN, which nag does not report.
       if (!fn.node.defaultChild) continue;

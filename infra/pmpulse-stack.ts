@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as events from 'aws-cdk-lib/aws-events';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import type { Config } from '../functions/config/index.ts';
@@ -9,13 +10,14 @@ import { SECRETS_ENV } from '../functions/handlers/secrets.ts';
 import { DELIVERIES_FAILED_METRIC } from '../functions/handlers/digest-env.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/handlers/logger.ts';
 import { grantAlertState } from './alert-state-access.ts';
+import { ComputeTask } from './compute-task.ts';
 import { ConnectorSecrets } from './connector-secrets.ts';
 import { DigestDelivery } from './digest-delivery.ts';
 import { DataKey, keyUse } from './data-key.ts';
 import { FailureQueue } from './failure-queue.ts';
 import { PeopleRates } from './people-rates.ts';
 import { PipelineAlarms } from './pipeline-alarms.ts';
-import { PipelineFunction, type PipelineFunctionProps, type PipelineStep } from './pipeline-function.ts';
+import { functionNodeOptions, PipelineFunction, type PipelineFunctionProps, type PipelineStep } from './pipeline-function.ts';
 import { PipelineSchedule } from './pipeline-schedule.ts';
 import { pipelineLimits, PipelineStateMachine } from './pipeline-state-machine.ts';
 import { PipelineTable } from './pipeline-table.ts';
@@ -50,6 +52,8 @@ export class PmpulseStack extends Stack {
   readonly failures: FailureQueue;
   readonly connectorSecrets: ConnectorSecrets;
   readonly functions: Record<PipelineStep, PipelineFunction>;
+  /** With `computeRunsOn: 'fargate'`, compute as an ECS task the state machine runs in place of the compute function. */
+  readonly computeTask?: ComputeTask;
   /** Sync every source, then compute, publish and the site build, one after the other. */
   readonly pipeline: PipelineStateMachine;
   readonly schedule: PipelineSchedule;
@@ -82,6 +86,13 @@ export class PmpulseStack extends Stack {
       ...(props.connectorSecretArns ? { existingSecretArns: props.connectorSecretArns } : {}),
     });
     this.functions = this.pipelineFunctions(props, stage, this.peopleRates.configJson, config);
+    if (props.computeRunsOn === 'fargate') {
+      this.computeTask = new ComputeTask(this, 'ComputeTask', {
+        stage,
+        environment: { NODE_OPTIONS: functionNodeOptions, ...this.computeEnvironment(stage, this.peopleRates.configJson) },
+        ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+      });
+    }
     this.grantAccess();
     this.key = new kms.Key(this, 'OpsKey', { enableKeyRotation: true, description: `pmpulse ${stage}: alarm topic and site build` });
     this.siteAuth = new SiteAuth(this, 'SiteAuth', {
@@ -118,6 +129,11 @@ export class PmpulseStack extends Stack {
     };
   }
 
+  /** Only compute learns where the pay rates are. */
+  private computeEnvironment(stage: string, configJson: string): Record<string, string> {
+    return { ...this.functionEnvironment(stage, configJson), ...this.peopleRates.environment };
+  }
+
   private pipelineFunctions(props: PmpulseStackProps, stage: string, configJson: string, config: Config): Record<PipelineStep, PipelineFunction> {
     const environment = this.functionEnvironment(stage, configJson);
     // Only sync talks to the sources, so only sync learns where their tokens are; only compute, where the pay rates are.
@@ -126,7 +142,7 @@ export class PmpulseStack extends Stack {
       new PipelineFunction(this, `${name[0]!.toUpperCase()}${name.slice(1)}`, {
         step: name,
         failureQueue: this.failures.queue,
-        environment: { ...environment, ...(name === 'sync' ? secretsEnv : {}), ...(name === 'compute' ? this.peopleRates.environment : {}) },
+        environment: name === 'compute' ? this.computeEnvironment(stage, configJson) : { ...environment, ...(name === 'sync' ? secretsEnv : {}) },
         ...stepSettings[name],
         ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
       });
@@ -136,16 +152,20 @@ export class PmpulseStack extends Stack {
   /**
    * Sync writes records, cursors and its lease and reads its tokens; compute reads the records and
    * stages documents (under staging/ only) with the pay rates; publish touches only the reports (it
-   * opens a store client but never calls it).
+   * opens a store client but never calls it). The compute task, if any, gets what compute gets.
    */
   private grantAccess(): void {
     const { sync, compute, publish } = this.functions;
     this.table.table.grantReadWriteData(sync.role);
     this.connectorSecrets.grantRead(sync.role);
-    this.table.table.grantReadData(compute.role);
-    grantStagingWrite(this.reports.bucket, compute.role);
-    this.peopleRates.grantRead(compute.role);
+    for (const role of [compute.role, ...(this.computeTask ? [this.computeTask.taskRole] : [])]) this.grantCompute(role);
     grantReportsReadWrite(this.reports.bucket, publish.role);
+  }
+
+  private grantCompute(role: iam.Role): void {
+    this.table.table.grantReadData(role);
+    grantStagingWrite(this.reports.bucket, role);
+    this.peopleRates.grantRead(role);
   }
 
   /**
@@ -179,6 +199,7 @@ export class PmpulseStack extends Stack {
   private protectData(): void {
     const { compute, publish } = this.functions;
     this.dataKey.admit('ComputeWritesStaging', compute.role, keyUse);
+    if (this.computeTask) this.dataKey.admit('ComputeTaskWritesStaging', this.computeTask.taskRole, keyUse);
     this.dataKey.admit('PublishReadsAndWritesReports', publish.role, keyUse);
     this.dataKey.admit('DigestReadsReports', this.digests.function.role, ['kms:Decrypt']);
     this.dataKey.admit('SiteBuildReadsReportsWritesSite', this.siteBuild.project.role!, keyUse);
@@ -196,6 +217,7 @@ export class PmpulseStack extends Stack {
       failureQueue: this.failures.queue,
       sources: config.sources.map((source) => source.name),
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+      ...(this.computeTask ? { computeTask: this.computeTask } : {}),
     });
     // Both starting a build would race for the project's single build slot.
     (this.siteBuild.rule.node.defaultChild as events.CfnRule).state = 'DISABLED';
@@ -230,6 +252,17 @@ export class PmpulseStack extends Stack {
       period: Duration.minutes(5),
       statistic: 'Sum',
     }));
+    if (this.computeTask) {
+      // The compute function's Errors alarm never fires when the task computes: this one fires on a
+      // failed attempt of the task as that one does on the function's, even when a retry then succeeds.
+      alarms.add('ComputeTaskFailed', `pmpulse ${stage}: a compute task run failed`, new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: 'RunFailed',
+        dimensionsMap: { service: SERVICE_NAME, stage, step: 'compute' },
+        period: Duration.minutes(5),
+        statistic: 'Sum',
+      }));
+    }
     alarms.add('SiteBuildFailed', `pmpulse ${stage}: the site rebuild failed`, this.siteBuild.project.metricFailedBuilds({ period: Duration.minutes(5), statistic: 'Sum' }));
     return alarms;
   }
@@ -241,6 +274,7 @@ export class PmpulseStack extends Stack {
     output('FailedRunsQueueUrl', this.failures.queue.queueUrl);
     output('PipelineStateMachineArn', this.pipeline.stateMachine.stateMachineArn, 'start a run by hand: aws stepfunctions start-execution');
     for (const [name, fn] of Object.entries(this.functions)) output(`${fn.node.id}FunctionName`, fn.function.functionName, `pmpulse ${name}`);
+    if (this.computeTask) output('ComputeTaskLogGroupName', this.computeTask.logGroup.logGroupName, 'pmpulse compute, run as an ECS task by the state machine');
     output('SiteUrl', `https://${this.site.distribution.distributionDomainName}/`);
     output('SiteBucketName', this.site.bucket.bucketName);
     output('SiteBuildProject', this.siteBuild.project.projectName);

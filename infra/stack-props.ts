@@ -49,6 +49,10 @@ export interface DigestStackSettings {
 
 export const defaultDigestSchedule = 'cron(0 7 ? * MON *)';
 
+/** Where the pipeline's compute step runs (docs/deploy.md, Measured limits). */
+export const COMPUTE_RUNNERS = ['lambda', 'fargate'] as const;
+export type ComputeRunsOn = (typeof COMPUTE_RUNNERS)[number];
+
 export interface PmpulseStackProps extends StackProps {
   /**
    * The deployment stage, part of resource descriptions and outputs.
@@ -95,6 +99,13 @@ export interface PmpulseStackProps extends StackProps {
    * @default 'pmpulse-<stage>-<account id>'
    */
   readonly authDomainPrefix?: string;
+  /**
+   * Where compute runs: `lambda`, the compute function (1,769 MB, at most 15 minutes), or
+   * `fargate`, an ECS task on Fargate (2 vCPU, 16 GiB, no time limit) started by the same state
+   * machine with the same code, for a store past about 3M tasks (docs/deploy.md, Measured limits).
+   * @default 'lambda'
+   */
+  readonly computeRunsOn?: ComputeRunsOn;
   /**
    * Sign in through the organisation's OpenID Connect provider.
    * @default - Cognito users, created by an administrator

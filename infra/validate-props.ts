@@ -1,7 +1,7 @@
 import { isConfigError, type Config } from '../functions/config/index.ts';
 import { CONFIG_ENV, loadRuntimeConfig, REPORTS_BUCKET_ENV, TABLE_ENV } from '../functions/handlers/runtime-config.ts';
 import { RECIPIENT_SOURCES } from '../functions/handlers/digest-env.ts';
-import type { PmpulseStackProps } from './stack-props.ts';
+import { COMPUTE_RUNNERS, type PmpulseStackProps } from './stack-props.ts';
 
 /** Lambda's limit is 4 KB for all variables; leave room for the others. */
 const MAX_CONFIG_BYTES = 3_500;
@@ -29,6 +29,9 @@ export function validateStackProps(props: PmpulseStackProps, configJson: string)
   }
   problems.push(...siteAndAlarmProblems(props, config));
   problems.push(...digestProblems(props, config));
+  if (props.computeRunsOn !== undefined && !(COMPUTE_RUNNERS as readonly string[]).includes(props.computeRunsOn)) {
+    problems.push(`computeRunsOn: "${String(props.computeRunsOn)}" is not one of ${COMPUTE_RUNNERS.join(', ')}`);
+  }
   if (problems.length || !config) throw new Error(`PmpulseStack: ${problems.join('; ')}`);
   return config;
 }

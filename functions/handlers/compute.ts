@@ -1,42 +1,6 @@
-import type { Config } from '../config/index.ts';
-import { runCompute } from '../pipeline/compute.ts';
-import { ComputeEventSchema, type ComputeEvent } from './events.ts';
-import { withPeopleRates } from './people-rates.ts';
-import { loadRuntimeConfig } from './runtime-config.ts';
-import { createStepHandler, type HandlerEffects } from './step-handler.ts';
+import { startComputeHandler } from './compute-step.ts';
 
-export interface ComputeResult {
-  step: 'compute';
-  asOf: string;
-  documents: string[];
-}
+export { asOfFor, createComputeHandler, type ComputeResult } from './compute-step.ts';
 
-/**
- * The day to compute: the event's `asOf`, else the UTC day the schedule fired (so a retry after
- * midnight still computes the day it was meant for), else today.
- */
-export function asOfFor(event: ComputeEvent, now: () => Date): string {
-  if (event.asOf) return event.asOf;
-  const at = event.scheduledAt ? new Date(event.scheduledAt) : now();
-  return at.toISOString().slice(0, 10);
-}
-
-/** Compute as a Lambda: KPIs from the store into the report store's staging area. */
-export function createComputeHandler(config: Config, effects: HandlerEffects = {}) {
-  const now = effects.now ?? (() => new Date());
-  return createStepHandler<ComputeEvent, ComputeResult>(
-    {
-      step: 'compute',
-      schema: ComputeEventSchema,
-      async run(event, { log }) {
-        const asOf = asOfFor(event, now);
-        const { documents } = await runCompute(config, { asOf, now, log });
-        return { step: 'compute', asOf, documents };
-      },
-    },
-    effects,
-  );
-}
-
-// Pay rates come from their secret, once per cold start (infra/people-rates.ts).
-export const handler = createComputeHandler(await withPeopleRates(loadRuntimeConfig()));
+/** Compute as a Lambda: started once per cold start, then one run per event. */
+export const handler = await startComputeHandler();
