@@ -66,7 +66,8 @@ function storeRows(s: NonNullable<Figures['storeWrites']>): Row[] {
 
 function storeComputeRows(c: Awaited<ReturnType<typeof benchStoreCompute>>): Row[] {
   const label = `store → JSON ${count(c.size.tasks)} tasks/${count(c.size.entries)} entries/${count(c.size.statusChanges)} changes`;
-  const million = c.size.tasks >= ONE_MILLION;
+  // The targets are set for a million tasks; other sizes are reported without a verdict.
+  const million = c.size.tasks === ONE_MILLION;
   const rows = [
     row(`${label}: compute + publish (load ${c.loadAverage.join(', ')})`, c.ms, seconds, million ? atMost(120_000, '≤ 120 s') : undefined),
     row(`${label}: CPU time (user + system)`, c.cpuMs, seconds),
@@ -115,7 +116,7 @@ export function buildRows(figures: Figures, full: boolean, failures: Record<stri
   if (figures.resumable) rows.push(...resumableRows(figures.resumable));
   if (figures.storeWrites) rows.push(...storeRows(figures.storeWrites));
   for (const c of figures.storeCompute ?? []) rows.push(...storeComputeRows(c));
-  if (figures.storeCompute && !full) rows.push(notMeasured('store → JSON 1M tasks/5M entries/1.4M changes', 'runs with --full', atMost(120_000, '≤ 120 s, ≤ 1.5 GiB')));
+  if (figures.storeCompute && !figures.storeCompute.some((c) => c.size.tasks === ONE_MILLION)) rows.push(notMeasured('store → JSON 1M tasks/5M entries/1.4M changes', 'runs with --full', atMost(120_000, '≤ 120 s, ≤ 1.5 GiB')));
   for (const k of figures.kpi ?? []) rows.push(...kpiRows(k));
   if (figures.kpi && !full) rows.push(notMeasured('KPI 1M tasks/5M entries', 'runs with --full', atMost(2, '≤ 2x, < 1 GB')));
   if (figures.siteScale) rows.push(...siteScaleRows(figures.siteScale));

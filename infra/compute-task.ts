@@ -8,16 +8,16 @@ import { ComputeNetwork } from './compute-network.ts';
 import { defaults } from './defaults.ts';
 
 /**
- * The task's size, from what was measured (docs/deploy.md, Measured limits): the reader's memory is
- * 1.65 GiB at 1M stored tasks and grows about 1.55 GiB per million past that, so the 3.2M tasks at
- * which the Lambda runs out of time need about 5.1 GiB. 16 GiB holds about 9.5M, three times that
- * (1 vCPU allows at most 8 GiB, about 4.5M). A second vCPU is the smallest Fargate size with 16 GiB;
- * the engine runs on one thread, and V8's garbage collector, busy over a heap this size, uses the other.
+ * The task's size, from what was measured (docs/deploy.md, Measured limits): the reader's process
+ * held 1,099 MiB at 1M stored tasks and 2,008 MiB at 2M, about 0.9 GiB more per million, so the
+ * compute Lambda's 1,769 MB holds about 1.6M. 16 GiB holds about 17M, ten times that (1 vCPU allows
+ * at most 8 GiB, about 8.8M). A second vCPU comes with 16 GiB; the engine runs on one thread, and
+ * V8's garbage collector, busy over a heap this size, uses the other.
  */
 export const computeTaskSize = {
   cpu: 2048,
   memoryLimitMiB: 16_384,
-  /** V8's limit for the main heap; the rest (about 0.9 GiB measured at 1M) is buffers, code and the SDK's sockets. */
+  /** V8's limit for the main heap; the rest is the engine's columns (outside the heap: 383 MB at 1M), code, buffers and sockets. */
   heapMiB: 14_336,
 } as const;
 

@@ -102,7 +102,7 @@ export interface PmpulseStackProps extends StackProps {
   /**
    * Where compute runs: `lambda`, the compute function (1,769 MB, at most 15 minutes), or
    * `fargate`, an ECS task on Fargate (2 vCPU, 16 GiB, no time limit) started by the same state
-   * machine with the same code, for a store past about 3M tasks (docs/deploy.md, Measured limits).
+   * machine with the same code, for a store past about 1.5M tasks (docs/deploy.md, Measured limits).
    * @default 'lambda'
    */
   readonly computeRunsOn?: ComputeRunsOn;

@@ -20,8 +20,10 @@ export interface EmbeddedDynamo {
 
 /**
  * The server's young generation, kept small: each response is garbage as soon as it is sent, and
- * with V8's default the thread held about 150 MB of heap to use 30. Measured at 1M tasks (tasks and
- * status changes read): the server's own memory 250 MB → 82 MB, reading no slower.
+ * with V8's default the server held about 150 MB of heap to use 30. At 1M tasks (tasks and status
+ * changes read, the server in a process of its own) a 1 MB semi-space took its anonymous memory
+ * from 250 MB to 82 MB, reading no slower; as this thread's limit, the 1M bench's peak fell from
+ * 1,829 MiB to 1,727 MiB (docs/deploy.md, "Measured limits").
  */
 const SERVER_HEAP = { maxYoungGenerationSizeMb: 4 };
 
