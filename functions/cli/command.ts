@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { dateOfDay } from '../kpi/engine/calendar.ts';
+import { dayReader } from '../kpi/engine/zone-day.ts';
 
 /** One CLI command: its help text, its options, and what it does. Returns the exit code. */
 export interface Command {
@@ -30,7 +32,10 @@ export function parseCommandArgs(command: Command, argv: string[]) {
   }
 }
 
-/** Today in UTC as YYYY-MM-DD: the default `--as-of`. */
-export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+/**
+ * Today as YYYY-MM-DD, the default `--as-of`: in `timeZone` (the config's `kpi.timeZone`, the zone
+ * every figure's day is read in), else in UTC.
+ */
+export function today(now: Date = new Date(), timeZone?: string): string {
+  return dateOfDay(dayReader(timeZone).dayOf(now.toISOString()));
 }

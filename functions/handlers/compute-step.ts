@@ -1,4 +1,6 @@
 import type { Config } from '../config/index.ts';
+import { dateOfDay } from '../kpi/engine/calendar.ts';
+import { dayReader } from '../kpi/engine/zone-day.ts';
 import { runCompute } from '../pipeline/compute.ts';
 import { ComputeEventSchema, type ComputeEvent } from './events.ts';
 import { withPeopleRates } from './people-rates.ts';
@@ -18,13 +20,15 @@ export interface ComputeResult {
 }
 
 /**
- * The day to compute: the event's `asOf`, else the UTC day the schedule fired (so a retry after
- * midnight still computes the day it was meant for), else today.
+ * The day to compute: the event's `asOf`, else the day the schedule fired (so a retry after
+ * midnight still computes the day it was meant for), else today. The day is read by the one time
+ * rule, as every figure's day is (zone-day.ts): in `kpi.timeZone` when it is set, else as the
+ * firing time was written (Step Functions and EventBridge write UTC, `…Z`). Read in UTC regardless,
+ * a run at 23:00 in Los Angeles computed tomorrow, a day whose work had not begun there.
  */
-export function asOfFor(event: ComputeEvent, now: () => Date): string {
+export function asOfFor(event: ComputeEvent, now: () => Date, timeZone?: string): string {
   if (event.asOf) return event.asOf;
-  const at = event.scheduledAt ? new Date(event.scheduledAt) : now();
-  return at.toISOString().slice(0, 10);
+  return dateOfDay(dayReader(timeZone).dayOf(event.scheduledAt ?? now().toISOString()));
 }
 
 /** KPIs from the store into the report store's staging area, behind the pipeline's middlewares. */
@@ -35,7 +39,7 @@ export function createComputeHandler(config: Config, effects: HandlerEffects = {
       step: 'compute',
       schema: ComputeEventSchema,
       async run(event, { log }) {
-        const asOf = asOfFor(event, now);
+        const asOf = asOfFor(event, now, config.kpi?.timeZone);
         const { documents } = await runCompute(config, { asOf, now, log });
         return { step: 'compute', asOf, documents };
       },

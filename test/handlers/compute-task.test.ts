@@ -72,9 +72,9 @@ afterAll(async () => {
 });
 
 describe('the compute task entry', () => {
-  it('computes the UTC day the run was scheduled, as the compute Lambda does for the same event, and exits 0', async () => {
+  it('computes the day the run was scheduled, as the compute Lambda does for the same event, and exits 0', async () => {
     const reportsDir = join(scratch, 'reports-task');
-    // 01:30 at +02:00 is still the 9th in UTC, the day the Lambda computes for this schedule time.
+    // Without kpi.timeZone, the day as written: 01:30 at +02:00 is the 10th (the 9th only in UTC).
     const scheduledAt = '2025-03-10T01:30:00+02:00';
 
     const run = await runBundle(environment(reportsDir, { [SCHEDULED_AT_ENV]: scheduledAt }));
@@ -82,14 +82,14 @@ describe('the compute task entry', () => {
     expect(run.code, JSON.stringify(run.lines)).toBe(0);
     const reports = createDirReportStore(reportsDir);
     const manifest = await reports.getJson<StagingManifest>(STAGING_MANIFEST);
-    expect(manifest?.asOf).toBe('2025-03-09');
+    expect(manifest?.asOf).toBe('2025-03-10');
     // The Lambda's handler on the same store and event stages the same documents.
     const lambdaReports = join(scratch, 'reports-lambda');
     const config = parseConfig({ store: { type: 'dynamodb', table: TABLE, endpoint: dynamo.endpoint }, reports: { type: 'dir', dir: lambdaReports } }, 'PMPULSE_CONFIG');
     const lambda = createComputeHandler(config, { env: { PMPULSE_STAGE: 'test' } });
     const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const result = (await lambda({ kind: 'scheduled', scheduledAt }, lambdaContext('compute')).finally(() => quiet.mockRestore())) as { asOf: string; documents: string[] };
-    expect(result.asOf).toBe('2025-03-09');
+    expect(result.asOf).toBe('2025-03-10');
     expect(manifest?.documents).toEqual(result.documents);
     const managers = await reports.getJson<{ managers: { id: string; projectIds: string[] }[] }>(stagingKey('managers.json'));
     expect(Object.fromEntries(managers!.managers.map((manager) => [manager.id, [...manager.projectIds].sort()]))).toEqual({
@@ -103,7 +103,7 @@ describe('the compute task entry', () => {
     // Logged as the Lambda logs: the event it was given, the outcome, every line labelled.
     const started = run.lines.find((line) => line.message === 'compute started');
     expect(started).toMatchObject({ level: 'INFO', service: 'pmpulse', stage: 'test', step: 'compute', function_name: 'pmpulse-compute-task', event: { kind: 'scheduled', scheduledAt } });
-    expect(run.lines.find((line) => line.message === 'compute finished')).toMatchObject({ result: { step: 'compute', asOf: '2025-03-09' } });
+    expect(run.lines.find((line) => line.message === 'compute finished')).toMatchObject({ result: { step: 'compute', asOf: '2025-03-10' } });
     expect(run.lines.find((line) => '_aws' in line)).toMatchObject({ RunSucceeded: 1, step: 'compute', stage: 'test' });
   });
 

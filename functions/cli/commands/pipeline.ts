@@ -36,12 +36,12 @@ export const computeCommand: Command = {
   summary: 'Compute the KPIs from the store and stage the report documents',
   usage: `pmpulse compute [--config FILE] [--as-of YYYY-MM-DD]
 
---as-of defaults to today (UTC); the same data and date always give the same figures.`,
+--as-of defaults to today in the config's kpi.timeZone (else UTC); the same data and date always give the same figures.`,
   options: { ...configOption, ...asOfOption },
   async run(values) {
     const config = await loadConfig(str(values.config)!);
     const { runCompute } = await computeStep();
-    await runCompute(config, { asOf: str(values['as-of']) ?? today() });
+    await runCompute(config, { asOf: str(values['as-of']) ?? today(new Date(), config.kpi?.timeZone) });
     return 0;
   },
 };
@@ -69,7 +69,7 @@ Publishes even when a source failed (the data-quality report says which), then e
   options: { ...configOption, ...asOfOption },
   async run(values) {
     const config = await loadConfig(str(values.config)!);
-    const asOf = str(values['as-of']) ?? today();
+    const asOf = str(values['as-of']) ?? today(new Date(), config.kpi?.timeZone);
     const [{ runSync }, { runCompute }, { runPublish }, { openRuntime }] = await Promise.all([syncStep(), computeStep(), publishStep(), import('../../pipeline/runtime.ts')]);
     const runtime = await openRuntime(config);
     try {
