@@ -1,10 +1,8 @@
 import type { RecordKind, RecordOf } from '../domain/index.ts';
 import type { ChunkWriter } from '../store/chunk-writer.ts';
-import { chunkFromItem, isDeletedEntry, type ChunkEntry } from '../store/chunks.ts';
+import { byId, chunkFromItem, isDeletedEntry, storedEntry, type ChunkEntry } from '../store/chunks.ts';
 import { StoreError } from '../store/errors.ts';
-import { withoutUndefined } from '../store/items.ts';
 import { chunkPk, shardOf } from '../store/keys.ts';
-import { versionOf } from '../store/version-guard.ts';
 import type { Redactor } from './redactor.ts';
 import type { StoreSweepCounts } from './store-sweep.ts';
 
@@ -51,9 +49,8 @@ export async function sweepChunk(
     }
     changed = true;
     counts.rewritten[kind] = (counts.rewritten[kind] ?? 0) + 1;
-    const stored = withoutUndefined(rewritten) as Record<string, unknown> & { id: string };
-    const version = versionOf(kind, rewritten);
-    const next: ChunkEntry = { i: stored.id, ...(version === undefined ? {} : { v: version }), r: stored };
+    // Only ids and names changed, so the record still passes the schema it was stored under.
+    const next = storedEntry(kind, rewritten);
     if (next.i === entry.i) kept.push(next);
     else moved.push(next);
   }
@@ -64,8 +61,10 @@ export async function sweepChunk(
     byPartition.set(target, [...(byPartition.get(target) ?? []), entry]);
   }
   await chunks.write(byPartition, 'forget');
-  kept.sort((a, b) => (a.i < b.i ? -1 : a.i > b.i ? 1 : 0));
-  if (!(await chunks.put(pk, { start: chunk.start, rev: chunk.rev + 1, entries: kept }, chunk.rev, 'forget'))) {
+  kept.sort(byId);
+  // The chunk keeps where its range ends, which writers check their list of chunks against (chunk-writer.ts).
+  const end = chunk.end === undefined ? {} : { end: chunk.end };
+  if (!(await chunks.put(pk, { start: chunk.start, ...end, rev: chunk.rev + 1, entries: kept }, chunk.rev, 'forget'))) {
     throw new StoreError('forget', table, `chunk ${pk} ${String(item.sk)} changed while it was being erased (another writer without the sync lease?); run the erasure again`);
   }
 }

@@ -52,7 +52,12 @@ export function recordEntry<K extends RecordKind>(kind: K, record: RecordOf<K>, 
     const id = (record as { id?: unknown }).id;
     throw new StoreError('putRecords', table, `${kind} ${String(id)} does not match the ${kind} schema (${problem?.path.join('.')}: ${problem?.message}); it was not stored`);
   }
-  const stored = withoutUndefined(parsed.data) as RecordOf<K>;
+  return storedEntry(kind, parsed.data as RecordOf<K>);
+}
+
+/** The entry of a record as stored (no undefined fields), with its version; the caller vouches for its schema. */
+export function storedEntry<K extends RecordKind>(kind: K, record: RecordOf<K>): ChunkEntry {
+  const stored = withoutUndefined(record) as RecordOf<K>;
   const version = versionOf(kind, stored);
   return version === undefined ? { i: stored.id, r: stored } : { i: stored.id, v: version, r: stored };
 }
