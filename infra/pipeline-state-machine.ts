@@ -24,7 +24,8 @@ export const pipelineLimits = {
   siteBuildTimeout: Duration.hours(1),
   /**
    * A compute task that has not stopped by then is stopped and the step fails. The growth measured
-   * (CPU as the data to the power 1.67) puts 3 hours near 14M stored tasks, past what its memory holds.
+   * (CPU as the data to the power 1.55, docs/deploy.md) puts 3 hours near 28M stored tasks, past
+   * what its memory holds (about 17M).
    */
   computeTaskTimeout: Duration.hours(3),
 } as const;

@@ -106,7 +106,7 @@ export class ChunkWriter {
   /** Merges a group into chunk `index` of `starts`; false when the chunk changed under it. */
   private async mergeInto(pk: string, starts: string[], index: number, group: readonly ChunkEntry[], operation: string, copies: boolean): Promise<boolean> {
     const start = starts[index]!;
-    const remembered = this.written.has(`${pk}\u0000${start}`);
+    const remembered = this.written.has(chunkKey(pk, start));
     const found = await this.read(pk, start, operation);
     // The chunk knows where its range ends: a list of starts that is behind (another writer split it) is read again.
     if (found?.end !== undefined && group.some((entry) => entry.i >= found.end!)) {
@@ -136,7 +136,7 @@ export class ChunkWriter {
     // New chunks split off are written before the chunk's own put can check its revision: they are
     // made only from the chunk as the table holds it, never from a remembered copy.
     if (pieces.length > 1 && remembered) {
-      this.unremember(`${pk}\u0000${start}`);
+      this.unremember(chunkKey(pk, start));
       return this.mergeInto(pk, starts, index, group, operation, copies);
     }
     // Each piece ends where the next begins; the last keeps the chunk's own end.
@@ -181,7 +181,7 @@ export class ChunkWriter {
   }
 
   private async read(pk: string, start: string, operation: string): Promise<Chunk | undefined> {
-    const key = `${pk}\u0000${start}`;
+    const key = chunkKey(pk, start);
     const remembered = this.written.get(key);
     if (remembered) {
       this.written.delete(key);
@@ -210,7 +210,7 @@ export class ChunkWriter {
       expectedRev === undefined
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': expectedRev } };
-    const key = `${pk}\u0000${chunk.start}`;
+    const key = chunkKey(pk, chunk.start);
     this.unremember(key);
     try {
       await this.client.send(new PutCommand({ TableName: this.table, Item: item, ...condition }));
@@ -242,6 +242,9 @@ export class ChunkWriter {
     this.writtenEntries -= held.entries.length;
   }
 }
+
+/** One chunk's key in this writer's memory (partition and start). */
+const chunkKey = (pk: string, start: string): string => `${pk}\u0000${start}`;
 
 /** Each entry to the chunk whose range holds it: the last start at or below its id. */
 export function route(entries: readonly ChunkEntry[], starts: readonly string[]): Map<number, ChunkEntry[]> {
